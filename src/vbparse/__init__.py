@@ -1,0 +1,49 @@
+"""vbparse: Stockholm city unit reports from PDF into typed, trustworthy data."""
+
+from __future__ import annotations
+
+from .errors import (
+    DamagedPdfError,
+    EncryptedPdfError,
+    LimitExceededError,
+    NoTextLayerError,
+    NotAPdfError,
+    NotAReportError,
+    VbparseError,
+)
+from .model import (
+    Activity,
+    ComplaintRow,
+    Goal,
+    Indicator,
+    ParseWarning,
+    Report,
+    ReportMeta,
+    Section,
+    Source,
+    Value,
+    json_schema,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Activity",
+    "ComplaintRow",
+    "DamagedPdfError",
+    "EncryptedPdfError",
+    "Goal",
+    "Indicator",
+    "LimitExceededError",
+    "NoTextLayerError",
+    "NotAPdfError",
+    "NotAReportError",
+    "ParseWarning",
+    "Report",
+    "ReportMeta",
+    "Section",
+    "Source",
+    "Value",
+    "VbparseError",
+    "json_schema",
+]

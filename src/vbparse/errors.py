@@ -1,0 +1,37 @@
+"""The errors `parse` may raise. Each names the file and says what a person can do."""
+
+from __future__ import annotations
+
+
+class VbparseError(Exception):
+    """Base of every error vbparse raises on purpose."""
+
+    def __init__(self, file: str | None, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        where = f"{file}: " if file else ""
+        super().__init__(f"{where}{problem}")
+
+
+class NotAPdfError(VbparseError):
+    """The bytes are not a PDF at all (empty, text, image, HTML)."""
+
+
+class DamagedPdfError(VbparseError):
+    """A PDF so broken that even repair-tolerant reading gets no pages."""
+
+
+class EncryptedPdfError(VbparseError):
+    """The PDF needs a password to open."""
+
+
+class NoTextLayerError(VbparseError):
+    """The pages are images only (a scan): OCR is needed first."""
+
+
+class NotAReportError(VbparseError):
+    """A readable PDF that is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan."""
+
+
+class LimitExceededError(VbparseError):
+    """The document is larger or slower than the configured limits allow."""

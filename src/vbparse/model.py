@@ -1,0 +1,162 @@
+"""The typed report model: the SPEC's JSON contract as pydantic classes.
+
+The JSON Schema (`vbparse.json_schema()`) is generated from these classes, so the
+contract has exactly one definition.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+SCHEMA_VERSION = "1"
+
+Kind = Literal["verksamhetsberattelse", "verksamhetsplan", "tertialrapport_1", "tertialrapport_2"]
+GoalLevel = Literal["kf_direction", "kf_area", "board", "unit"]
+AssessmentCode = Literal["fulfilled", "partly_fulfilled", "not_fulfilled", "not_assessed", "no_data"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Value(_Model):
+    """A table cell as printed plus its typed reading (`number` is None for text targets)."""
+
+    raw: str
+    number: float | None = None
+    unit: str | None = None
+
+
+class Source(_Model):
+    file: str | None = None
+    sha256: str | None = None
+    pages: int = 0
+
+
+class ReportMeta(_Model):
+    kind: Kind | None = None
+    year: int | None = None
+    unit: str | None = None
+    board: str | None = None
+    dnr: str | None = None
+    date: str | None = None
+    case_officers: list[str] = Field(default_factory=list)
+
+
+class ParseWarning(_Model):
+    code: str
+    message: str
+    page: int | None = None
+
+
+class Section(_Model):
+    title: str
+    text: str = ""
+    page: int | None = None
+    children: list[Section] = Field(default_factory=list)
+
+
+class Indicator(_Model):
+    name: str
+    outcome: Value | None = None
+    outcome_men: Value | None = None
+    outcome_women: Value | None = None
+    previous: Value | None = None
+    previous_year: int | None = None
+    target: Value | None = None
+    kf_target: Value | None = None
+    period: str | None = None
+    analysis: str | None = None
+    page: int | None = None
+
+
+class Activity(_Model):
+    name: str
+    start: str | None = None
+    end: str | None = None
+    deviation: str | None = None
+    analysis: str | None = None
+    page: int | None = None
+
+
+class Goal(_Model):
+    level: GoalLevel
+    number: str | None = None
+    title: str
+    assessment: str | None = None
+    assessment_code: AssessmentCode | None = None
+    description: str | None = None
+    expected_results: list[str] = Field(default_factory=list)
+    analysis: str | None = None
+    indicators: list[Indicator] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    children: list[Goal] = Field(default_factory=list)
+    page: int | None = None
+
+    def iter_goals(self) -> Iterator[Goal]:
+        yield self
+        for child in self.children:
+            yield from child.iter_goals()
+
+
+class ComplaintRow(_Model):
+    group: str | None = None
+    category: str
+    t1: int | None = None
+    t2: int | None = None
+    vb: int | None = None
+    total: int | None = None
+    unit: str | None = None
+    summary: str | None = None
+    page: int | None = None
+
+
+class Report(_Model):
+    """One parsed report. Field order is the JSON contract's order."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source = Field(default_factory=Source)
+    meta: ReportMeta = Field(default_factory=ReportMeta)
+    sections: list[Section] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    complaints: list[ComplaintRow] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+
+    def iter_goals(self) -> Iterator[Goal]:
+        """Every goal, depth first, in document order."""
+        for goal in self.goals:
+            yield from goal.iter_goals()
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [ind for g in self.iter_goals() for ind in g.indicators]
+
+    @property
+    def activities(self) -> list[Activity]:
+        return [act for g in self.iter_goals() for act in g.activities]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        from .frames import report_frames
+
+        return report_frames(self)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the contract, generated from the model."""
+    schema = Report.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "vbparse report"
+    return schema
