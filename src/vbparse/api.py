@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .errors import DamagedPdfError, VbparseError
+from .guard import guarded
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
-from .pdfopen import PdfSource, open_pdf
+from .pdfopen import PdfSource, display_name, open_pdf
 
 
+@guarded(display_name)  # bounds stream inflation (decompression bombs) for the whole call
 def parse(source: PdfSource, *, limits: Limits | None = None) -> Report:
     """Parse one report PDF (path, bytes or binary file object) into a Report."""
     from .pipeline import read_pages, build_report

@@ -18,6 +18,12 @@ from .model import Source
 PdfSource = str | os.PathLike[str] | bytes | BinaryIO
 
 
+def display_name(source: object) -> str | None:
+    """The name errors show for a source: the path as given, or the file object's name."""
+    name = os.fspath(source) if isinstance(source, str | os.PathLike) else getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
 def read_source(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
     """The input's bytes and a display name (the path, or the file object's name)."""
     if isinstance(source, bytes | bytearray | memoryview):
