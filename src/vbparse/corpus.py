@@ -1,0 +1,249 @@
+"""Parse many reports in parallel into a Corpus; one bad or slow file never stops the batch.
+
+Work runs in a process pool (PDF parsing is CPU-bound Python) or in any
+`concurrent.futures.Executor` the caller gives, e.g. a Dask client's `get_executor()`.
+At most ~2 x workers files are in flight, so memory stays bounded on big batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from . import api, errors
+from ._batch import BoundedRunner, Lost
+from .errors import LimitExceededError, VbparseError
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+PathLike = str | os.PathLike[str]
+
+KEY_COLUMNS: dict[str, str] = {"file": "string", "unit": "string", "year": "Int64", "kind": "string"}
+"""Columns Corpus.to_frames() puts first on every row: which report the row comes from."""
+
+_parse: Callable[..., Report] = api.parse
+"""The parse function workers call; a module-level hook so tests can inject one."""
+
+
+
+_DIED = "the worker process died while parsing this file (a crash or out of memory)"
+
+
+class Failure(NamedTuple):
+    """A file that did not parse: its path and the error (str(error) is the reason)."""
+
+    path: str
+    error: VbparseError
+
+    @property
+    def reason(self) -> str:
+        return self.error.problem
+
+
+@dataclass
+class Corpus:
+    """Reports parsed from many files, with the files that failed and why."""
+
+    reports: list[Report] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """The input path of each report (parallel to `reports`); defaults to source.file."""
+
+    def __post_init__(self) -> None:
+        if not self.files:
+            self.files = [r.source.file or "" for r in self.reports]
+        if len(self.files) != len(self.reports):
+            raise ValueError("Corpus.files must have one entry per report")
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """The five report frames over all reports, with file, unit, year, kind first."""
+        import pandas as pd
+
+        from .frames import COLUMNS, FRAME_NAMES, make_frame, report_frames
+
+        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAME_NAMES}
+        for path, report in zip(self.files, self.reports, strict=True):
+            key = {"file": path, "unit": report.meta.unit, "year": report.meta.year, "kind": report.meta.kind}
+            for name, frame in report_frames(report).items():
+                keys = make_frame([key] * len(frame), KEY_COLUMNS)
+                parts[name].append(pd.concat([keys, frame], axis=1))
+        out = {}
+        for name in FRAME_NAMES:
+            columns = {**KEY_COLUMNS, **COLUMNS[name]}
+            frames = [f for f in parts[name] if len(f)]
+            df = pd.concat(frames, ignore_index=True) if frames else make_frame([], columns)
+            out[name] = df.astype(columns)  # concat of all-NA parts may loosen a dtype
+        return out
+
+
+def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
+    """Files as given, globs expanded, folders as their *.pdf files; sorted per item, duplicates dropped.
+
+    A path that does not exist is kept, so it is reported as a failure rather than ignored.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    out: list[str] = []
+    for item in paths:
+        p = os.fspath(item)
+        if os.path.isdir(p):
+            out += _pdfs_in(p)
+        elif glob.has_magic(p):
+            for hit in sorted(glob.glob(p)):
+                out += _pdfs_in(hit) if os.path.isdir(hit) else [hit]
+        else:
+            out.append(p)
+    seen: set[str] = set()
+    return [p for p in out if not (os.path.normcase(os.path.abspath(p)) in seen
+                                   or seen.add(os.path.normcase(os.path.abspath(p))))]
+
+
+def _pdfs_in(folder: str) -> list[str]:
+    return sorted(os.path.join(folder, n) for n in os.listdir(folder)
+                  if n.lower().endswith(".pdf") and os.path.isfile(os.path.join(folder, n)))
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm inside a worker; a BaseException so parse's `except Exception` lets it pass."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Interrupt the body after `seconds`, where a POSIX alarm can (main thread); else do nothing."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise _Timeout
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _parse_one(path: str, limits: Limits, timeout_s: float | None) -> Report | tuple[str, str | None, str]:
+    """Worker task: the Report, or (error class name, file, problem).
+
+    Errors travel as plain tuples: VbparseError's two-argument __init__ does not unpickle.
+    """
+    try:
+        with _alarm(timeout_s):
+            return _parse(path, limits=limits)
+    except _Timeout:
+        return ("LimitExceededError", path, f"parsing took longer than {timeout_s:g} s; skipped")
+    except VbparseError as exc:
+        return (type(exc).__name__, exc.file, exc.problem)
+    except Exception as exc:  # a bug, not the file's fault; still must not stop the batch
+        return ("VbparseError", path, f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _grace(timeout_s: float | None) -> float:
+    """Slack past the in-worker alarm before the parent gives up on a process."""
+    return 0.0 if timeout_s is None else min(5.0, 1.0 + timeout_s / 10)
+
+
+def _result(path: str, out: Any) -> Report | VbparseError:
+    """A worker outcome as the Report or the error to record."""
+    if isinstance(out, Report):
+        return out
+    if isinstance(out, Lost):
+        if out.kind == "timeout":
+            return LimitExceededError(path, f"{out.reason}; skipped")
+        if out.kind == "died":
+            return VbparseError(path, _DIED)
+        return VbparseError(path, f"the worker failed ({out.reason})")
+    if isinstance(out, tuple) and len(out) == 3:
+        return _as_error(out)
+    return VbparseError(path, f"unexpected worker result {type(out).__name__}")
+
+
+def _as_error(outcome: tuple[str, str | None, str]) -> VbparseError:
+    name, file, problem = outcome
+    cls = getattr(errors, name, VbparseError)
+    if not (isinstance(cls, type) and issubclass(cls, VbparseError)):
+        cls = VbparseError
+    return cls(file, problem)
+
+
+def _executor_width(executor: Executor) -> int:
+    """How many tasks an executor runs at once, as far as it tells; else the CPU count."""
+    width = getattr(executor, "_max_workers", None)
+    client = getattr(executor, "_client", None)  # dask.distributed ClientExecutor
+    if width is None and client is not None:
+        with contextlib.suppress(Exception):
+            width = sum(client.nthreads().values())
+    return int(width or os.cpu_count() or 1)
+
+
+def parse_many(
+    paths: PathLike | Iterable[PathLike],
+    workers: int | None = None,
+    executor: Executor | None = None,
+    *,
+    limits: Limits | None = None,
+    progress: bool = False,
+    timeout_s: float | None = None,
+) -> Corpus:
+    """Parse every report in `paths` (files, globs, folders); results in input order.
+
+    workers: processes (default: CPU count); 1 without an executor parses in this process.
+    executor: run in this concurrent.futures.Executor instead of a new process pool.
+    timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
+    progress: show a tqdm progress bar on stderr.
+    """
+    limits = limits or DEFAULT_LIMITS
+    timeout_s = limits.timeout_s if timeout_s is None else timeout_s
+    files = expand_paths(paths)
+    if executor is not None:
+        workers = workers or _executor_width(executor)
+    workers = max(1, workers or os.cpu_count() or 1)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", desc="vbparse", dynamic_ncols=True)
+    try:
+        if executor is None and (workers == 1 or len(files) <= 1):
+            results: list[Report | VbparseError | None] = []
+            for path in files:
+                results.append(_result(path, _parse_one(path, limits, timeout_s)))
+                if bar is not None:
+                    bar.update(1)
+        else:
+            runner = BoundedRunner(
+                _parse_one, [(p, limits, timeout_s) for p in files], executor=executor, workers=workers,
+                timeout_s=timeout_s, grace_s=_grace(timeout_s) if executor is None else 0.0,
+                on_done=bar.update if bar is not None else None,
+            )
+            results = [_result(path, out) for path, out in zip(files, runner.run(), strict=True)]
+    finally:
+        if bar is not None:
+            bar.close()
+    corpus = Corpus()
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, Report):
+            corpus.reports.append(result)
+            corpus.files.append(path)
+        else:
+            corpus.failures.append(Failure(path, result or VbparseError(path, "no result")))
+    return corpus
