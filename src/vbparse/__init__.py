@@ -6,9 +6,9 @@ from .errors import (
     DamagedPdfError,
     EncryptedPdfError,
     LimitExceededError,
-    NoTextLayerError,
     NotAPdfError,
     NotAReportError,
+    NoTextLayerError,
     VbparseError,
 )
 from .model import (

@@ -12,7 +12,7 @@ from .pdfopen import PdfSource, display_name, open_pdf
 @guarded(display_name)  # bounds stream inflation (decompression bombs) for the whole call
 def parse(source: PdfSource, *, limits: Limits | None = None) -> Report:
     """Parse one report PDF (path, bytes or binary file object) into a Report."""
-    from .pipeline import read_pages, build_report
+    from .pipeline import build_report, read_pages
 
     limits = limits or DEFAULT_LIMITS
     name: str | None = None

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -128,6 +128,12 @@ class Report(_Model):
     goals: list[Goal] = Field(default_factory=list)
     complaints: list[ComplaintRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    _coverage: Any = PrivateAttr(default=None)
+
+    @property
+    def coverage(self) -> Any:
+        """How much of the text ended in a field (`pipeline.Coverage`); None when not parsed."""
+        return self._coverage
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""

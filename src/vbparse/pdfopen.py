@@ -1,21 +1,52 @@
-"""Open untrusted input as a pdfplumber document, or raise a typed error naming the file."""
+"""Open untrusted input as a pdfplumber document, or raise a typed error naming the file.
+
+Order of checks: size cap, "is this a PDF at all" (sniffing what it is instead), then
+pdfminer; if pdfminer cannot open it or finds no pages, one pure-bytes repair
+(vbparse.repair) is tried before giving up with DamagedPdfError. Everything pdfminer
+decodes meanwhile runs under inflate_guard.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import itertools
+import logging
 import os
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import BinaryIO
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 
-from .errors import DamagedPdfError, EncryptedPdfError, LimitExceededError, NotAPdfError
+from .errors import DamagedPdfError, EncryptedPdfError, LimitExceededError, NotAPdfError, VbparseError
+from .guard import inflate_guard
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Source
+from .repair import repair
 
 PdfSource = str | os.PathLike[str] | bytes | BinaryIO
+
+log = logging.getLogger("vbparse")
+
+_REPAIRED: weakref.WeakKeyDictionary[pdfplumber.PDF, str] = weakref.WeakKeyDictionary()
+
+# What a file that is not a PDF usually is, by its first bytes, and what to do about it.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not a PDF; if it is a scanned page, make a PDF with OCR from it"),
+    (b"\xff\xd8\xff", "a JPEG image, not a PDF; if it is a scanned page, make a PDF with OCR from it"),
+    (b"GIF8", "a GIF image, not a PDF"),
+    (b"II*\x00", "a TIFF image, not a PDF; if it is a scan, make a PDF with OCR from it"),
+    (b"MM\x00*", "a TIFF image, not a PDF; if it is a scan, make a PDF with OCR from it"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file), not a PDF; export the document as PDF"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel (OLE) file, not a PDF; export the document as PDF"),
+    (b"{\\rtf", "an RTF document, not a PDF; export it as PDF"),
+    (b"\x1f\x8b", "a gzip archive, not a PDF; unpack it first"),
+)
+_HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<meta", b"<script")
 
 
 def display_name(source: object) -> str | None:
@@ -25,52 +56,168 @@ def display_name(source: object) -> str | None:
 
 
 def read_source(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str | None]:
-    """The input's bytes and a display name (the path, or the file object's name)."""
+    """The input's bytes and a display name; refuses input over max_file_bytes unread."""
+    name = display_name(source)
+    cap = limits.max_file_bytes
     if isinstance(source, bytes | bytearray | memoryview):
-        data, name = bytes(source), None
+        data = bytes(source)
     elif isinstance(source, str | os.PathLike):
-        name = os.fspath(source)
         try:
-            size = os.path.getsize(name)
+            size = os.path.getsize(source)
+            if size > cap:
+                problem = f"the file is {size} bytes, over the max_file_bytes limit of {cap}"
+                raise LimitExceededError(name, problem)
+            with open(source, "rb") as fh:
+                data = fh.read(cap + 1)
         except OSError as exc:
-            raise NotAPdfError(name, f"cannot read the file ({exc.strerror or exc})") from None
-        if size > limits.max_file_bytes:
-            raise LimitExceededError(name, f"file is {size} bytes, over the limit of {limits.max_file_bytes}")
-        with open(name, "rb") as fh:
-            data = fh.read()
+            raise NotAPdfError(name, f"cannot read the file: {exc.strerror or exc}") from None
+    elif callable(getattr(source, "read", None)):
+        try:
+            data = source.read(cap + 1)
+        except OSError as exc:
+            raise NotAPdfError(name, f"cannot read the input: {exc.strerror or exc}") from None
+        if not isinstance(data, bytes | bytearray):
+            raise NotAPdfError(name, "the file object gives text, not bytes; open it in binary mode ('rb')")
+        data = bytes(data)
     else:
-        name = getattr(source, "name", None)
-        name = name if isinstance(name, str) else None
-        data = source.read(limits.max_file_bytes + 1)
-        if len(data) > limits.max_file_bytes:
-            raise LimitExceededError(name, f"input is over the limit of {limits.max_file_bytes} bytes")
+        kind = type(source).__name__
+        raise NotAPdfError(None, f"cannot read a {kind}; give a path, bytes or a binary file object")
+    if len(data) > cap:
+        raise LimitExceededError(name, f"the input is over the limit of {cap} bytes (max_file_bytes)")
     return data, name
+
+
+def check_is_pdf(data: bytes, name: str | None) -> None:
+    """Raise NotAPdfError, saying what the bytes are instead, unless they start like a PDF."""
+    if not data.strip():
+        raise NotAPdfError(name, "the file is empty (no bytes, or only whitespace), not a PDF; get it again")
+    if b"%PDF-" in data[:1024]:  # readers accept the header anywhere in the first 1024 bytes
+        return
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise NotAPdfError(name, f"this is {what}")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if any(mark in head for mark in _HTML_MARKS):
+        raise NotAPdfError(
+            name,
+            "this is a web page (HTML) saved under a PDF name, not a PDF; the download probably "
+            "failed or needed a login — download the PDF itself",
+        )
+    raise NotAPdfError(name, "this is not a PDF (no %PDF- header); check that it is the right file")
+
+
+def repair_note(pdf: pdfplumber.PDF) -> str | None:
+    """Why the document was repaired before reading (for a ParseWarning), or None."""
+    return _REPAIRED.get(pdf)
 
 
 @contextmanager
 def open_pdf(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[pdfplumber.PDF, Source]]:
     """Yield the opened document and its Source record; close it afterwards."""
     data, name = read_source(source, limits)
-    if not data.strip():
-        raise NotAPdfError(name, "the file is empty, not a PDF")
-    if b"%PDF-" not in data[:1024]:
-        raise NotAPdfError(name, "this is not a PDF (no %PDF- header)")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        n_pages = len(pdf.pages)
-    except Exception as exc:  # pdfminer raises many unrelated types on broken input
-        if "encrypt" in type(exc).__name__.lower() or "password" in str(exc).lower():
-            raise EncryptedPdfError(name, "the PDF is password-protected; remove the password first") from None
-        raise DamagedPdfError(name, f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
-    if n_pages > limits.max_pages:
-        pdf.close()
-        raise LimitExceededError(name, f"{n_pages} pages, over the limit of {limits.max_pages}")
-    src = Source(
-        file=os.path.basename(name) if name else None,
-        sha256=hashlib.sha256(data).hexdigest(),
-        pages=n_pages,
-    )
-    try:
+    check_is_pdf(data, name)
+    with ExitStack() as stack:
+        stack.enter_context(inflate_guard(limits, name))
+        pdf, n_pages = _open_or_repair(data, name, limits)
+        stack.callback(pdf.close)
+        src = Source(
+            file=os.path.basename(name) if name else None,
+            sha256=hashlib.sha256(data).hexdigest(),
+            pages=n_pages,
+        )
         yield pdf, src
-    finally:
+
+
+def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF, int]:
+    """The opened document and its page count; tries vbparse.repair when pdfminer fails."""
+    try:
+        return _open(data, name, limits)
+    except VbparseError:
+        raise
+    except Exception as exc:
+        first = _unwrap(exc)
+    if isinstance(first, VbparseError):  # a limit hit inside pdfminer, wrapped by pdfplumber
+        raise first from None
+    if isinstance(first, PDFEncryptionError):
+        raise _encrypted(name, first)
+    if isinstance(first, MemoryError):
+        raise LimitExceededError(name, "ran out of memory opening the PDF; the file is too complex") from None
+    fixed = repair(data)
+    if fixed is not None:
+        try:
+            pdf, n_pages = _open(fixed, name, limits)
+        except Exception as exc:
+            if isinstance(_unwrap(exc), VbparseError):
+                raise _unwrap(exc) from None
+        else:
+            _REPAIRED[pdf] = f"the PDF was damaged ({_describe(first)}); read what could be recovered"
+            log.warning("%s: PDF damaged (%s), read after repair", name, _describe(first))
+            return pdf, n_pages
+    if b"/Encrypt" in data:
+        raise EncryptedPdfError(
+            name, f"the PDF is encrypted and its encryption data cannot be read ({_describe(first)})"
+        )
+    raise DamagedPdfError(name, _damage_message(data, first))
+
+
+class _NoPages(Exception):
+    """pdfminer opened the file but found no page in it."""
+
+    def __str__(self) -> str:
+        return "pdfminer found no pages"
+
+
+def _open(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF, int]:
+    pdf = pdfplumber.open(io.BytesIO(data))
+    try:
+        counted = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
+        if counted > limits.max_pages:
+            raise LimitExceededError(
+                name, f"the PDF has more than {limits.max_pages} pages (max_pages); raise it if genuine"
+            )
+        n_pages = len(pdf.pages)
+        if n_pages == 0:
+            raise _NoPages
+    except BaseException:
         pdf.close()
+        raise
+    return pdf, n_pages
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The pdfminer error inside pdfplumber's PdfminerException wrappers."""
+    for _ in range(10):
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__context__
+        if type(exc).__name__ != "PdfminerException" or inner is None:
+            break
+        exc = inner
+    return exc
+
+
+def _encrypted(name: str | None, exc: BaseException) -> EncryptedPdfError:
+    if isinstance(exc, PDFPasswordIncorrect):
+        return EncryptedPdfError(
+            name,
+            "the PDF is password-protected (it needs a password to open); ask for an unprotected copy, "
+            "or remove the password, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
+        )
+    return EncryptedPdfError(
+        name, f"the PDF is encrypted with a method vbparse cannot open ({exc}); ask for an unprotected copy"
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+def _damage_message(data: bytes, exc: BaseException) -> str:
+    if b"%%EOF" not in data[-1024:]:
+        return (
+            "the PDF is damaged: it seems cut short (no %EOF at its end) and could not be repaired; "
+            f"download or copy it again ({_describe(exc)})"
+        )
+    return (
+        "the PDF is damaged and could not be repaired; open it in a PDF reader and save or print it "
+        f"as a new PDF ({_describe(exc)})"
+    )

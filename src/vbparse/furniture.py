@@ -1,0 +1,61 @@
+"""Running headers, footers and page numbers: recognised, recorded, kept out of content."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex as re
+
+from .lines import Line
+from .vocab import PAGE_NUMBER_RE, RUNNING_HEADER_RE, fold
+
+MARGIN_SHARE = 0.12  # where a running header or page number may stand
+REPEAT_SHARE = 0.065  # tighter band for "repeats on many pages": body text starts below it
+
+
+@dataclass
+class RunningHeader:
+    unit: str
+    kind_text: str
+    year: int | None
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", fold(text))
+
+
+def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[RunningHeader]:
+    """Tag furniture lines (`used`, tag "furniture") and return the running headers seen."""
+    headers: list[RunningHeader] = []
+    n = len(pages)
+    # lines in the margins whose digit-blind shape repeats on several pages
+    shapes: Counter[str] = Counter()
+    for lines, h in zip(pages, heights, strict=True):
+        seen = {_shape(ln.text) for ln in lines if _in_margin(ln, h, REPEAT_SHARE)}
+        shapes.update(seen)
+    repeat_min = max(2, int(0.4 * n)) if n >= 3 else 99
+    for lines, h in zip(pages, heights, strict=True):
+        for ln in lines:
+            if not _in_margin(ln, h):
+                continue
+            text = ln.text.strip()
+            m = RUNNING_HEADER_RE.match(" ".join(text.split()))
+            if m:
+                year = m.group("year")
+                headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
+                _tag(ln)
+            elif PAGE_NUMBER_RE.match(text) or (
+                _in_margin(ln, h, REPEAT_SHARE) and shapes[_shape(text)] >= repeat_min
+            ):
+                _tag(ln)
+    return headers
+
+
+def _in_margin(ln: Line, height: float, share: float = MARGIN_SHARE) -> bool:
+    return ln.bottom < height * share or ln.top > height * (1 - share)
+
+
+def _tag(ln: Line) -> None:
+    ln.used = True
+    ln.tags.append("furniture")

@@ -1,0 +1,227 @@
+"""Indicator and activity tables: value rows placed by column, Analys rows glued back.
+
+Each value row is followed by a full-width "Analys" row. The full-width row starts at
+the table's left edge (over the status-icon column), a value row at the name column:
+that offset, rules, icons and vertical gaps tell rows apart, not text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lines import Line, join_cell, line_pitch, paragraphs
+from .model import Activity, Indicator, ParseWarning
+from .reading import PageData, Word
+from .tables import TableLayout, cells_of, header_kind, is_header_continuation, rules_between
+from .values import parse_value
+from .vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
+
+_CONNECTOR_END = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt", "-"}
+
+
+@dataclass
+class _Row:
+    page: int
+    top: float
+    cells: dict[str, list[Line]] = field(default_factory=dict)
+    analysis: list[Line] | None = None
+    bottom: float = 0.0
+
+
+def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
+    """("Analys" label?, words after the label on the same line)."""
+    first = fold(ln.words[0].text).rstrip(":")
+    if first != LABEL_ANALYSIS:
+        return False, []
+    rest = ln.words[1:]
+    if not rest or ln.words[0].bold or ln.words[0].text.endswith(":"):
+        return True, rest
+    return False, []
+
+
+def _name_incomplete(row: _Row) -> bool:
+    lines = row.cells.get("name") or []
+    if not lines:
+        return True
+    text = " ".join(ln.text for ln in lines).rstrip()
+    if text.count("(") > text.count(")"):
+        return True
+    return text.endswith((",", "-", "/")) or text.split()[-1].lower() in _CONNECTOR_END
+
+
+class RowReader:
+    """Consumes the body lines of one goal table (across pages), row by row."""
+
+    def __init__(self, layout: TableLayout, pages: dict[int, PageData], warnings: list[ParseWarning]):
+        self.layout = layout
+        self.pages = pages
+        self.warnings = warnings
+        name = layout.band("name") or layout.bands[0]
+        self.name_left = name.text_left
+        self.has_icon_col = self.name_left - layout.left > 6
+        self.rows: list[_Row] = []
+        self.prev: Line | None = None
+        self.pitch = 12.0
+        self.in_header = False
+
+    @property
+    def current(self) -> _Row | None:
+        return self.rows[-1] if self.rows else None
+
+    def wants_goal_analysis(self, ln: Line) -> bool:
+        """An Analys label with no value row waiting for it belongs to the goal, not the table."""
+        cur = self.current
+        return cur is None or cur.analysis is not None
+
+    def feed_all(self, lines: Sequence[Line]) -> None:
+        self.pitch = line_pitch([ln for ln in lines if len(ln.words) > 1] or list(lines))
+        for ln in lines:
+            self.feed(ln)
+
+    def feed(self, ln: Line) -> None:
+        ln.used = True
+        kind = self.layout.kind
+        if header_kind(ln) == kind:
+            self.in_header = True
+            ln.tags.append("table_header")
+            return
+        if self.in_header and is_header_continuation(ln, kind):
+            ln.tags.append("table_header")
+            return
+        self.in_header = False
+        is_label, rest = _is_analysis_label(ln)
+        cur = self.current
+        if is_label:
+            if cur is None:
+                cur = self._new_row(ln)
+            cur.analysis = []
+            if rest:
+                cur.analysis.append(ln.subline(rest))
+            self.prev = ln
+            return
+        full = ln.x0 < self.name_left - 3 if self.has_icon_col else False
+        if full and cur is not None:
+            if cur.analysis is None:
+                cur.analysis = []
+            cur.analysis.append(ln)
+            self.prev = ln
+            return
+        if full:
+            self.warnings.append(ParseWarning(code="table_text_outside_row", page=ln.page,
+                                              message=f"text before the first row of a table: {ln.text[:80]!r}"))
+            ln.used = False
+            return
+        if cur is not None and cur.analysis is not None and not self.has_icon_col and not self._has_value_words(ln):
+            cur.analysis.append(ln)
+            self.prev = ln
+            return
+        if self._starts_row(ln):
+            cur = self._new_row(ln)
+        assert cur is not None
+        for role, words in cells_of(ln, self.layout).items():
+            cur.cells.setdefault(role, []).append(ln.subline(words))
+        cur.bottom = ln.bottom
+        self.prev = ln
+
+    def _has_value_words(self, ln: Line) -> bool:
+        return any(role != "name" for role in cells_of(ln, self.layout))
+
+    def _new_row(self, ln: Line) -> _Row:
+        row = _Row(ln.page, ln.top)
+        self.rows.append(row)
+        return row
+
+    def _starts_row(self, ln: Line) -> bool:
+        cur, prev = self.current, self.prev
+        if cur is None or prev is None:
+            return True
+        if cur.analysis is not None:
+            return True
+        if ln.page != prev.page:
+            first = ln.words[0].text
+            return not (first[:1].islower() or _name_incomplete(cur))
+        page = self.pages[ln.page]
+        name = self.layout.band("name") or self.layout.bands[0]
+        if rules_between(page, prev.bottom - 1, ln.top + 1, name.left + 2, name.right - 2):
+            return True
+        if any(self.layout.left - 2 <= b.x0 and b.x1 <= self.name_left + 1 and abs(b.top - ln.top) < ln.height
+               for b in page.icons):
+            return True
+        return ln.top - prev.top > self.pitch * 1.3 + 0.5
+
+    # --- results -------------------------------------------------------------------
+
+    def _text(self, row: _Row, role: str) -> str | None:
+        lines = row.cells.get(role)
+        if not lines:
+            return None
+        band = self.layout.band(role)
+        edge = max(ln.x1 for r in self.rows for ln in r.cells.get(role, [])) if band else lines[0].x1
+        text = join_cell(lines, edge)
+        return text or None
+
+    def _analysis(self, row: _Row) -> str | None:
+        if not row.analysis:
+            return None
+        right = max(self.layout.right - 4, max(ln.x1 for ln in row.analysis))
+        edge = max((ln.x1 for r in self.rows for ln in (r.analysis or [])), default=right)
+        text = "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=self._analysis_pitch()))
+        return text or None
+
+    def _analysis_pitch(self) -> float:
+        lines = [ln for r in self.rows for ln in (r.analysis or [])]
+        return line_pitch(lines)
+
+    def indicators(self) -> list[Indicator]:
+        out: list[Indicator] = []
+        for row in self.rows:
+            name = self._text(row, "name")
+            if not name:
+                self._warn_rowless(row)
+                continue
+            out.append(Indicator(
+                name=name,
+                outcome=parse_value(self._text(row, "outcome")),
+                outcome_men=parse_value(self._text(row, "outcome_men")),
+                outcome_women=parse_value(self._text(row, "outcome_women")),
+                previous=parse_value(self._text(row, "previous")),
+                previous_year=self.layout.previous_year,
+                target=parse_value(self._text(row, "target")),
+                kf_target=parse_value(self._text(row, "kf_target")),
+                period=self._text(row, "period"),
+                analysis=self._analysis(row),
+                page=row.page,
+            ))
+            self._warn_unknown(row)
+        return out
+
+    def activities(self) -> list[Activity]:
+        out: list[Activity] = []
+        for row in self.rows:
+            name = self._text(row, "name")
+            if not name:
+                self._warn_rowless(row)
+                continue
+            start, end = self._text(row, "start"), self._text(row, "end")
+            for label, value in (("start", start), ("end", end)):
+                if value and not ISO_DATE_RE.match(value):
+                    self.warnings.append(ParseWarning(code="odd_date", page=row.page,
+                                                      message=f"activity {name[:40]!r}: {label} date {value!r} is not ISO"))
+            out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
+                                analysis=self._analysis(row), page=row.page))
+            self._warn_unknown(row)
+        return out
+
+    def _warn_unknown(self, row: _Row) -> None:
+        if row.cells.get("unknown"):
+            text = " ".join(ln.text for ln in row.cells["unknown"])
+            self.warnings.append(ParseWarning(code="cell_outside_columns", page=row.page,
+                                              message=f"text in no known column: {text[:80]!r}"))
+
+    def _warn_rowless(self, row: _Row) -> None:
+        text = " ".join(ln.text for lines in row.cells.values() for ln in lines)
+        if row.analysis:
+            text += " " + " ".join(ln.text for ln in row.analysis)
+        self.warnings.append(ParseWarning(code="row_without_name", page=row.page,
+                                          message=f"table row without a name: {text[:120]!r}"))

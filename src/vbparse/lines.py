@@ -1,0 +1,177 @@
+"""Words into lines (one horizontal slice of a page), and lines into reader's text."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .reading import Word
+from .vocab import BULLET_RE, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
+
+SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass(eq=False, slots=True)
+class Line:
+    words: list[Word]
+    page: int
+    top: float = 0.0
+    bottom: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    used: bool = False
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        self.x0 = self.words[0].x0
+        self.x1 = max(w.x1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def subline(self, words: list[Word]) -> Line:
+        return Line(list(words), self.page)
+
+
+def group_lines(words: Sequence[Word], page: int) -> list[Line]:
+    """Cluster a page's words into lines by vertical overlap, top to bottom."""
+    if not words:
+        return []
+    ordered = sorted(words, key=lambda w: (w.mid_y, w.x0))
+    lines: list[list[Word]] = []
+    cur: list[Word] = [ordered[0]]
+    cur_mid = ordered[0].mid_y
+    cur_h = ordered[0].bottom - ordered[0].top
+    for w in ordered[1:]:
+        h = w.bottom - w.top
+        if abs(w.mid_y - cur_mid) <= 0.45 * min(h, cur_h):
+            cur.append(w)
+        else:
+            lines.append(cur)
+            cur, cur_mid, cur_h = [w], w.mid_y, h
+    lines.append(cur)
+    return [Line(ws, page) for ws in lines]
+
+
+def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word]]:
+    """Split one line's words where the gap is wider than a word space: separate cells."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if out and w.x0 - out[-1][-1].x1 <= gap_em * max(w.size, 1.0):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+# --- joining -----------------------------------------------------------------------------
+
+def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
+    """How the last word of one line meets the first word of the next."""
+    if prev.endswith(SOFT_HYPHEN):
+        return prev[:-1] + nxt
+    if forced_break:
+        return prev + nxt
+    if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
+        return prev + nxt
+    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha():
+        first = nxt.split(" ", 1)[0].lower()
+        if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
+            return prev + nxt
+    return prev + " " + nxt
+
+
+def line_pitch(lines: Sequence[Line]) -> float:
+    """Typical distance between the tops of consecutive lines in one flow of text."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0 < b.top - a.top < 3 * a.height]
+    if not gaps:
+        return max((ln.height for ln in lines), default=10.0) * 1.2
+    return statistics.median(gaps)
+
+
+def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
+    """True when the next line's first word would have fit: the break was not a wrap."""
+    first = nxt.words[0]
+    space = 0.28 * first.size
+    return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
+
+
+def is_forced_break(line: Line, nxt: Line, right_edge: float) -> bool:
+    """A single word filling its line and a lower-case fragment after it: a word too long
+    for its cell, broken mid-word ("nämnd/s" + "tyrelse")."""
+    if len(line.words) != 1 or line.x1 < right_edge - 0.6 * line.words[0].size:
+        return False
+    if not line.words[0].text[-1:].isalnum() and not line.words[0].text.endswith("/"):
+        return False  # "klagomålet," ended a word: a wrap at a space
+    first = nxt.words[0].text
+    return first[:1].islower() and first.lower().rstrip(".,;:") not in STANDALONE_WORDS
+
+
+def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: float | None = None) -> list[str]:
+    """Lines of one text flow into paragraphs: lines joined, split words rejoined."""
+    lines = [ln for ln in lines if ln.words]
+    if not lines:
+        return []
+    if right_edge is None:
+        right_edge = max(ln.x1 for ln in lines)
+    if pitch is None:
+        pitch = line_pitch(lines)
+    paras: list[str] = []
+    cur = ""
+    prev: Line | None = None
+    for ln in lines:
+        text = ln.text
+        if prev is None:
+            cur = text
+        else:
+            gap = ln.top - prev.top
+            new_para = (
+                gap > pitch * 1.12 + 0.5
+                or ends_short(prev, ln, right_edge)
+                or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
+            )
+            if ln.page != prev.page:
+                # a page break is no paragraph break by itself; the last line decides
+                new_para = ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
+            if new_para:
+                paras.append(cur)
+                cur = text
+            else:
+                cur = _join_pair(cur, text, False)
+        prev = ln
+    paras.append(cur)
+    return [tidy(p) for p in paras if tidy(p)]
+
+
+def tidy(text: str) -> str:
+    return " ".join(text.replace(SOFT_HYPHEN, "").split())
+
+
+def join_cell(lines: Iterable[Line], right_edge: float) -> str:
+    """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse"."""
+    out = ""
+    prev: Line | None = None
+    for ln in lines:
+        if prev is None:
+            out = ln.text
+        else:
+            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge))
+        prev = ln
+    return tidy(out)

@@ -1,0 +1,109 @@
+"""The one-way flow: pages → lines → furniture, cover, contents → report tree → Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import NotAReportError, NoTextLayerError
+from .furniture import mark_furniture
+from .lines import Line, group_lines
+from .meta import fill_fallbacks, is_cover, read_cover
+from .model import ParseWarning, Report, ReportMeta, Source
+from .reading import PageData, read_pages
+from .structure import Walker
+from .style import measure
+from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
+
+__all__ = ["Coverage", "build_report", "read_pages"]
+
+
+@dataclass
+class Coverage:
+    """Share of the document's characters that ended in a field, furniture or a label."""
+
+    share: float
+    total_chars: int
+    placed_chars: int
+    leftovers: list[tuple[int, str]]
+
+
+def _mark_toc(pages: list[list[Line]]) -> None:
+    for p, lines in enumerate(pages):
+        start = next((i for i, ln in enumerate(lines) if not ln.used and fold(ln.text) == TOC_TITLE), None)
+        if start is None:
+            continue
+        q, i0 = p, start
+        while q < len(pages):
+            lines_q = pages[q]
+            entries = [i for i, ln in enumerate(lines_q) if i >= i0 and TOC_ENTRY_RE.search(ln.text)]
+            if not entries:
+                break
+            for ln in lines_q[i0:entries[-1] + 1]:
+                if not ln.used:
+                    ln.used = True
+                    ln.tags.append("toc")
+            rest = [ln for ln in lines_q[entries[-1] + 1:] if not ln.used]
+            if rest:
+                break
+            q, i0 = q + 1, 0
+        return
+
+
+def build_report(pages: list[PageData], source: Source) -> Report:
+    name = source.file
+    if not any(p.words for p in pages):
+        raise NoTextLayerError(name, "the PDF has no text layer (a scan or images only); run OCR on it first")
+    page_lines = [group_lines(p.words, p.number) for p in pages]
+    headers = mark_furniture(page_lines, [p.height for p in pages])
+    meta = ReportMeta()
+    if page_lines and is_cover(page_lines[0]):
+        read_cover(page_lines[0], meta)
+    _mark_toc(page_lines)
+    content = [ln for lines in page_lines for ln in lines]
+    body = [ln for ln in content if not ln.used]
+    style = measure(body)
+    title_lines: list[str] = []
+    for ln in body[:5]:
+        if TITLE_RE.match(fold(ln.text)):
+            ln.used = True
+            ln.tags.append("title")
+            title_lines.append(ln.text)
+    walker = Walker(body, {p.number: p for p in pages}, style)
+    tree = walker.run()
+    fill_fallbacks(meta, headers, tree.goals, title_lines)
+    report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
+                    complaints=tree.complaints, warnings=tree.warnings)
+    coverage = _coverage(content)
+    for page, text in coverage.leftovers:
+        report.warnings.append(ParseWarning(code="unplaced_text", page=page,
+                                            message=f"text not placed in any field: {text[:200]!r}"))
+    report._coverage = coverage
+    known = {fold(s.title) for s in report.sections} & TOP_LEVEL_SECTIONS
+    if not report.goals and not report.complaints and not known and meta.kind is None:
+        raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
+                                    "(no goals, report sections or complaints table found)")
+    return report
+
+
+def _coverage(lines: list[Line]) -> Coverage:
+    total = placed = 0
+    leftovers: list[tuple[int, str]] = []
+    block: list[Line] = []
+
+    def close() -> None:
+        if block:
+            leftovers.append((block[0].page, " ".join(ln.text for ln in block)))
+            block.clear()
+
+    for ln in lines:
+        n = sum(len(w.text) for w in ln.words)
+        total += n
+        if ln.used:
+            placed += n
+            close()
+        else:
+            if block and block[-1].page != ln.page:
+                close()
+            block.append(ln)
+    close()
+    return Coverage(placed / total if total else 1.0, total, placed, leftovers)

@@ -1,0 +1,343 @@
+"""The report tree from the stream of content lines: sections, goals, tables, complaints.
+
+One pass, top to bottom. Headings are bold lines told apart by size (document-relative)
+and by the goal vocabulary; every line ends in a field, or stays unused and is reported
+by coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .complaints import parse_complaints
+from .goaltables import RowReader
+from .lines import Line, ends_short, paragraphs
+from .model import ComplaintRow, Goal, ParseWarning, Section
+from .reading import PageData
+from .style import Style
+from .tables import header_kind, is_header_continuation, layout_from_header
+from .vocab import (
+    BULLET_RE,
+    COMPLAINTS_SECTION,
+    GOAL_LABELS,
+    GOAL_LEVEL_RANK,
+    GOALS_SECTION,
+    LABEL_ANALYSIS,
+    LABEL_DESCRIPTION,
+    LABEL_EXPECTED,
+    SECOND_LEVEL_SECTIONS,
+    TOP_LEVEL_SECTIONS,
+    assessment_code,
+    fold,
+    match_goal_heading,
+)
+
+
+@dataclass
+class Tree:
+    sections: list[Section] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    complaints: list[ComplaintRow] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    title_lines: list[str] = field(default_factory=list)
+
+
+class Walker:
+    def __init__(self, lines: Sequence[Line], pages: dict[int, PageData], style: Style):
+        self.lines = list(lines)
+        self.pages = pages
+        self.style = style
+        self.tree = Tree()
+        self.section_stack: list[tuple[int, Section]] = []
+        self.goal_stack: list[Goal] = []
+        self.in_goals = False
+        self.target: tuple[str, object] | None = None
+        self.buf: list[Line] = []
+
+    # --- classification ---------------------------------------------------------------
+
+    def _is_boldish(self, ln: Line) -> bool:
+        return ln.bold or (ln.words[0].bold and len(ln.words) > 1 and all(w.bold for w in ln.words[:2]))
+
+    def _label(self, ln: Line) -> str | None:
+        t = fold(ln.text).rstrip(" :")
+        if t in GOAL_LABELS and (ln.bold or t != LABEL_ANALYSIS or len(ln.words) == 1):
+            return t
+        return None
+
+    def _heading_level(self, ln: Line, text: str) -> int | None:
+        """Section level for a heading line, None when it is not a section heading.
+
+        Size decides first (relative to this document's body text); the vocabulary only
+        ranks headings that are set larger than the body, or every bold line when the
+        document sets no heading larger than its body text."""
+        if not ln.bold:
+            return None
+        t = fold(text).rstrip(" :")
+        rank = self.style.heading_rank(ln.size)
+        if rank is None and self.style.heading_sizes:
+            if self.in_goals:
+                return None
+            return 3 if len(text) <= 120 else None
+        if t in TOP_LEVEL_SECTIONS:
+            return 1
+        if t in SECOND_LEVEL_SECTIONS:
+            return 2
+        if t == "övrigt":
+            top = self.section_stack[0][1].title if self.section_stack else ""
+            if rank is None or len(self.style.heading_sizes) < 2:
+                return 2 if fold(top) == "uppföljning av ekonomi" and self._last_level() >= 2 else 1
+            return min(rank, 2)
+        if rank is None:
+            return None if self.in_goals else 3
+        return min(rank, 3)
+
+    def _last_level(self) -> int:
+        return self.section_stack[-1][0] if self.section_stack else 0
+
+    # --- buffered text ------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        buf, self.buf = self.buf, []
+        if not buf:
+            return
+        if self.target is None:
+            for ln in buf:
+                ln.used = False
+            return
+        kind, obj = self.target
+        paras = paragraphs(buf, right_edge=self.style.right_edge, pitch=self.style.pitch)
+        text = "\n".join(paras)
+        if kind == "section":
+            assert isinstance(obj, Section)
+            obj.text = "\n".join(t for t in (obj.text, text) if t)
+        elif kind == "description":
+            assert isinstance(obj, Goal)
+            obj.description = "\n".join(t for t in (obj.description, text) if t)
+        elif kind == "analysis":
+            assert isinstance(obj, Goal)
+            obj.analysis = "\n".join(t for t in (obj.analysis, text) if t)
+        elif kind == "expected":
+            assert isinstance(obj, Goal)
+            obj.expected_results.extend(_items(paras))
+        elif kind == "goal_text":
+            assert isinstance(obj, Goal)
+            self.tree.warnings.append(ParseWarning(
+                code="unlabelled_goal_text", page=buf[0].page,
+                message=f"text under goal {obj.title[:50]!r} with no Beskrivning/Förväntat resultat/Analys "
+                        f"label, kept as analysis: {text[:80]!r}"))
+            obj.analysis = "\n".join(t for t in (obj.analysis, text) if t)
+
+    def _set_target(self, kind: str, obj: object) -> None:
+        self._flush()
+        self.target = (kind, obj)
+
+    # --- the walk -----------------------------------------------------------------------
+
+    def run(self) -> Tree:
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            ln = self.lines[i]
+            if ln.used:
+                i += 1
+                continue
+            kind = header_kind(ln)
+            if kind is not None:
+                i = self._table(i, kind)
+                continue
+            goal = match_goal_heading(ln.text) if (self._is_boldish(ln) or ln.size > self.style.body_size + 0.6) else None
+            if goal is not None:
+                i = self._goal(i, goal)
+                continue
+            label = self._label(ln) if self.in_goals else None
+            if label is not None:
+                i = self._goal_label(i, label)
+                continue
+            if ln.bold:
+                j, text = self._heading_text(i)
+                level = self._heading_level(ln, text)
+                if level is not None:
+                    self._section(self.lines[i:j], text, level)
+                    i = j
+                    continue
+            ln.used = True
+            self.buf.append(ln)
+            i += 1
+        self._flush()
+        return self.tree
+
+    def _heading_text(self, i: int) -> tuple[int, str]:
+        """A heading and its wrapped continuation lines: same weight and size, no gap."""
+        first = self.lines[i]
+        group = [first]
+        j = i + 1
+        while j < len(self.lines):
+            nxt, prev = self.lines[j], group[-1]
+            if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
+                    or nxt.top - prev.bottom > 0.8 * prev.height
+                    or ends_short(prev, nxt, self.style.right_edge)
+                    or header_kind(nxt) or match_goal_heading(nxt.text) or self._label(nxt)):
+                break
+            group.append(nxt)
+            j += 1
+        text = " ".join(" ".join(ln.text for ln in group).split())
+        return j, text
+
+    def _section(self, lines: Sequence[Line], text: str, level: int) -> None:
+        for ln in lines:
+            ln.used = True
+        t = fold(text)
+        if level == 1:
+            self.in_goals = t == GOALS_SECTION
+            self.goal_stack.clear()
+        section = Section(title=text, text="", page=lines[0].page)
+        while self.section_stack and self.section_stack[-1][0] >= level:
+            self.section_stack.pop()
+        parent = self.section_stack[-1][1].children if self.section_stack else self.tree.sections
+        parent.append(section)
+        self.section_stack.append((level, section))
+        self._set_target("section", section)
+        if t == COMPLAINTS_SECTION:
+            self.in_goals = False
+
+    def _goal(self, i: int, found: tuple[str, str | None, str]) -> int:
+        level, number, _ = found
+        if not self.in_goals:
+            self.in_goals = True
+        self._flush()
+        j, text = self._heading_text(i)
+        for ln in self.lines[i:j]:
+            ln.used = True
+        m = match_goal_heading(text)
+        title = m[2] if m else text
+        goal = Goal(level=level, number=number, title=title, page=self.lines[i].page)  # type: ignore[arg-type]
+        rank = GOAL_LEVEL_RANK[level]
+        while self.goal_stack and GOAL_LEVEL_RANK[self.goal_stack[-1].level] >= rank:
+            self.goal_stack.pop()
+        (self.goal_stack[-1].children if self.goal_stack else self.tree.goals).append(goal)
+        self.goal_stack.append(goal)
+        # the status line: icon + assessment text right below the heading
+        if j < len(self.lines):
+            st = self.lines[j]
+            code = assessment_code(st.text)
+            plausible = (not st.bold and len(st.text) <= 40 and not header_kind(st)
+                         and not self._label(st) and not match_goal_heading(st.text))
+            if code is not None or plausible:
+                st.used = True
+                st.tags.append("status")
+                goal.assessment = " ".join(st.text.split())
+                goal.assessment_code = code  # type: ignore[assignment]
+                if code is None:
+                    self.tree.warnings.append(ParseWarning(
+                        code="unknown_assessment", page=st.page,
+                        message=f"goal {title[:50]!r}: status {goal.assessment!r} is not a known assessment"))
+                j += 1
+        self.target = ("goal_text", goal)
+        return j
+
+    def _goal_label(self, i: int, label: str) -> int:
+        ln = self.lines[i]
+        ln.used = True
+        ln.tags.append("label")
+        goal = self.goal_stack[-1] if self.goal_stack else None
+        if goal is None:
+            self._flush()
+            self.target = None
+            return i + 1
+        kind = {LABEL_DESCRIPTION: "description", LABEL_EXPECTED: "expected", LABEL_ANALYSIS: "analysis"}[label]
+        self._set_target(kind, goal)
+        return i + 1
+
+    def _table_end(self, ln: Line, kind: str, reader: RowReader | None) -> bool:
+        if header_kind(ln) not in (None, kind):
+            return True
+        if header_kind(ln) == kind:
+            return False
+        if self._is_boldish(ln) and match_goal_heading(ln.text):
+            return True
+        label = self._label(ln)
+        if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
+            return True
+        if label == LABEL_ANALYSIS and reader is not None and reader.wants_goal_analysis(ln):
+            return True
+        if ln.bold and kind == "complaint":
+            t = fold(ln.text).rstrip(" :")
+            if self.style.heading_rank(ln.size) is not None or t in TOP_LEVEL_SECTIONS or t == "övrigt":
+                return True
+        if ln.bold and self.style.heading_rank(ln.size) is not None:
+            return True
+        t = fold(ln.text).rstrip(" :")
+        return ln.bold and (t in TOP_LEVEL_SECTIONS or t in SECOND_LEVEL_SECTIONS)
+
+    def _below_ruled_table(self, ln: Line, layout_left: float, layout_right_text: float) -> bool:
+        page = self.pages[ln.page]
+        spans = [r.pos for r in page.hrules if r.start <= layout_left + 4 and r.end >= layout_right_text]
+        if len(spans) < 2:
+            return False
+        return ln.top > max(spans) + 1
+
+    def _table(self, i: int, kind: str) -> int:
+        self._flush()
+        header = [self.lines[i]]
+        j = i + 1
+        while j < len(self.lines) and len(header) < 8:
+            nxt = self.lines[j]
+            if nxt.page != header[-1].page or not is_header_continuation(nxt, kind):
+                break
+            header.append(nxt)
+            j += 1
+        for ln in header:
+            ln.used = True
+            ln.tags.append("table_header")
+        layout = layout_from_header(kind, header, self.pages[header[0].page])
+        goal = self.goal_stack[-1] if self.goal_stack else None
+        reader = RowReader(layout, self.pages, self.tree.warnings) if kind != "complaint" else None
+        body: list[Line] = []
+        name_left = layout.bands[0].text_left
+        last_text_left = layout.bands[-1].text_left
+        while j < len(self.lines):
+            ln = self.lines[j]
+            if ln.used and "furniture" in ln.tags:
+                j += 1
+                continue
+            if self._table_end(ln, kind, reader):
+                break
+            if self._below_ruled_table(ln, min(layout.left, name_left), last_text_left):
+                break
+            body.append(ln)
+            if reader is not None:
+                if not reader.rows:
+                    reader.pitch = self.style.pitch
+                reader.feed(ln)
+            j += 1
+        if kind == "complaint":
+            self.tree.complaints.extend(parse_complaints(body, layout, self.pages, self.tree.warnings))
+            self.target = None
+            return j
+        assert reader is not None
+        if goal is None:
+            self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header[0].page,
+                                                   message=f"a {kind} table with no goal above it"))
+            goal = Goal(level="unit", title="", page=header[0].page)
+            self.tree.goals.append(goal)
+        if kind == "indicator":
+            goal.indicators.extend(reader.indicators())
+        else:
+            goal.activities.extend(reader.activities())
+        self.target = None
+        return j
+
+
+def _items(paras: Sequence[str]) -> list[str]:
+    """Förväntat resultat: one item per bullet when bullets are used, else per paragraph."""
+    if any(BULLET_RE.match(p) for p in paras):
+        items: list[str] = []
+        for p in paras:
+            if BULLET_RE.match(p) or not items:
+                items.append(BULLET_RE.sub("", p, count=1).strip())
+            else:
+                items[-1] = f"{items[-1]} {p}"
+        return [i for i in items if i]
+    return [p for p in paras if p]

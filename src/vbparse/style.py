@@ -1,0 +1,58 @@
+"""Document-wide typography: body size, heading sizes, line pitch, text column edge.
+
+Headings are told apart by weight and size relative to the body text of the same
+document, never by absolute points: another office's template has other sizes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lines import Line
+
+
+@dataclass
+class Style:
+    body_size: float
+    heading_sizes: list[float]  # distinct bold sizes above body, largest first
+    pitch: float
+    right_edge: float
+    left_edge: float
+
+    def heading_rank(self, size: float) -> int | None:
+        """1 for the largest heading size, 2 for the next…; None for body-size text."""
+        if size < self.body_size + 0.6:
+            return None
+        for i, s in enumerate(self.heading_sizes, start=1):
+            if abs(size - s) <= 0.6:
+                return i
+        return len(self.heading_sizes) + 1
+
+
+def measure(lines: Sequence[Line]) -> Style:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        for w in ln.words:
+            if not w.bold:
+                sizes[round(w.size * 2) / 2] += len(w.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    heads: Counter[float] = Counter()
+    for ln in lines:
+        if ln.bold and ln.size >= body + 0.6:
+            heads[round(ln.size * 2) / 2] += 1
+    merged: list[float] = []
+    for s in sorted(heads, reverse=True):
+        if not merged or merged[-1] - s > 0.6:
+            merged.append(s)
+    body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
+    gaps = [b.top - a.top for a, b in zip(body_lines, body_lines[1:], strict=False)
+            if a.page == b.page and 0 < b.top - a.top < 2.2 * a.height]
+    pitch = statistics.median(gaps) if gaps else body * 1.2
+    x1s = sorted((ln.x1 for ln in body_lines), reverse=True)
+    right = statistics.median(x1s[: max(1, len(x1s) // 4)]) if x1s else 500.0
+    x0s = Counter(round(ln.x0) for ln in body_lines)
+    left = float(x0s.most_common(1)[0][0]) if x0s else 56.0
+    return Style(body, merged, pitch, right, left)

@@ -1,0 +1,155 @@
+"""Every Swedish word the parser matches on, in one place.
+
+Matching is done on `fold()`ed text (NFKC, lower case, no soft hyphens), so ligatures
+("ﬂickor"), decomposed å/ä/ö and odd spacing do not defeat the vocabulary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex as re
+
+# --- document kinds -------------------------------------------------------------------
+KIND_WORDS: dict[str, str] = {
+    "verksamhetsberättelse": "verksamhetsberattelse",
+    "verksamhetsplan": "verksamhetsplan",
+    "tertialrapport 1": "tertialrapport_1",
+    "tertialrapport 2": "tertialrapport_2",
+}
+KIND_RE = re.compile(r"(verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])", re.I)
+TITLE_RE = re.compile(r"^(verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])\s+(\d{4})$", re.I)
+# "Enheten X, Verksamhetsberättelse 2(23)" — the running header.
+RUNNING_HEADER_RE = re.compile(
+    r"^(?P<unit>.+?),\s*(?P<kind>verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])"
+    r"(?:\s+(?P<year>\d{4}))?\s+(?P<n>\d+)\s*\(\s*(?P<m>\d+)\s*\)$",
+    re.I,
+)
+PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?\d{1,4}(?:\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+))?$", re.I)
+
+# --- cover (letterhead) -----------------------------------------------------------------
+COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
+DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>.+)$", re.I)
+DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+LABEL_CASE_OFFICERS = "handläggare"
+LABEL_RECIPIENT = "till"
+COVER_BOILERPLATE = ("tjänsteutlåtande", "telefon:", "telefon", "start.stockholm")
+PERSON_SEPARATORS_RE = re.compile(r"\s*(?:&|,|\boch\b)\s*")
+
+# --- table of contents -------------------------------------------------------------------
+TOC_TITLE = "innehållsförteckning"
+TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,})\s*\d+\s*$")
+
+# --- narrative sections ------------------------------------------------------------------
+GOALS_SECTION = "uppföljning av kommunfullmäktiges inriktningsmål"
+COMPLAINTS_SECTION = "redovisning av synpunkter och klagomål"
+TOP_LEVEL_SECTIONS = {
+    "sammanfattande analys",
+    GOALS_SECTION,
+    "uppföljning av ekonomi",
+    "systematiskt kvalitetsarbete",
+    COMPLAINTS_SECTION,
+}
+SECOND_LEVEL_SECTIONS = {
+    "analys av resultaträkning - uppföljning av driftbudget",
+    "investeringar",
+    "medel för lokaländamål",
+}
+
+# --- goal tree ---------------------------------------------------------------------------
+# (level, prefix regex). The number, when present, follows the prefix.
+GOAL_PREFIXES: list[tuple[str, re.Pattern[str]]] = [
+    ("kf_direction", re.compile(r"^kf:s\s+inriktningsmål\s*:\s*(?P<num>\d+)\.?\s+", re.I)),
+    ("kf_area", re.compile(r"^kf:s\s+mål\s+för\s+verksamhetsområdet\s*:\s*(?P<num>\d+(?:\.\d+)*)\.?\s+", re.I)),
+    ("board", re.compile(r"^nämndmål\s*:\s*", re.I)),
+    ("unit", re.compile(r"^(?:enhetsmål|verksamhetsmål)\s*:\s*", re.I)),
+]
+GOAL_LEVEL_RANK = {"kf_direction": 0, "kf_area": 1, "board": 2, "unit": 3}
+
+LABEL_DESCRIPTION = "beskrivning"
+LABEL_EXPECTED = "förväntat resultat"
+LABEL_ANALYSIS = "analys"
+GOAL_LABELS = {LABEL_DESCRIPTION, LABEL_EXPECTED, LABEL_ANALYSIS}
+
+ASSESSMENTS: dict[str, str] = {
+    "uppfylls helt": "fulfilled",
+    "bedöms uppfyllas helt": "fulfilled",
+    "uppfylls delvis": "partly_fulfilled",
+    "bedöms uppfyllas delvis": "partly_fulfilled",
+    "uppfylls inte": "not_fulfilled",
+    "bedöms inte uppfyllas": "not_fulfilled",
+    "ingen": "not_assessed",
+    "inga data": "no_data",
+}
+BULLET_RE = re.compile(r"^\s*(?:[-–•·▪●◦]|\u2022)\s*")
+
+# --- tables -----------------------------------------------------------------------------
+INDICATOR_HEADER_TEXT = (
+    "indikator periodens utfall utfall män/pojkar utfall kvinnor/flickor utfall vb t1 t2 årsmål kf:s årsmål period"
+)
+ACTIVITY_HEADER_TEXT = "aktivitet startdatum slutdatum avvikelse"
+COMPLAINT_HEADER_TEXT = (
+    "uppdelning klagomål/synpunkter/kategorier utfall t1 utfall t2 utfall vb totalt ack. utfall "
+    "sammanfattning och planerade åtgärder"
+)
+HEADER_TEXT = {"indicator": INDICATOR_HEADER_TEXT, "activity": ACTIVITY_HEADER_TEXT, "complaint": COMPLAINT_HEADER_TEXT}
+YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I)
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+COUNT_UNITS = {"st", "st.", "antal", "%"}
+TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
+PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
+
+# Short words that start a line on their own right: a line that begins with one of these
+# was wrapped at a space, not broken inside a word.
+STANDALONE_WORDS = {
+    "och", "som", "av", "med", "för", "i", "till", "på", "eller", "inom", "vid", "samt", "att", "är", "de",
+    "det", "en", "ett", "om", "per", "från", "under", "efter", "mot", "utan", "hos", "där", "den", "inte",
+}
+
+# Swedish compound ellipsis: "kultur-, idrotts- och föreningsliv" keeps its space.
+ELLIPSIS_FOLLOWERS = {"och", "eller", "samt", "respektive", "resp.", "som", "&", "till"}
+
+
+_LIGATURES = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+    "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+})
+
+
+def clean(text: str) -> str:
+    """Text as a reader would copy it: ligatures expanded, soft hyphens dropped, NFC."""
+    return unicodedata.normalize("NFC", text.translate(_LIGATURES))
+
+
+def fold(text: str) -> str:
+    """Matching key: compatibility-normalised, lower case, single spaces."""
+    t = unicodedata.normalize("NFKC", clean(text)).casefold()
+    return " ".join(t.split())
+
+
+def is_private_use(ch: str) -> bool:
+    """Icon-font glyphs live in the private use area; they are status icons, not text."""
+    return "\ue000" <= ch <= "\uf8ff"
+
+
+def assessment_code(text: str) -> str | None:
+    return ASSESSMENTS.get(fold(text).rstrip("."))
+
+
+def match_goal_heading(text: str) -> tuple[str, str | None, str] | None:
+    """(level, number, title) when text opens with a goal-heading prefix."""
+    t = clean(text).strip()
+    for level, pattern in GOAL_PREFIXES:
+        m = pattern.match(t)
+        if m:
+            num = m.groupdict().get("num")
+            return level, num, t[m.end():].strip()
+    return None
+
+
+def kind_from_text(text: str) -> str | None:
+    m = KIND_RE.search(fold(text))
+    if not m:
+        return None
+    return KIND_WORDS.get(" ".join(m.group(1).split()).replace("tertialrapport1", "tertialrapport 1"))
