@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .api import parse
+from .corpus import Corpus, Failure, parse_many
 from .errors import (
     DamagedPdfError,
     EncryptedPdfError,
@@ -30,8 +32,10 @@ __version__ = "0.1.0"
 __all__ = [
     "Activity",
     "ComplaintRow",
+    "Corpus",
     "DamagedPdfError",
     "EncryptedPdfError",
+    "Failure",
     "Goal",
     "Indicator",
     "LimitExceededError",
@@ -46,4 +50,6 @@ __all__ = [
     "Value",
     "VbparseError",
     "json_schema",
+    "parse",
+    "parse_many",
 ]
