@@ -21,6 +21,7 @@ from typing import BinaryIO
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import PDFStream
 
 from .errors import DamagedPdfError, EncryptedPdfError, LimitExceededError, NotAPdfError, VbparseError
 from .guard import inflate_guard
@@ -150,6 +151,11 @@ def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfp
             if isinstance(_unwrap(exc), VbparseError):
                 raise _unwrap(exc) from None
         else:
+            if not _has_content(pdf):  # only the page tree survived: say damaged, not "scanned"
+                pdf.close()
+                raise DamagedPdfError(
+                    name, "the PDF is damaged: it seems cut short, and no page content survived; get it again"
+                )
             _REPAIRED[pdf] = f"the PDF was damaged ({_describe(first)}); read what could be recovered"
             log.warning("%s: PDF damaged (%s), read after repair", name, _describe(first))
             return pdf, n_pages
@@ -184,6 +190,11 @@ def _open(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF
     return pdf, n_pages
 
 
+def _has_content(pdf: pdfplumber.PDF) -> bool:
+    """Whether any page's /Contents resolves to a stream."""
+    return any(isinstance(c, PDFStream) for page in pdf.pages for c in page.page_obj.contents)
+
+
 def _unwrap(exc: BaseException) -> BaseException:
     """The pdfminer error inside pdfplumber's PdfminerException wrappers."""
     for _ in range(10):
@@ -207,6 +218,8 @@ def _encrypted(name: str | None, exc: BaseException) -> EncryptedPdfError:
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, _NoPages):
+        return str(exc)
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
