@@ -1,0 +1,157 @@
+"""Parse one document in a child process, so a slow or memory-hungry file can be stopped.
+
+In-process parsing cannot be interrupted safely (pdfminer is pure Python but may sit in
+long C calls, and threads cannot be killed), so `parse_isolated` runs `parse` in a child
+process with a wall-clock timeout (the child is killed when it runs out) and, on Linux,
+an address-space limit (RLIMIT_AS) so that a runaway allocation fails in the child
+instead of swapping the machine.
+
+The child is started with multiprocessing's "forkserver" method on Linux (children fork
+from a small server that has vbparse imported, ~10 ms each; the first call starts the
+server and sets its preload list, a process-wide multiprocessing setting) and "spawn"
+elsewhere. The report comes back as its JSON-mode dict and is validated again in the
+parent; errors come back as (class name, file, problem) and are raised again as the
+same VbparseError subclass.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import sys
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from . import errors
+from .errors import LimitExceededError, VbparseError
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Report
+from .pdfopen import PdfSource, display_name, read_source
+
+_preloaded = False
+
+
+def _context(start_method: str | None) -> Any:
+    """The multiprocessing context to start children with."""
+    global _preloaded
+    method = start_method or ("forkserver" if sys.platform.startswith("linux") else "spawn")
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver" and not _preloaded:
+        ctx.set_forkserver_preload(["vbparse.api", "vbparse.isolation"])
+        _preloaded = True
+    return ctx
+
+
+def _limit_memory(max_bytes: int | None) -> None:
+    """Cap the child's address space (Linux only; elsewhere RLIMIT_AS is not enforced)."""
+    if max_bytes is None or not sys.platform.startswith("linux"):
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+    if soft == resource.RLIM_INFINITY or soft > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _ran_out_of_memory(exc: BaseException) -> bool:
+    """Whether a MemoryError caused `exc`, however many times it was wrapped."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, MemoryError):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits) -> None:
+    """Runs in the child: parse and send back ("ok", dict) or ("error", class, file, problem)."""
+    try:
+        _limit_memory(limits.max_memory_bytes)
+        from .api import parse
+
+        if isinstance(source, bytes):  # keep the caller's name for messages and Source.file
+            named = io.BytesIO(source)
+            named.name = name
+            report = parse(named, limits=limits)
+        else:
+            report = parse(source, limits=limits)
+        message: tuple[Any, ...] = ("ok", report.to_dict())
+    except BaseException as exc:  # everything goes back to the parent, typed
+        if _ran_out_of_memory(exc):
+            problem = f"parsing needed more than {limits.max_memory_bytes} bytes of memory (max_memory_bytes)"
+            message = ("error", "LimitExceededError", name, problem)
+        elif isinstance(exc, VbparseError):
+            message = ("error", type(exc).__name__, exc.file or name, exc.problem)
+        else:
+            problem = f"internal error in the parser process ({type(exc).__name__}: {exc}); please report it"
+            message = ("error", "VbparseError", name, problem)
+    try:
+        conn.send(message)
+    finally:
+        conn.close()
+
+
+def _error(kind: str, file: str | None, problem: str) -> VbparseError:
+    cls = getattr(errors, kind, None)
+    if not (isinstance(cls, type) and issubclass(cls, VbparseError)):
+        cls = VbparseError
+    return cls(file, problem)
+
+
+def parse_isolated(source: PdfSource, limits: Limits | None = None, *, start_method: str | None = None) -> Report:
+    """`vbparse.parse` in a child process, bounded by limits.timeout_s and max_memory_bytes.
+
+    Raises what parse raises, and LimitExceededError when the child runs out of time or
+    memory. A path is read by the child; bytes and file objects are read here and sent.
+    """
+    limits = limits or DEFAULT_LIMITS
+    name = display_name(source)
+    payload: str | bytes
+    if isinstance(source, str | os.PathLike):
+        payload = os.fspath(source)
+    else:
+        payload, name = read_source(source, limits)
+    ctx = _context(start_method)
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(sender, payload, name, limits), daemon=True)
+    started = time.monotonic()
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(limits.timeout_s):
+            raise LimitExceededError(
+                name,
+                f"parsing took longer than {limits.timeout_s:g} s (timeout_s) and was stopped; "
+                "raise the limit if the document is genuinely that large",
+            )
+        try:
+            message = receiver.recv()
+        except EOFError:  # the child died without answering
+            child.join(5)
+            raise _died(name, child.exitcode, limits, time.monotonic() - started) from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if message[0] == "ok":
+        return Report.model_validate(message[1])
+    raise _error(*message[1:])
+
+
+def _died(name: str | None, exitcode: int | None, limits: Limits, elapsed: float) -> VbparseError:
+    """The error for a child that exited without a result (killed, or crashed in C code)."""
+    if exitcode is not None and exitcode < 0 and limits.max_memory_bytes is not None:
+        return LimitExceededError(
+            name,
+            f"the parser process was killed by signal {-exitcode} after {elapsed:.1f} s, most likely for "
+            f"running out of memory (max_memory_bytes is {limits.max_memory_bytes})",
+        )
+    return VbparseError(
+        name, f"the parser process ended without a result (exit code {exitcode}); please report this file"
+    )
