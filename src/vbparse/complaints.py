@@ -7,6 +7,7 @@ of their cell; rows on a new page before any label continue the group above).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -57,7 +58,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
         return None
     # the biggest jump between distinct phrase starts separates group labels from categories
     # (cells are left-aligned: the category column begins where its text begins)
-    gaps = [(b - a, b - 2.5) for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [(b - a, b - 2.5) for a, b in itertools.pairwise(starts)]
     size, cut = max(gaps)
     return cut if size > 6 else None
 
@@ -148,6 +149,7 @@ def _assign_groups(
     pages: dict[int, PageData], pitch: float,
 ) -> list[ComplaintRow]:
     labels = _labels(group_lines, pages, split_x, pitch)
+    cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     current: str | None = None
     for row in rows:
@@ -166,7 +168,7 @@ def _assign_groups(
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
         summary = " ".join(ln.text for ln in row.summary) or None
         out.append(ComplaintRow(
-            group=current, category=join_cell(row.cat, cat_right) if row.cat else "",
+            group=current, category=join_cell(row.cat, cat_edge) if row.cat else "",
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
             unit=unit, summary=summary, page=row.page,
         ))
@@ -193,11 +195,12 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     """Group labels: runs of lines in the group column, split at rules or at gaps."""
     labels: list[_Label] = []
     cur: list[Line] = []
+    label_edge = max((ln.x1 for ln in group_lines), default=split_x)
 
     def flush() -> None:
         if not cur:
             return
-        lab = _Label(cur[0].page, cur[0].top, cur[-1].bottom, join_cell(cur, split_x))
+        lab = _Label(cur[0].page, cur[0].top, cur[-1].bottom, join_cell(cur, label_edge))
         cross = sorted(r.pos for r in pages[lab.page].hrules if r.start <= split_x - 4)
         above = [y for y in cross if y <= lab.top + 1]
         below = [y for y in cross if y >= lab.bottom - 1]

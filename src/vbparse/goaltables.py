@@ -92,6 +92,8 @@ class RowReader:
         self.in_header = False
         is_label, rest = _is_analysis_label(ln)
         cur = self.current
+        if is_label and cur is not None and cur.analysis is not None and rest:
+            is_label = False  # "Analys: …" inside an analysis already open is its text
         if is_label:
             if cur is None:
                 cur = self._new_row(ln)
@@ -145,7 +147,7 @@ class RowReader:
         name = self.layout.band("name") or self.layout.bands[0]
         if rules_between(page, prev.bottom - 1, ln.top + 1, name.left + 2, name.right - 2):
             return True
-        if any(self.layout.left - 2 <= b.x0 and b.x1 <= self.name_left + 1 and abs(b.top - ln.top) < ln.height
+        if any(self.name_left - 60 <= b.x0 and b.x1 <= self.name_left + 1 and abs(b.top - ln.top) < ln.height
                for b in page.icons):
             return True
         return ln.top - prev.top > self.pitch * 1.3 + 0.5

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .reading import Word
@@ -100,7 +101,7 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
 
 def line_pitch(lines: Sequence[Line]) -> float:
     """Typical distance between the tops of consecutive lines in one flow of text."""
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if 0 < b.top - a.top < 3 * a.height]
+    gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 3 * a.height]
     if not gaps:
         return max((ln.height for ln in lines), default=10.0) * 1.2
     return statistics.median(gaps)
@@ -113,15 +114,21 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
-def is_forced_break(line: Line, nxt: Line, right_edge: float) -> bool:
-    """A single word filling its line and a lower-case fragment after it: a word too long
-    for its cell, broken mid-word ("nämnd/s" + "tyrelse")."""
-    if len(line.words) != 1 or line.x1 < right_edge - 0.6 * line.words[0].size:
+def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float) -> bool:
+    """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
+
+    Evidence: the line ends within a character of the cell's edge, the next line goes on
+    in lower case with no word of its own, and the rejoined word could not have fit on a
+    line by itself (which is the only reason a line breaker splits a word)."""
+    last, first = line.words[-1], nxt.words[0]
+    if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
-    if not line.words[0].text[-1:].isalnum() and not line.words[0].text.endswith("/"):
-        return False  # "klagomålet," ended a word: a wrap at a space
-    first = nxt.words[0].text
-    return first[:1].islower() and first.lower().rstrip(".,;:") not in STANDALONE_WORDS
+    if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
+        return False  # "klagomålet," or "av" ended a word: a wrap at a space
+    char_w = (first.x1 - first.x0) / max(1, len(first.text))
+    if last.x1 < right_edge - max(1.0, 1.3 * char_w):
+        return False
+    return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
 def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: float | None = None) -> list[str]:
@@ -143,7 +150,7 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
         else:
             gap = ln.top - prev.top
             new_para = (
-                gap > pitch * 1.12 + 0.5
+                gap > pitch + max(1.0, 0.06 * pitch)
                 or ends_short(prev, ln, right_edge)
                 or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
             )
@@ -164,14 +171,18 @@ def tidy(text: str) -> str:
     return " ".join(text.replace(SOFT_HYPHEN, "").split())
 
 
-def join_cell(lines: Iterable[Line], right_edge: float) -> str:
-    """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse"."""
+def join_cell(lines: Sequence[Line], right_edge: float | None = None) -> str:
+    """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
+
+    `right_edge` is where the cell's text may reach; by default the widest line's end."""
+    if not lines:
+        return ""
+    if right_edge is None:
+        right_edge = max(ln.x1 for ln in lines)
+    left_edge = min(ln.x0 for ln in lines)
     out = ""
     prev: Line | None = None
     for ln in lines:
-        if prev is None:
-            out = ln.text
-        else:
-            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge))
+        out = ln.text if prev is None else _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge))
         prev = ln
     return tidy(out)

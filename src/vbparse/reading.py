@@ -115,7 +115,7 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
             text = "".join(ch for ch in text if not is_private_use(ch))
             if not text.strip():
                 continue
-        text = clean(text)
+        text = clean(text, keep_soft_hyphens=True)
         if not text.strip():
             continue
         words.append(

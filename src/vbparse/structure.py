@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .complaints import parse_complaints
 from .goaltables import RowReader
-from .lines import Line, ends_short, paragraphs
+from .lines import Line, ends_short, line_pitch, paragraphs
 from .model import ComplaintRow, Goal, ParseWarning, Section
 from .reading import PageData
 from .style import Style
@@ -294,6 +294,9 @@ class Walker:
         layout = layout_from_header(kind, header, self.pages[header[0].page])
         goal = self.goal_stack[-1] if self.goal_stack else None
         reader = RowReader(layout, self.pages, self.tree.warnings) if kind != "complaint" else None
+        if reader is not None:
+            # the table's own line pitch: its header wraps over lines set like the body cells
+            reader.pitch = line_pitch(header) if len(header) >= 2 else 1.2 * header[0].size
         body: list[Line] = []
         name_left = layout.bands[0].text_left
         last_text_left = layout.bands[-1].text_left
@@ -308,8 +311,6 @@ class Walker:
                 break
             body.append(ln)
             if reader is not None:
-                if not reader.rows:
-                    reader.pitch = self.style.pitch
                 reader.feed(ln)
             j += 1
         if kind == "complaint":

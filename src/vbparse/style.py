@@ -6,6 +6,7 @@ document, never by absolute points: another office's template has other sizes.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ def measure(lines: Sequence[Line]) -> Style:
         if not merged or merged[-1] - s > 0.6:
             merged.append(s)
     body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
-    gaps = [b.top - a.top for a, b in zip(body_lines, body_lines[1:], strict=False)
+    gaps = [b.top - a.top for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0 < b.top - a.top < 2.2 * a.height]
     pitch = statistics.median(gaps) if gaps else body * 1.2
     x1s = sorted((ln.x1 for ln in body_lines), reverse=True)

@@ -7,6 +7,7 @@ body word belongs to the column whose band holds its left edge.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -155,7 +156,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData) -> Tab
         x1 = max(w.x1 for w in words)
         bands.append(Band(role, x0, x1, x0, text))
     # boundaries: a vertical rule between two header texts, else the midpoint of the gap
-    for a, b in zip(bands, bands[1:], strict=False):
+    for a, b in itertools.pairwise(bands):
         between = [x for x in vxs if a.right - 1 <= x <= b.text_left + 1]
         # unruled: cells are left-aligned, so a column begins where its header text begins
         cut = between[-1] if between else b.text_left - 2.5

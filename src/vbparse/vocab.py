@@ -117,9 +117,14 @@ _LIGATURES = str.maketrans({
 })
 
 
-def clean(text: str) -> str:
-    """Text as a reader would copy it: ligatures expanded, soft hyphens dropped, NFC."""
-    return unicodedata.normalize("NFC", text.translate(_LIGATURES))
+def clean(text: str, keep_soft_hyphens: bool = False) -> str:
+    """Text as a reader would copy it: ligatures expanded, soft hyphens dropped, NFC.
+
+    The reader keeps soft hyphens on words so that line joining knows a word was split."""
+    if keep_soft_hyphens:
+        text = text.replace("\u00ad", "\x00")
+    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    return text.replace("\x00", "\u00ad") if keep_soft_hyphens else text
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,261 @@
+"""The `vbparse` command: parse one report, export many, inspect what was found.
+
+Exit status (SPEC): 0 parsed, 1 parsed with warnings when --strict, 2 bad input or usage.
+Errors are one line on stderr ("vbparse: error: …"); --debug shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .errors import VbparseError
+from .export import CSV_OPTIONS, FORMATS, MissingExtraError, atomic_path, check_format, write_frames, write_table
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD = 0, 1, 2
+
+MAIN_EPILOG = """\
+examples:
+  vbparse parse vb2023.pdf > vb2023.json          the report as JSON (the SPEC contract)
+  vbparse parse vb2023.pdf --format csv -o out/    five tables: goals, indicators, ...
+  vbparse export reports/ 'arkiv/*.pdf' --out tables/ --format xlsx
+  vbparse inspect vb2023.pdf --png pages/          what was found on which page
+
+exit status: 0 parsed, 1 parsed with warnings (only with --strict), 2 bad input or usage
+"""
+
+PARSE_EPILOG = """\
+examples:
+  vbparse parse vb2023.pdf                          JSON on stdout, exactly report.to_json()
+  vbparse parse vb2023.pdf -o vb2023.json
+  vbparse parse vb2023.pdf --format csv -o vb2023/  one CSV per table in folder vb2023/
+  vbparse parse vb2023.pdf --format csv-sv -o vb2023/   semicolons, decimal comma, for Swedish Excel
+  vbparse parse vb2023.pdf --format xlsx -o vb2023.xlsx
+  vbparse parse vb2023.pdf --strict && echo clean  exit 1 when the parser had warnings
+"""
+
+EXPORT_EPILOG = """\
+REPORTS may be files, folders (their *.pdf files) and globs (quote them).
+Files that cannot be parsed are listed in OUT/failures.csv; the others are still exported.
+
+examples:
+  vbparse export reports/ --out tables/                     tables/goals.csv, indicators.csv, ...
+  vbparse export 'vb*.pdf' --out tables/ --format xlsx      tables/vbparse.xlsx, one sheet per table
+  vbparse export reports/ --out pq/ --format parquet --workers 8 --timeout 120
+"""
+
+INSPECT_EPILOG = """\
+examples:
+  vbparse inspect vb2023.pdf                 counts, a page map, coverage, leftover lines, warnings
+  vbparse inspect vb2023.pdf --png pages/    also page images with boxes around what was found
+"""
+
+XLSX_NAME = "vbparse.xlsx"
+"""The workbook `vbparse export --format xlsx` writes in the --out folder."""
+
+
+class UsageError(Exception):
+    """Bad command-line use: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not usage + message
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = _Parser(prog="vbparse", formatter_class=fmt, epilog=MAIN_EPILOG,
+                     description="Stockholm city unit reports (VB, T1, T2, VP) from PDF into data.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("parse", parents=[common], formatter_class=fmt, epilog=PARSE_EPILOG,
+                       help="parse one report", description="Parse one report into JSON or tables.")
+    p.add_argument("report", metavar="REPORT.pdf", help="the report PDF ('-' reads standard input)")
+    p.add_argument("--format", choices=["json", *FORMATS], default="json",
+                   help="json (default), csv/csv-sv/parquet (a folder, one file per table), xlsx (a file)")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (json, xlsx) or folder (csv, parquet)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when the parser reported warnings")
+    p.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+    p.set_defaults(run=cmd_parse)
+
+    e = sub.add_parser("export", parents=[common], formatter_class=fmt, epilog=EXPORT_EPILOG,
+                       help="parse many reports into one table per frame",
+                       description="Parse many reports in parallel and write one table per frame.")
+    e.add_argument("reports", metavar="REPORTS", nargs="+", help="PDF files, folders or globs")
+    e.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    e.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), csv-sv, xlsx, parquet")
+    e.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
+    e.add_argument("--timeout", type=_positive_float, metavar="S",
+                   help="seconds one file may take before it is skipped (default: 300)")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    e.set_defaults(run=cmd_export)
+
+    i = sub.add_parser("inspect", parents=[common], formatter_class=fmt, epilog=INSPECT_EPILOG,
+                       help="show what was found where", description="Show what the parser found, page by page.")
+    i.add_argument("report", metavar="REPORT.pdf", help="the report PDF")
+    i.add_argument("--png", metavar="DIR", help="also write page images with found parts boxed to DIR")
+    i.set_defaults(run=cmd_inspect)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
+    debug = "--debug" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.run(args))
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        _say(f"error: {_message(exc)}")
+        return EXIT_BAD
+
+
+def _message(exc: BaseException) -> str:
+    """What a person needs to read: our messages as they are, others with their type."""
+    if isinstance(exc, UsageError | VbparseError | MissingExtraError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc} (run with --debug for details)"
+
+
+def _say(text: str) -> None:
+    print(f"vbparse: {' '.join(text.split())}", file=sys.stderr)
+
+
+def _tolerant_streams() -> None:
+    """Never fail on printing a character the terminal's encoding lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the locale: the JSON must be exactly the contract."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
+def _parse_one(report: str) -> Any:
+    from . import api
+
+    if report == "-":
+        return api.parse(sys.stdin.buffer.read())
+    return api.parse(report)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    fmt, out = args.format, args.output
+    if fmt != "json":
+        if not out:
+            kind = "a file" if fmt == "xlsx" else "a folder"
+            raise UsageError(f"--format {fmt} needs -o OUT ({kind}) (see 'vbparse parse --help')")
+        check_format(fmt)
+    if args.report != "-" and os.path.isdir(args.report):
+        raise UsageError(f"{args.report} is a folder; parse takes one file (use 'vbparse export' for many)")
+    report = _parse_one(args.report)
+    if fmt == "json":
+        text = report.to_json() + "\n"
+        if out:
+            with atomic_path(out) as tmp:
+                tmp.write_text(text, encoding="utf-8")
+        else:
+            _write_stdout(text)
+    else:
+        write_frames(report.to_frames(), out, fmt)
+    if report.warnings and not args.quiet:
+        _say(f"{len(report.warnings)} warning(s); 'vbparse inspect {args.report}' lists them")
+    return EXIT_WARNINGS if args.strict and report.warnings else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .corpus import expand_paths, parse_many
+
+    check_format(args.format)
+    files = expand_paths(args.reports)
+    if not files:
+        raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder")
+    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet)
+    frames = corpus.to_frames()
+    write_frames(frames, out / XLSX_NAME if args.format == "xlsx" else out, args.format)
+    failures = pd.DataFrame(
+        [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
+    ).astype("string")
+    write_table(failures, out / "failures.csv", args.format if args.format in CSV_OPTIONS else "csv")
+    for f in corpus.failures[:10]:
+        _say(f"failed: {f.error}")
+    if len(corpus.failures) > 10:
+        _say(f"… and {len(corpus.failures) - 10} more")
+    done, failed = len(corpus.reports), len(corpus.failures)
+    note = f"; {failed} failed (see {out / 'failures.csv'})" if failed else "; none failed"
+    _say(f"exported {done} of {len(files)} reports to {out}{note}")
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .pagemap import describe, render_pngs
+
+    if os.path.isdir(args.report):
+        raise UsageError(f"{args.report} is a folder; inspect takes one file")
+    report = _parse_one(args.report)
+    print(describe(report))
+    if args.png:
+        written, problems = render_pngs(args.report, report, args.png)
+        for problem in problems:
+            _say(f"png: {problem}")
+        _say(f"wrote {len(written)} page image(s) to {args.png}")
+    return EXIT_OK

@@ -1,0 +1,183 @@
+"""What `vbparse inspect` shows: what was found on which page, coverage, warnings, page images.
+
+Only the public report (plus the optional `report.coverage`) is used, so this keeps
+working while the parser changes; boxes are located by searching the page for the
+found text, since the model has page numbers but no coordinates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Report, Section
+
+LEVEL_LABEL = {"kf_direction": "KF direction", "kf_area": "KF area", "board": "board goal", "unit": "unit goal"}
+
+COLOURS: dict[str, tuple[int, int, int]] = {
+    "section": (120, 120, 120),
+    "goal": (0, 90, 220),
+    "indicator": (0, 160, 60),
+    "activity": (230, 130, 0),
+    "complaint": (150, 60, 200),
+    "warning": (220, 0, 0),
+}
+"""Box colour per kind of found part in the page images."""
+
+PLURAL = {"indicator": "indicators", "activity": "activities", "complaint": "complaint rows", "warning": "warnings"}
+
+MAX_LEFTOVERS = 60
+
+
+@dataclass(frozen=True)
+class Found:
+    """One part of the report and where it was found."""
+
+    kind: str
+    label: str
+    text: str
+    page: int | None
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _sections(sections: list[Section]) -> Iterator[Section]:
+    for sec in sections:
+        yield sec
+        yield from _sections(sec.children)
+
+
+def found_parts(report: Report) -> list[Found]:
+    """Every located part of the report, in document order within its kind."""
+    out = [Found("section", f"section {_short(s.title, 40)!r}", s.title, s.page) for s in _sections(report.sections)]
+    for goal in report.iter_goals():
+        label = LEVEL_LABEL[goal.level] + (f" {goal.number}" if goal.number else "")
+        out.append(Found("goal", f"{label} {_short(goal.title, 40)!r}", goal.title, goal.page))
+        out += [Found("indicator", f"indicator {_short(i.name, 40)!r}", i.name, i.page) for i in goal.indicators]
+        out += [Found("activity", f"activity {_short(a.name, 40)!r}", a.name, a.page) for a in goal.activities]
+    out += [Found("complaint", f"complaint {_short(c.category, 40)!r}", c.category, c.page) for c in report.complaints]
+    out += [Found("warning", f"warning [{w.code}] {_short(w.message)}", "", w.page) for w in report.warnings]
+    return out
+
+
+def _counts(report: Report) -> str:
+    levels = Counter(g.level for g in report.iter_goals())
+    goals = ", ".join(f"{levels[k]} {v}{'s' if levels[k] != 1 else ''}" for k, v in LEVEL_LABEL.items())
+    return (f"goals: {sum(levels.values())} ({goals})\n"
+            f"indicators: {len(report.indicators)}   activities: {len(report.activities)}   "
+            f"complaint rows: {len(report.complaints)}   sections: {sum(1 for _ in _sections(report.sections))}   "
+            f"warnings: {len(report.warnings)}")
+
+
+def _page_line(items: list[Found]) -> str:
+    kinds = Counter(f.kind for f in items)
+    parts = [f.label for f in items if f.kind in ("section", "goal")]
+    parts += [f"{kinds[k]} {k if kinds[k] == 1 else plural}" for k, plural in PLURAL.items() if kinds[k]]
+    return "; ".join(parts)
+
+
+def _coverage_lines(report: Report) -> list[str]:
+    cov = getattr(report, "coverage", None)
+    if cov is None:
+        return ["coverage: not reported by this parser version"]
+    share = getattr(cov, "share", cov if isinstance(cov, int | float) else None)
+    lines = []
+    if isinstance(share, int | float):
+        total, placed = getattr(cov, "total_chars", None), getattr(cov, "placed_chars", None)
+        of = f" ({placed} of {total} characters)" if total is not None and placed is not None else ""
+        lines.append(f"coverage: {share:.1%} of the text ended in a field, a label or page furniture{of}")
+    leftovers = list(getattr(cov, "leftovers", None) or [])
+    if leftovers:
+        lines.append(f"leftover lines ({len(leftovers)}):")
+        for item in leftovers[:MAX_LEFTOVERS]:
+            page, text = item if isinstance(item, tuple | list) and len(item) == 2 else (None, item)
+            lines.append(f"  p.{page if page is not None else '?':>3}  {_short(str(text), 100)}")
+        if len(leftovers) > MAX_LEFTOVERS:
+            lines.append(f"  … {len(leftovers) - MAX_LEFTOVERS} more")
+    return lines
+
+
+def describe(report: Report) -> str:
+    """The text `vbparse inspect` prints."""
+    src, meta = report.source, report.meta
+    lines = [
+        f"file: {src.file or '(stdin)'}   pages: {src.pages}   sha256: {(src.sha256 or '')[:16]}",
+        f"kind: {meta.kind}   year: {meta.year}   unit: {meta.unit}",
+        f"board: {meta.board}   dnr: {meta.dnr}   date: {meta.date}",
+        _counts(report),
+        "",
+        "page map:",
+    ]
+    by_page: dict[int | None, list[Found]] = defaultdict(list)
+    for item in found_parts(report):
+        by_page[item.page].append(item)
+    for page in range(1, max(src.pages, *(p for p in by_page if p is not None), 0) + 1):
+        lines.append(f"  p.{page:>3}  {_page_line(by_page.get(page, [])) or '-'}")
+    if by_page.get(None):
+        lines.append(f"  no page  {_page_line(by_page[None])}")
+    lines += ["", *_coverage_lines(report), "", f"warnings ({len(report.warnings)}):"]
+    lines += [f"  p.{w.page if w.page is not None else '?':>3}  [{w.code}] {w.message}" for w in report.warnings]
+    return "\n".join(lines)
+
+
+def _pattern(text: str) -> re.Pattern[str] | None:
+    """The first words of `text`, any whitespace between: a wrapped title still matches its first line."""
+    words = text.split()[:4]
+    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else None
+
+
+def _boxes(page: Any, items: list[Found]) -> Iterator[tuple[tuple[float, float, float, float], str]]:
+    for item in items:
+        pattern = _pattern(item.text)
+        if pattern is None:
+            continue
+        hits = page.search(pattern, return_chars=False, return_groups=False)
+        if hits:
+            h = hits[0]
+            yield (h["x0"] - 2, h["top"] - 2, h["x1"] + 2, h["bottom"] + 2), item.kind
+
+
+def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
+                resolution: int = 100) -> tuple[list[Path], list[str]]:
+    """Page images with found parts boxed (colour per kind); pages with warnings framed red.
+
+    Returns (files written, problems); a page that cannot be drawn is a problem, not an error.
+    """
+    from .pdfopen import open_pdf
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    by_page: dict[int, list[Found]] = defaultdict(list)
+    for item in found_parts(report):
+        if item.page is not None:
+            by_page[item.page].append(item)
+    written: list[Path] = []
+    problems: list[str] = []
+    with open_pdf(source) as (pdf, _src):
+        for number, page in enumerate(pdf.pages, start=1):
+            items = by_page.get(number, [])
+            try:
+                image = page.to_image(resolution=resolution)
+                for bbox, kind in _boxes(page, items):
+                    colour = COLOURS[kind]
+                    image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)
+                if any(f.kind == "warning" for f in items):
+                    w, h = float(page.width), float(page.height)
+                    image.draw_rect((2, 2, w - 2, h - 2), fill=(0, 0, 0, 0), stroke=(*COLOURS["warning"], 255),
+                                    stroke_width=4)
+                path = out / f"page-{number:03d}.png"
+                image.save(path)
+                written.append(path)
+            except Exception as exc:  # one page that cannot render must not stop the rest
+                problems.append(f"page {number}: {type(exc).__name__}: {exc}")
+            finally:
+                page.close()
+    return written, problems
