@@ -128,21 +128,21 @@ def describe(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _pattern(text: str) -> re.Pattern[str] | None:
-    """The first words of `text`, any whitespace between: a wrapped title still matches its first line."""
+def _patterns(text: str) -> Iterator[re.Pattern[str]]:
+    """The first 4, 3, 2 words of `text`: a text wrapped in a narrow cell still matches its first line."""
     words = text.split()[:4]
-    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else None
+    for n in range(len(words), min(len(words), 2) - 1, -1):
+        yield re.compile(r"\s+".join(re.escape(w) for w in words[:n]))
 
 
 def _boxes(page: Any, items: list[Found]) -> Iterator[tuple[tuple[float, float, float, float], str]]:
     for item in items:
-        pattern = _pattern(item.text)
-        if pattern is None:
-            continue
-        hits = page.search(pattern, return_chars=False, return_groups=False)
-        if hits:
-            h = hits[0]
-            yield (h["x0"] - 2, h["top"] - 2, h["x1"] + 2, h["bottom"] + 2), item.kind
+        for pattern in _patterns(item.text):
+            hits = page.search(pattern, return_chars=False, return_groups=False)
+            if hits:
+                h = hits[0]
+                yield (h["x0"] - 2, h["top"] - 2, h["x1"] + 2, h["bottom"] + 2), item.kind
+                break
 
 
 def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
