@@ -84,6 +84,39 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
+def column_dtypes() -> dict[str, str]:
+    """Column name -> dtype over every frame (names mean the same in every frame)."""
+    from .corpus import KEY_COLUMNS
+    from .frames import COLUMNS
+
+    out = dict(KEY_COLUMNS)
+    for columns in COLUMNS.values():
+        out.update(columns)
+    return out
+
+
+def read_table(path: str | os.PathLike[str], fmt: str = "csv") -> pd.DataFrame:
+    """Read a table this module wrote back into the frames' dtypes.
+
+    In CSV an empty text and a missing one look the same: both come back as <NA>.
+    """
+    if fmt == "parquet":
+        require(fmt)
+        return pd.read_parquet(path, engine="pyarrow")
+    if fmt not in CSV_OPTIONS:
+        raise ValueError(f"read_table reads csv, csv-sv or parquet, not {fmt!r}")
+    opts = CSV_OPTIONS[fmt]
+    header = pd.read_csv(path, nrows=0, sep=opts["sep"], encoding=opts["encoding"]).columns
+    known = column_dtypes()
+    dtypes = {c: known.get(c, "string") for c in header}
+    dates = [c for c, t in dtypes.items() if t.startswith("datetime64")]
+    df = pd.read_csv(path, **opts, dtype={c: t for c, t in dtypes.items() if c not in dates},
+                     keep_default_na=False, na_values=[""])
+    for col in dates:
+        df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce").astype(dtypes[col])
+    return df
+
+
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv") -> Path:
     """One frame to one file (csv, csv-sv or parquet)."""
     require(fmt)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Goal, Report, Section, Value
+    from .model import ComplaintRow, Goal, Report, Section, Value
 
 FRAME_NAMES = ("goals", "indicators", "activities", "complaints", "sections")
 
@@ -88,7 +88,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "t2": INT,
         "vb": INT,
         "total": INT,
-        "unit": STR,
+        "count_unit": STR,
         "summary": STR,
         "page": INT,
     },
@@ -204,6 +204,13 @@ def _activity_rows(report: Report) -> Iterator[dict[str, Any]]:
             yield {**path, **act.model_dump(include=set(COLUMNS["activities"]))}
 
 
+def _complaint_row(row: ComplaintRow) -> dict[str, Any]:
+    """`unit` ("st") becomes `count_unit`: Corpus frames use `unit` for the report's unit."""
+    out = row.model_dump()
+    out["count_unit"] = out.pop("unit")
+    return out
+
+
 def _section_rows(
     sections: list[Section], depth: int = 0, parents: tuple[str, ...] = ()
 ) -> Iterator[dict[str, Any]]:
@@ -226,7 +233,7 @@ def report_frames(report: Report) -> dict[str, pd.DataFrame]:
         "goals": list(_goal_rows(report)),
         "indicators": list(_indicator_rows(report)),
         "activities": list(_activity_rows(report)),
-        "complaints": [c.model_dump() for c in report.complaints],
+        "complaints": [_complaint_row(c) for c in report.complaints],
         "sections": list(_section_rows(report.sections)),
     }
     return {name: make_frame(rows[name], COLUMNS[name]) for name in FRAME_NAMES}
