@@ -96,6 +96,8 @@ def parse_complaints(
             group_lines.append(ln.subline(gwords))
         if not rest:
             continue
+        # the row part of the line on its own: group labels may sit at another height
+        ln = ln.subline(rest)
         cat = [w for w in rest if w.x0 < cat_right]
         cells: dict[str, list[Word]] = {}
         summary: list[Word] = []
@@ -141,15 +143,21 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom = ln.bottom
         prev = ln
-    return _assign_groups(rows, group_lines, split_x, cat_right, pages, pitch)
+    return _assign_groups(rows, group_lines, split_x, cat_right, pages, pitch, layout)
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
-    pages: dict[int, PageData], pitch: float,
+    pages: dict[int, PageData], pitch: float, layout: TableLayout,
 ) -> list[ComplaintRow]:
-    labels = _labels(group_lines, pages, split_x, pitch)
-    cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
+    pad = layout.pad
+    cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
+    label_edge = cat_start - 2 * pad if pad is not None else None
+    cat_band = layout.band("category")
+    labels = _labels(group_lines, pages, split_x, pitch, label_edge)
+    cat_edge = layout.content_right(cat_band) if cat_band else None
+    if cat_edge is None:
+        cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     current: str | None = None
     for row in rows:
@@ -191,16 +199,20 @@ class _Label:
         return self.span_top - 1 <= mid <= self.span_bottom + 1
 
 
-def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, pitch: float) -> list[_Label]:
+def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, pitch: float,
+            label_edge: float | None) -> list[_Label]:
     """Group labels: runs of lines in the group column, split at rules or at gaps."""
     labels: list[_Label] = []
     cur: list[Line] = []
-    label_edge = max((ln.x1 for ln in group_lines), default=split_x)
+    if label_edge is None:
+        label_edge = max((ln.x1 for ln in group_lines), default=split_x)
 
     def flush() -> None:
         if not cur:
             return
-        lab = _Label(cur[0].page, cur[0].top, cur[-1].bottom, join_cell(cur, label_edge))
+        # a cell split by a page break: its extent is measured on the page it starts on
+        first_page = [x for x in cur if x.page == cur[0].page]
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, join_cell(cur, label_edge))
         cross = sorted(r.pos for r in pages[lab.page].hrules if r.start <= split_x - 4)
         above = [y for y in cross if y <= lab.top + 1]
         below = [y for y in cross if y >= lab.bottom - 1]
@@ -214,7 +226,8 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             prev = cur[-1]
             page = pages[ln.page]
             ruled = any(r.start <= split_x - 4 for r in page.hrules)
-            split = (
+            continued = ln.page != prev.page and ln.words[0].text[:1].islower()
+            split = not continued and (
                 ln.page != prev.page
                 or (ruled and bool([r for r in page.hrules if prev.bottom - 1 <= r.pos <= ln.top + 1
                                     and r.start <= split_x - 4]))

@@ -159,7 +159,9 @@ class RowReader:
         if not lines:
             return None
         band = self.layout.band(role)
-        edge = max(ln.x1 for r in self.rows for ln in r.cells.get(role, [])) if band else lines[0].x1
+        edge = self.layout.content_right(band) if band else None
+        if edge is None:
+            edge = max(ln.x1 for r in self.rows for ln in r.cells.get(role, []))
         text = join_cell(lines, edge)
         return text or None
 

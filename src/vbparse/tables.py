@@ -35,6 +35,21 @@ class TableLayout:
     right: float
     previous_year: int | None = None
     header_lines: list[Line] = field(default_factory=list)
+    ruled: bool = False
+    pad: float | None = None
+
+    def content_right(self, band: Band) -> float | None:
+        """Where a cell's text may reach: its right rule less the cell padding.
+
+        Known only when rules show the padding (vertical rules, or horizontal rules that
+        start at the table's edge); None for unruled tables."""
+        if self.pad is None:
+            return None
+        if self.ruled:
+            return band.right - self.pad
+        i = self.bands.index(band)
+        nxt = self.bands[i + 1].text_left if i + 1 < len(self.bands) else self.right + self.pad
+        return nxt - 2 * self.pad
 
     def band_of(self, x0: float, x1: float) -> Band | None:
         """The band a word overlaps most (a word may start a little left of its column)."""
@@ -172,7 +187,21 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData) -> Tab
         if b.role == "previous":
             m = PREVIOUS_YEAR_RE.search(fold(b.text))
             prev_year = int(m.group(1)) if m else None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header))
+    ruled = len(vxs) >= 3
+    pad: float | None = None
+    if ruled:
+        pad = bands[0].text_left - table_left
+    else:
+        starts = [r.start for r in page.hrules if top - 12 <= r.pos <= bottom + 12 and r.start < bands[0].text_left]
+        if starts:
+            pad = bands[0].text_left - max(starts)
+            table_left = max(starts)
+            ends = [r.end for r in page.hrules if top - 12 <= r.pos <= bottom + 12 and r.start < bands[0].text_left]
+            table_right = max(ends)
+            bands[-1].right = table_right
+    if pad is not None and not 0 < pad < 15:
+        pad = None
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad)
 
 
 def cells_of(line: Line, layout: TableLayout) -> dict[str, list[Word]]:
