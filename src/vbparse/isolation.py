@@ -103,7 +103,9 @@ def _error(kind: str, file: str | None, problem: str) -> VbparseError:
     return cls(file, problem)
 
 
-def parse_isolated(source: PdfSource, limits: Limits | None = None, *, start_method: str | None = None) -> Report:
+def parse_isolated(
+    source: PdfSource, limits: Limits | None = None, *, start_method: str | None = None
+) -> Report:
     """`vbparse.parse` in a child process, bounded by limits.timeout_s and max_memory_bytes.
 
     Raises what parse raises, and LimitExceededError when the child runs out of time or

@@ -69,23 +69,36 @@ def read_source(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> tuple[byt
                 problem = f"the file is {size} bytes, over the max_file_bytes limit of {cap}"
                 raise LimitExceededError(name, problem)
             with open(source, "rb") as fh:
-                data = fh.read(cap + 1)
+                data = _read_capped(fh, cap)
         except OSError as exc:
             raise NotAPdfError(name, f"cannot read the file: {exc.strerror or exc}") from None
     elif callable(getattr(source, "read", None)):
         try:
-            data = source.read(cap + 1)
+            data = _read_capped(source, cap)
         except OSError as exc:
             raise NotAPdfError(name, f"cannot read the input: {exc.strerror or exc}") from None
-        if not isinstance(data, bytes | bytearray):
-            raise NotAPdfError(name, "the file object gives text, not bytes; open it in binary mode ('rb')")
-        data = bytes(data)
     else:
         kind = type(source).__name__
         raise NotAPdfError(None, f"cannot read a {kind}; give a path, bytes or a binary file object")
     if len(data) > cap:
         raise LimitExceededError(name, f"the input is over the limit of {cap} bytes (max_file_bytes)")
     return data, name
+
+
+def _read_capped(fh: BinaryIO, cap: int) -> bytes:
+    """At most cap+1 bytes, read in chunks: read(n) preallocates n bytes on real files."""
+    parts: list[bytes] = []
+    total = 0
+    while total <= cap:
+        chunk = fh.read(min(1 << 20, cap + 1 - total))
+        if not chunk:
+            break
+        if not isinstance(chunk, bytes | bytearray):
+            problem = "the file object gives text, not bytes; open it in binary mode ('rb')"
+            raise NotAPdfError(display_name(fh), problem)
+        parts.append(bytes(chunk))
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def check_is_pdf(data: bytes, name: str | None) -> None:
