@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -139,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     debug = "--debug" in argv
+    # pdfminer logs every oddity of a PDF it survives; the report's warnings say what matters
+    logging.getLogger("pdfminer").setLevel(logging.DEBUG if debug else logging.ERROR)
     try:
         args = build_parser().parse_args(argv)
         return int(args.run(args))

@@ -1,0 +1,128 @@
+"""The command line end to end: exit codes, one-line errors, parse/export/inspect outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from sample_reports import ROOT, sample_report, small_pdfs
+
+import vbparse
+from vbparse import api
+from vbparse.cli import main
+from vbparse.export import read_table
+from vbparse.frames import FRAME_NAMES
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "vbparse", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=cwd, timeout=120, check=False)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("vbparse: error: "), proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["parse"], ["parse", "x.pdf", "--format", "docx"],
+                                  ["export", "x.pdf"], ["export", "x.pdf", "--out", "o", "--workers", "0"]])
+def test_usage_errors_are_one_line_exit_2(args: list[str]) -> None:
+    assert_one_line_error(run(*args), "--help")
+
+
+def test_non_pdf_names_the_file(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    assert_one_line_error(run("parse", str(notes)), str(notes), "not a PDF")
+    assert_one_line_error(run("parse", str(tmp_path / "missing.pdf")), "missing.pdf")
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    proc = run("parse", str(notes), "--debug")
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_help_has_examples() -> None:
+    for args in ([], ["parse"], ["export"], ["inspect"]):
+        proc = run(*args, "--help")
+        assert proc.returncode == 0 and "examples:" in proc.stdout, args
+
+
+def test_parse_json_is_exactly_to_json() -> None:
+    pdf = small_pdfs(1)[0]
+    proc = run("parse", str(pdf))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == vbparse.parse(pdf).to_json() + "\n"
+    assert json.loads(proc.stdout)["schema_version"] == "1"
+
+
+def test_parse_csv_and_xlsx(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    report = vbparse.parse(pdf)
+    proc = run("parse", str(pdf), "--format", "csv", "-o", str(tmp_path / "csv"))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(f"{n}.csv" for n in FRAME_NAMES)
+    indicators = read_table(tmp_path / "csv" / "indicators.csv")
+    assert list(indicators["name"]) == [i.name for i in report.indicators]
+    proc = run("parse", str(pdf), "--format", "xlsx", "-o", str(tmp_path / "r.xlsx"))
+    assert proc.returncode == 0, proc.stderr
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert wb.sheetnames == list(FRAME_NAMES)
+    assert wb["goals"].max_row == len(list(report.iter_goals())) + 1
+    assert_one_line_error(run("parse", str(pdf), "--format", "csv"), "-o")
+
+
+def test_export_lists_failures_and_exits_0(tmp_path: Path) -> None:
+    a, b = small_pdfs(2)
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run("export", str(a), str(notes), str(b), "--out", str(out), "--workers", "2", "--format", "csv-sv")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 failed" in proc.stderr.strip().splitlines()[-1]
+    failures = read_table(out / "failures.csv", "csv-sv")
+    assert list(failures["file"]) == [str(notes)] and "not a PDF" in failures["reason"].iloc[0]
+    goals = read_table(out / "goals.csv", "csv-sv")
+    assert list(goals["file"].unique()) == [str(a), str(b)]
+
+
+def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    assert main(["export", str(pdf), "--out", str(tmp_path), "--format", "xlsx", "--quiet"]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "vbparse.xlsx")
+    assert wb.sheetnames == list(FRAME_NAMES)
+    assert pd.read_csv(tmp_path / "failures.csv").empty
+    assert main(["export", str(tmp_path / "none*.pdf"), "--out", str(tmp_path)]) == 2
+
+
+def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(api, "parse", lambda source, **kw: sample_report())  # has one warning
+    assert main(["parse", "x.pdf", "--format", "json"]) == 0
+    assert main(["parse", "x.pdf", "--strict"]) == 1
+    clean = sample_report()
+    clean.warnings = []
+    monkeypatch.setattr(api, "parse", lambda source, **kw: clean)
+    assert main(["parse", "x.pdf", "--strict"]) == 0
+    assert "1 warning" in capsys.readouterr().err
+
+
+def test_inspect_prints_page_map_and_renders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = small_pdfs(1)[0]
+    assert main(["inspect", str(pdf), "--png", str(tmp_path)]) == 0
+    out = capsys.readouterr()
+    assert "page map:" in out.out and "  p.  1  " in out.out and "coverage" in out.out and "warnings (" in out.out
+    report = vbparse.parse(pdf)
+    assert len(list(tmp_path.glob("page-*.png"))) == report.source.pages
