@@ -6,9 +6,11 @@ import importlib.util
 import io
 import multiprocessing
 import sys
+import threading
 import time
 import tracemalloc
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -180,6 +182,34 @@ def test_guard_is_removed_after_parse(bomb: Path) -> None:
     assert pdftypes.zlib is zlib
     assert pdftypes.lzwdecode is lzwdecode
     assert not guard.guard_active()
+
+
+def test_guard_budgets_are_per_thread(bomb: Path) -> None:
+    """A bomb refused in one thread; a report parsed in another; pdfminer used outside any
+    parse (a third thread) keeps its own unbounded behaviour while the guard is installed."""
+    results: dict[str, object] = {}
+    text = b"BT (x) Tj ET " * 1000
+
+    def run(key: str, fn: Callable[[], object]) -> None:
+        try:
+            results[key] = fn()
+        except Exception as exc:
+            results[key] = exc
+
+    jobs = {
+        "bomb": lambda: vbparse.parse(bomb, limits=Limits(max_stream_bytes=20 * MB)),
+        "report": lambda: vbparse.parse(REPORT).source.pages,
+        "plain": lambda: [pdftypes.zlib.decompress(zlib.compress(text)) == text for _ in range(200)],
+    }
+    threads = [threading.Thread(target=run, args=item) for item in jobs.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert isinstance(results["bomb"], LimitExceededError)
+    assert results["report"] == 7
+    assert results["plain"] == [True] * 200
+    assert pdftypes.zlib is zlib
 
 
 def _decode(attrs: bytes, data: bytes, limit: int) -> bytes:
