@@ -21,8 +21,9 @@ class RunningHeader:
     year: int | None
 
 
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", fold(text))
+def _shape(ln: Line) -> tuple[str, int]:
+    """Digit-blind text and height: furniture repeats at the same place on every page."""
+    return re.sub(r"\d+", "#", fold(ln.text)), round(ln.top / 3)
 
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[RunningHeader]:
@@ -32,7 +33,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
     # lines in the margins whose digit-blind shape repeats on several pages
     shapes: Counter[str] = Counter()
     for lines, h in zip(pages, heights, strict=True):
-        seen = {_shape(ln.text) for ln in lines if _in_margin(ln, h, REPEAT_SHARE)}
+        seen = {_shape(ln) for ln in lines if _in_repeat_band(ln, h)}
         shapes.update(seen)
     repeat_min = max(2, int(0.4 * n)) if n >= 3 else 99
     for lines, h in zip(pages, heights, strict=True):
@@ -46,10 +47,16 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
                 _tag(ln)
             elif PAGE_NUMBER_RE.match(text) or (
-                _in_margin(ln, h, REPEAT_SHARE) and shapes[_shape(text)] >= repeat_min
+                _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
             ):
                 _tag(ln)
     return headers
+
+
+def _in_repeat_band(ln: Line, height: float) -> bool:
+    """Top: only above where body text starts (repeated table headers stand just below);
+    bottom: the whole footer zone."""
+    return ln.bottom < height * REPEAT_SHARE or ln.top > height * (1 - MARGIN_SHARE)
 
 
 def _in_margin(ln: Line, height: float, share: float = MARGIN_SHARE) -> bool:

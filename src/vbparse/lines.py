@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -104,7 +103,9 @@ def line_pitch(lines: Sequence[Line]) -> float:
     gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 3 * a.height]
     if not gaps:
         return max((ln.height for ln in lines), default=10.0) * 1.2
-    return statistics.median(gaps)
+    # the low end: paragraph gaps are larger, and lists of one-line paragraphs are common
+    gaps.sort()
+    return gaps[len(gaps) // 5]
 
 
 def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
@@ -155,8 +156,10 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
                 or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
             )
             if ln.page != prev.page:
-                # a page break is no paragraph break by itself; the last line decides
-                new_para = ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
+                # a page break hides the paragraph spacing: a short last line, a bullet, or
+                # a sentence ending the page and a capital opening the next one decide
+                new_para = (ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
+                            or (prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             if new_para:
                 paras.append(cur)
                 cur = text

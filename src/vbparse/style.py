@@ -51,7 +51,7 @@ def measure(lines: Sequence[Line]) -> Style:
     body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
     gaps = [b.top - a.top for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0 < b.top - a.top < 2.2 * a.height]
-    pitch = statistics.median(gaps) if gaps else body * 1.2
+    pitch = sorted(gaps)[len(gaps) // 5] if gaps else body * 1.2
     x1s = sorted((ln.x1 for ln in body_lines), reverse=True)
     right = statistics.median(x1s[: max(1, len(x1s) // 4)]) if x1s else 500.0
     x0s = Counter(round(ln.x0) for ln in body_lines)

@@ -1,0 +1,52 @@
+"""Every fixture, every look: the parser reproduces the hand-written truth field by field.
+
+The truth files were written by reading the seeds (fixtures/truth_src), never from
+parser output. Page numbers are not compared (they depend on the look).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import vbparse
+from accuracy import compare
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("seed*.pdf"))
+
+
+def _truth(pdf: Path) -> dict:
+    return json.loads((ROOT / "fixtures" / "truth" / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+
+
+def test_fixture_corpus_is_there() -> None:
+    looks = {p.stem.split("-", 1)[1] for p in FIXTURES}
+    seeds = {p.stem.split("-", 1)[0] for p in FIXTURES}
+    assert seeds == {"seed000", "seed001"}
+    assert len(looks) >= 5
+
+
+@pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
+def test_field_accuracy_is_total(pdf: Path) -> None:
+    report = vbparse.parse(pdf)
+    score = compare(_truth(pdf), report.to_dict())
+    print(f"\n{pdf.stem}: accuracy {score.accuracy:.4f} over {sum(score.total.values())} fields")
+    for field, acc in score.per_field().items():
+        if acc < 1.0:
+            print(f"  {field}: {acc:.3f}")
+    assert score.misses == [], "\n".join(score.misses[:20])
+
+
+@pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
+def test_nothing_is_lost(pdf: Path) -> None:
+    report = vbparse.parse(pdf)
+    cov = report.coverage
+    assert cov is not None
+    print(f"\n{pdf.stem}: coverage {cov.share:.4f} ({cov.placed_chars}/{cov.total_chars} chars)")
+    # whatever was not placed must be reported as a warning with its page
+    unplaced = [w for w in report.warnings if w.code == "unplaced_text"]
+    assert len(unplaced) == len(cov.leftovers)
+    assert cov.share == 1.0, cov.leftovers[:5]
