@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +20,7 @@ import vbparse
 from vbparse import corpus as corpus_mod
 from vbparse.corpus import Corpus, Failure, expand_paths, parse_many
 from vbparse.errors import DamagedPdfError, LimitExceededError, NotAPdfError, VbparseError
+from vbparse.limits import Limits
 
 
 def fake_parse(path: str, limits: Any = None) -> vbparse.Report:
@@ -34,6 +35,8 @@ def fake_parse(path: str, limits: Any = None) -> vbparse.Report:
         os._exit(3)  # a worker dying hard, like a segfault or the OOM killer
     if name.startswith("bad"):
         raise NotAPdfError(path, "this is not a PDF")
+    if name.startswith("hog"):
+        bytearray(3 * 1024**3)  # fails at once under the workers' address-space cap
     if name.startswith("bug"):
         raise ZeroDivisionError("oops")
     time.sleep(0.01)
@@ -153,7 +156,6 @@ def test_in_process_timeout_interrupts_parse() -> None:
     assert corpus.files == ["a.pdf"] and "longer than 0.3 s" in corpus.failures[0].reason
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the injected parse reaches workers by fork")
 @pytest.mark.usefixtures("fake")
 def test_own_pool_survives_crash_and_hang() -> None:
     paths = ["a.pdf", "crash.pdf", "b.pdf", "hang.pdf", "c.pdf", "slow.pdf", "d.pdf", "e.pdf"]
@@ -165,6 +167,15 @@ def test_own_pool_survives_crash_and_hang() -> None:
     assert "died" in corpus.failures[0].reason
     assert "no result within 1 s" in corpus.failures[1].reason  # the parent gave up and replaced the pool
     assert "longer than 1 s" in corpus.failures[2].reason  # the alarm in the worker stopped it
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux only")
+@pytest.mark.usefixtures("fake")
+def test_own_pool_caps_worker_memory() -> None:
+    limits = Limits(max_memory_bytes=1024**3)
+    corpus = parse_many(["a.pdf", "hog.pdf", "b.pdf"], workers=2, limits=limits, timeout_s=30)
+    assert corpus.files == ["a.pdf", "b.pdf"]
+    assert isinstance(corpus.failures[0].error, LimitExceededError) and "memory" in corpus.failures[0].reason
 
 
 def test_dask_distributed_executor(tmp_path: Path) -> None:

@@ -35,20 +35,23 @@ class _Task:
 class BoundedRunner:
     """Keeps at most `window` futures in flight; results by input index.
 
-    With its own process pool (executor=None) it also replaces the pool when a worker
-    dies (a crash, the OOM killer) or hangs past the time limit, resubmitting innocent
-    work: after a crash the suspects run again one at a time, so only the culprit fails.
+    With its own process pool (executor=None; `new_pool(workers)` makes it) it also
+    replaces the pool when a worker dies (a crash, the OOM killer) or hangs past the time
+    limit, resubmitting innocent work: after a crash the suspects run again one at a
+    time, so only the culprit fails.
     """
 
     def __init__(self, fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *,
                  executor: Executor | None, workers: int, timeout_s: float | None,
-                 grace_s: float = 0.0, on_done: Callable[[], None] | None = None) -> None:
+                 grace_s: float = 0.0, on_done: Callable[[], None] | None = None,
+                 new_pool: Callable[[int], ProcessPoolExecutor] = ProcessPoolExecutor) -> None:
         self.fn, self.items, self.workers = fn, items, max(1, workers)
         self.limit = None if timeout_s is None else timeout_s + grace_s
         self.timeout_s = timeout_s
         self.on_done = on_done
         self.own = executor is None
-        self.executor: Executor = executor or ProcessPoolExecutor(max_workers=self.workers)
+        self.new_pool = new_pool
+        self.executor: Executor = executor or new_pool(self.workers)
         self.results: list[Any] = [None] * len(items)
         self.todo: deque[int] = deque(range(len(items)))
         self.suspects: deque[int] = deque()
@@ -112,7 +115,7 @@ class BoundedRunner:
         # the pool. Crash victims become suspects (retried alone); a suspect that kills
         # the pool alone is the culprit. Work that was merely interrupted goes back in line.
         self._shutdown(kill=True)
-        self.executor = ProcessPoolExecutor(max_workers=self.workers)
+        self.executor = self.new_pool(self.workers)
         for task in died:
             if task.tries >= 2:
                 self._finish(task, Lost("died", "the worker process died"))

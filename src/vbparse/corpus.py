@@ -2,7 +2,9 @@
 
 Work runs in a process pool (PDF parsing is CPU-bound Python) or in any
 `concurrent.futures.Executor` the caller gives, e.g. a Dask client's `get_executor()`.
-At most ~2 x workers files are in flight, so memory stays bounded on big batches.
+At most ~2 x workers files are in flight, so memory stays bounded on big batches; the
+built-in pool starts its workers like isolation.parse_isolated (forkserver on Linux, memory
+capped at limits.max_memory_bytes) and replaces a worker that hangs or dies.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import api, errors
 from ._batch import BoundedRunner, Lost
 from .errors import LimitExceededError, VbparseError
+from .isolation import _context, _limit_memory, _ran_out_of_memory
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 
@@ -141,20 +144,44 @@ def _alarm(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def _parse_one(path: str, limits: Limits, timeout_s: float | None) -> Report | tuple[str, str | None, str]:
+def _parse_one(
+    path: str, limits: Limits, timeout_s: float | None, parse: Callable[..., Report] | None = None
+) -> Report | tuple[str, str | None, str]:
     """Worker task: the Report, or (error class name, file, problem).
 
     Errors travel as plain tuples: VbparseError's two-argument __init__ does not unpickle.
+    `parse` travels with the task (by reference), so a hook set in the parent reaches
+    workers however they were started.
     """
     try:
         with _alarm(timeout_s):
-            return _parse(path, limits=limits)
+            return (parse or _parse)(path, limits=limits)
     except _Timeout:
         return ("LimitExceededError", path, f"parsing took longer than {timeout_s:g} s; skipped")
-    except VbparseError as exc:
-        return (type(exc).__name__, exc.file, exc.problem)
-    except Exception as exc:  # a bug, not the file's fault; still must not stop the batch
+    except BaseException as exc:  # nothing may stop the batch
+        if _ran_out_of_memory(exc):
+            return ("LimitExceededError", path,
+                    f"parsing needed more than {limits.max_memory_bytes} bytes of memory (max_memory_bytes)")
+        if isinstance(exc, VbparseError):
+            return (type(exc).__name__, exc.file, exc.problem)
+        if not isinstance(exc, Exception):
+            raise  # KeyboardInterrupt, SystemExit: the user or the pool wants to stop
         return ("VbparseError", path, f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _init_worker(limits: Limits) -> None:
+    """Pool worker start: cap its memory like isolation.parse_isolated does (Linux)."""
+    _limit_memory(limits.max_memory_bytes)
+
+
+def _new_pool(limits: Limits) -> Callable[[int], ProcessPoolExecutor]:
+    """Process pools started like parse_isolated's children: lean (forkserver on Linux), memory-capped."""
+
+    def make(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=_context(None),
+                                   initializer=_init_worker, initargs=(limits,))
+
+    return make
 
 
 def _grace(timeout_s: float | None) -> float:
@@ -231,9 +258,9 @@ def parse_many(
                     bar.update(1)
         else:
             runner = BoundedRunner(
-                _parse_one, [(p, limits, timeout_s) for p in files], executor=executor, workers=workers,
+                _parse_one, [(p, limits, timeout_s, _parse) for p in files], executor=executor, workers=workers,
                 timeout_s=timeout_s, grace_s=_grace(timeout_s) if executor is None else 0.0,
-                on_done=bar.update if bar is not None else None,
+                on_done=bar.update if bar is not None else None, new_pool=_new_pool(limits),
             )
             results = [_result(path, out) for path, out in zip(files, runner.run(), strict=True)]
     finally:
