@@ -109,9 +109,10 @@ def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
                 out += _pdfs_in(hit) if os.path.isdir(hit) else [hit]
         else:
             out.append(p)
-    seen: set[str] = set()
-    return [p for p in out if not (os.path.normcase(os.path.abspath(p)) in seen
-                                   or seen.add(os.path.normcase(os.path.abspath(p))))]
+    unique: dict[str, str] = {}
+    for p in out:
+        unique.setdefault(os.path.normcase(os.path.abspath(p)), p)
+    return list(unique.values())
 
 
 def _pdfs_in(folder: str) -> list[str]:
@@ -250,8 +251,10 @@ def parse_many(
 
         bar = tqdm(total=len(files), unit="file", desc="vbparse", dynamic_ncols=True)
     try:
-        if executor is None and (workers == 1 or len(files) <= 1):
+        if not files:
             results: list[Report | VbparseError | None] = []
+        elif executor is None and workers == 1:
+            results = []
             for path in files:
                 results.append(_result(path, _parse_one(path, limits, timeout_s)))
                 if bar is not None:
