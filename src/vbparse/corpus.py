@@ -73,23 +73,14 @@ class Corpus:
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
         """The five report frames over all reports, with file, unit, year, kind first."""
-        import pandas as pd
+        from .frames import COLUMNS, FRAME_NAMES, make_frame, report_rows
 
-        from .frames import COLUMNS, FRAME_NAMES, make_frame, report_frames
-
-        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAME_NAMES}
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAME_NAMES}
         for path, report in zip(self.files, self.reports, strict=True):
             key = {"file": path, "unit": report.meta.unit, "year": report.meta.year, "kind": report.meta.kind}
-            for name, frame in report_frames(report).items():
-                keys = make_frame([key] * len(frame), KEY_COLUMNS)
-                parts[name].append(pd.concat([keys, frame], axis=1))
-        out = {}
-        for name in FRAME_NAMES:
-            columns = {**KEY_COLUMNS, **COLUMNS[name]}
-            frames = [f for f in parts[name] if len(f)]
-            df = pd.concat(frames, ignore_index=True) if frames else make_frame([], columns)
-            out[name] = df.astype(columns)  # concat of all-NA parts may loosen a dtype
-        return out
+            for name, part in report_rows(report).items():
+                rows[name] += [{**key, **row} for row in part]
+        return {name: make_frame(rows[name], {**KEY_COLUMNS, **COLUMNS[name]}) for name in FRAME_NAMES}
 
 
 def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:

@@ -227,13 +227,18 @@ def _section_rows(
         yield from _section_rows(sec.children, depth + 1, titles)
 
 
-def report_frames(report: Report) -> dict[str, pd.DataFrame]:
-    """The report as frames keyed goals, indicators, activities, complaints, sections."""
-    rows = {
+def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
+    """The frames' rows as plain dicts (what report_frames types); cheap to merge over reports."""
+    return {
         "goals": list(_goal_rows(report)),
         "indicators": list(_indicator_rows(report)),
         "activities": list(_activity_rows(report)),
         "complaints": [_complaint_row(c) for c in report.complaints],
         "sections": list(_section_rows(report.sections)),
     }
+
+
+def report_frames(report: Report) -> dict[str, pd.DataFrame]:
+    """The report as frames keyed goals, indicators, activities, complaints, sections."""
+    rows = report_rows(report)
     return {name: make_frame(rows[name], COLUMNS[name]) for name in FRAME_NAMES}
