@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sample_reports import sample_report, truth_reports
 
 from vbparse import Corpus
@@ -141,3 +143,18 @@ def test_column_names_mean_one_dtype_everywhere() -> None:
     for columns in (KEY_COLUMNS, *COLUMNS.values()):
         for col, dtype in columns.items():
             assert known[col] == dtype, col
+
+
+texts = st.text(min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.none() | texts, st.none() | st.floats(allow_nan=False, allow_infinity=False),
+                               st.none() | st.integers(-(2**53), 2**53)), max_size=8))
+def test_any_text_and_number_survive_csv_and_parquet(tmp_path: Path, rows: list[tuple]) -> None:
+    df = pd.DataFrame(rows, columns=["title", "outcome", "page"]).astype(
+        {"title": "string", "outcome": "Float64", "page": "Int64"})
+    for fmt in ("csv", "csv-sv", "parquet"):
+        path = tmp_path / f"t-{fmt}"
+        write_table(df, path, fmt)
+        pd.testing.assert_frame_equal(read_table(path, fmt), df, check_exact=True)

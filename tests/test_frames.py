@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_reports import sample_report, truth_reports
 
 from vbparse import Corpus, Report
@@ -124,3 +126,38 @@ def test_corpus_files_default_to_source_file() -> None:
     assert Corpus(reports=[sample_report()]).files == ["vb2023.pdf"]
     with pytest.raises(ValueError):
         Corpus(reports=[sample_report()], files=["a", "b"])
+
+
+values = st.none() | st.builds(
+    lambda raw, number, unit: {"raw": raw, "number": number, "unit": unit},
+    st.text(max_size=10), st.none() | st.floats(allow_nan=False), st.none() | st.just("%"))
+indicators = st.builds(lambda name, outcome, target, year: {"name": name, "outcome": outcome, "target": target,
+                                                            "previous_year": year},
+                       st.text(min_size=1, max_size=10), values, values, st.none() | st.integers(1990, 2100))
+activities = st.builds(lambda name, start: {"name": name, "start": start},
+                       st.text(min_size=1, max_size=10), st.none() | st.sampled_from(["2023-01-01", "x", ""]))
+LEVELS = ["kf_direction", "kf_area", "board", "unit"]
+
+
+def goal_trees(depth: int = 0) -> st.SearchStrategy[dict]:
+    children = st.lists(goal_trees(depth + 1), max_size=2) if depth < 3 else st.just([])
+    return st.builds(
+        lambda title, inds, acts, kids: {"level": LEVELS[depth], "number": str(depth + 1) if depth < 2 else None,
+                                         "title": title, "indicators": inds, "activities": acts, "children": kids},
+        st.text(min_size=1, max_size=10), st.lists(indicators, max_size=2), st.lists(activities, max_size=2),
+        children)
+
+
+@settings(max_examples=40, deadline=None)
+@given(goals=st.lists(goal_trees(), max_size=2))
+def test_any_goal_tree_gives_typed_frames_with_paths(goals: list[dict]) -> None:
+    report = Report.model_validate({"goals": goals})
+    frames = report.to_frames()
+    assert_schema(frames)
+    assert len(frames["indicators"]) == len(report.indicators)
+    assert len(frames["activities"]) == len(report.activities)
+    assert list(frames["indicators"]["name"]) == [i.name for i in report.indicators]
+    assert list(frames["indicators"]["outcome_raw"].fillna("∅")) == [
+        i.outcome.raw if i.outcome else "∅" for i in report.indicators]
+    assert frames["indicators"]["kf_direction_title"].notna().all()
+    assert frames["activities"]["goal_title"].notna().all()

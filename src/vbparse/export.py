@@ -122,7 +122,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv"
     require(fmt)
     with atomic_path(path) as tmp:
         if fmt in CSV_OPTIONS:
-            df.to_csv(tmp, index=False, na_rep="", lineterminator="\n", date_format="%Y-%m-%d",
+            df.to_csv(tmp, index=False, na_rep="", lineterminator="\r\n", date_format="%Y-%m-%d",
                       **CSV_OPTIONS[fmt])
         elif fmt == "parquet":
             df.to_parquet(tmp, engine="pyarrow", index=False)
