@@ -106,6 +106,8 @@ def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
     assert wb.sheetnames == list(FRAME_NAMES)
     assert pd.read_csv(tmp_path / "failures.csv").empty
     assert main(["export", str(tmp_path / "none*.pdf"), "--out", str(tmp_path)]) == 2
+    assert main(["export", str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
+    assert list(read_table(tmp_path / "o" / "failures.csv")["file"]) == [str(tmp_path / "missing.pdf")]
 
 
 def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,7 +42,8 @@ examples:
 
 EXPORT_EPILOG = """\
 REPORTS may be files, folders (their *.pdf files) and globs (quote them).
-Files that cannot be parsed are listed in OUT/failures.csv; the others are still exported.
+Files that cannot be parsed are listed in OUT/failures.csv; the others are still exported
+(exit status 0). Only when no file at all could be parsed is the exit status 2.
 
 examples:
   vbparse export reports/ --out tables/                     tables/goals.csv, indicators.csv, ...
@@ -246,7 +247,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     done, failed = len(corpus.reports), len(corpus.failures)
     note = f"; {failed} failed (see {out / 'failures.csv'})" if failed else "; none failed"
     _say(f"exported {done} of {len(files)} reports to {out}{note}")
-    return EXIT_OK
+    return EXIT_OK if done else EXIT_BAD  # nothing parsed at all is bad input, not a partial batch
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
