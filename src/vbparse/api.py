@@ -15,18 +15,19 @@ def parse(source: PdfSource, *, limits: Limits | None = None) -> Report:
     from .pipeline import build_report, read_pages
 
     limits = limits or DEFAULT_LIMITS
-    name: str | None = None
+    name = display_name(source)  # the path as the caller gave it, for every message
     with open_pdf(source, limits) as (pdf, src):
-        name = src.file
         try:
             pages = read_pages(pdf)
         except VbparseError:
             raise
         except Exception as exc:  # a page pdfminer cannot interpret is damage, not our bug
-            raise DamagedPdfError(name, f"the PDF is damaged: a page could not be read ({type(exc).__name__})") from None
+            problem = f"the PDF is damaged: a page could not be read ({type(exc).__name__})"
+            raise DamagedPdfError(name, problem) from None
     try:
-        return build_report(pages, src)
+        return build_report(pages, src, name)
     except VbparseError:
         raise
     except Exception as exc:
-        raise VbparseError(name, f"internal error while structuring the report ({type(exc).__name__}: {exc}); please report it") from exc
+        problem = f"internal error while structuring the report ({type(exc).__name__}: {exc}); please report it"
+        raise VbparseError(name, problem) from exc

@@ -64,6 +64,7 @@ class RowReader:
         self.prev: Line | None = None
         self.pitch = 12.0
         self.in_header = False
+        self.text_right: float = 0.0  # the document's text column edge: tables span it
 
     @property
     def current(self) -> _Row | None:
@@ -168,8 +169,11 @@ class RowReader:
     def _analysis(self, row: _Row) -> str | None:
         if not row.analysis:
             return None
-        right = max(self.layout.right - 4, max(ln.x1 for ln in row.analysis))
-        edge = max((ln.x1 for r in self.rows for ln in (r.analysis or [])), default=right)
+        # the widest analysis line of the table reaches the cell's edge, unless all are short:
+        # then the document's text column edge stands in (full-width rows span it)
+        edge = max(ln.x1 for r in self.rows for ln in (r.analysis or []))
+        if self.text_right and edge < self.text_right - 0.15 * (self.text_right - self.layout.bands[0].text_left):
+            edge = self.text_right
         text = "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=self._analysis_pitch()))
         return text or None
 

@@ -130,5 +130,9 @@ def fill_fallbacks(meta: ReportMeta, headers: Sequence[RunningHeader], goals: Se
                      "VP": "verksamhetsplan"}.get(top or "")
     if meta.year is None:
         years = Counter(int(y) for p in periods for y in re.findall(r"(?:19|20)\d{2}", p))
+        prev = Counter(ind.previous_year for g in goals for gg in g.iter_goals() for ind in gg.indicators
+                       if ind.previous_year)
         if years:
             meta.year = years.most_common(1)[0][0]
+        elif prev:  # "Utfall VB 2022" in a 2023 report
+            meta.year = prev.most_common(1)[0][0] + 1

@@ -49,8 +49,9 @@ def _mark_toc(pages: list[list[Line]]) -> None:
         return
 
 
-def build_report(pages: list[PageData], source: Source) -> Report:
-    name = source.file
+def build_report(pages: list[PageData], source: Source, name: str | None = None) -> Report:
+    """The Report for a document's pages; `name` is how errors refer to the file."""
+    name = name or source.file
     if not any(p.words for p in pages):
         raise NoTextLayerError(name, "the PDF has no text layer (a scan or images only); run OCR on it first")
     page_lines = [group_lines(p.words, p.number) for p in pages]

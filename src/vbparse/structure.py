@@ -107,7 +107,7 @@ class Walker:
                 ln.used = False
             return
         kind, obj = self.target
-        paras = paragraphs(buf, right_edge=self.style.right_edge, pitch=self.style.pitch)
+        paras = paragraphs(buf, right_edge=self.style.right_edge, pitch=self.style.pitch_for(buf))
         text = "\n".join(paras)
         if kind == "section":
             assert isinstance(obj, Section)
@@ -297,6 +297,7 @@ class Walker:
         if reader is not None:
             # the table's own line pitch: its header wraps over lines set like the body cells
             reader.pitch = line_pitch(header) if len(header) >= 2 else 1.2 * header[0].size
+            reader.text_right = self.style.right_edge - 1.0
         body: list[Line] = []
         name_left = layout.bands[0].text_left
         last_text_left = layout.bands[-1].text_left

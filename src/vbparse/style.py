@@ -22,6 +22,16 @@ class Style:
     pitch: float
     right_edge: float
     left_edge: float
+    pitches: dict[float, float]
+
+    def pitch_for(self, lines: Sequence[Line]) -> float:
+        """Line pitch of text set at these lines' size (tables and body differ)."""
+        if not lines:
+            return self.pitch
+        size = round(statistics.median(ln.size for ln in lines) * 2) / 2
+        if size in self.pitches:
+            return self.pitches[size]
+        return self.pitch * size / self.body_size if self.body_size else self.pitch
 
     def heading_rank(self, size: float) -> int | None:
         """1 for the largest heading size, 2 for the next…; None for body-size text."""
@@ -52,8 +62,14 @@ def measure(lines: Sequence[Line]) -> Style:
     gaps = [b.top - a.top for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0 < b.top - a.top < 2.2 * a.height]
     pitch = sorted(gaps)[len(gaps) // 5] if gaps else body * 1.2
-    x1s = sorted((ln.x1 for ln in body_lines), reverse=True)
-    right = statistics.median(x1s[: max(1, len(x1s) // 4)]) if x1s else 500.0
+    x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
+    right = x1s[int(0.95 * (len(x1s) - 1))] if x1s else 500.0
     x0s = Counter(round(ln.x0) for ln in body_lines)
     left = float(x0s.most_common(1)[0][0]) if x0s else 56.0
-    return Style(body, merged, pitch, right, left)
+    by_size: dict[float, list[float]] = {}
+    plain = [ln for ln in lines if not ln.bold and len(ln.words) > 2]
+    for a, b in itertools.pairwise(plain):
+        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 < b.top - a.top < 2.2 * a.height:
+            by_size.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
+    pitches = {k: sorted(v)[len(v) // 5] for k, v in by_size.items() if len(v) >= 3}
+    return Style(body, merged, pitch, right, left, pitches)
