@@ -78,7 +78,10 @@ def parse_complaints(
     cat_right = cat_band.right if cat_band else split_x + 100
     group_lines: list[Line] = []
     rows: list[_Row] = []
-    pitch = line_pitch([ln for ln in lines if ln.words])
+    # the table's own pitch, from its (wrapped) header: body lines of labels and rows
+    # stand at different heights, so their gaps are no measure
+    hdr = layout.header_lines
+    pitch = line_pitch(hdr) if len(hdr) >= 2 else 1.2 * (hdr[0].size if hdr else 10.0)
     has_hrules = {p: any(r.start <= split_x + 2 and r.end >= cat_right - 2 for r in pg.hrules)
                   for p, pg in pages.items()}
     prev: Line | None = None
@@ -156,6 +159,7 @@ def _assign_groups(
     cat_band = layout.band("category")
     labels = _labels(group_lines, pages, split_x, pitch, label_edge)
     cat_edge = layout.content_right(cat_band) if cat_band else None
+    cat_precise = cat_edge is not None
     if cat_edge is None:
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
@@ -176,7 +180,7 @@ def _assign_groups(
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
         summary = " ".join(ln.text for ln in row.summary) or None
         out.append(ComplaintRow(
-            group=current, category=join_cell(row.cat, cat_edge) if row.cat else "",
+            group=current, category=join_cell(row.cat, cat_edge, cat_precise) if row.cat else "",
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
             unit=unit, summary=summary, page=row.page,
         ))
@@ -204,15 +208,15 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     """Group labels: runs of lines in the group column, split at rules or at gaps."""
     labels: list[_Label] = []
     cur: list[Line] = []
-    if label_edge is None:
-        label_edge = max((ln.x1 for ln in group_lines), default=split_x)
+    precise = label_edge is not None
+    edge = label_edge if label_edge is not None else max((ln.x1 for ln in group_lines), default=split_x)
 
     def flush() -> None:
         if not cur:
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, join_cell(cur, label_edge))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, join_cell(cur, edge, precise))
         cross = sorted(r.pos for r in pages[lab.page].hrules if r.start <= split_x - 4)
         above = [y for y in cross if y <= lab.top + 1]
         below = [y for y in cross if y >= lab.bottom - 1]

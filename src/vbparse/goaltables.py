@@ -161,9 +161,10 @@ class RowReader:
             return None
         band = self.layout.band(role)
         edge = self.layout.content_right(band) if band else None
+        precise = edge is not None
         if edge is None:
             edge = max(ln.x1 for r in self.rows for ln in r.cells.get(role, []))
-        text = join_cell(lines, edge)
+        text = join_cell(lines, edge, precise)
         return text or None
 
     def _analysis(self, row: _Row) -> str | None:

@@ -117,7 +117,7 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
-def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float) -> bool:
+def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
 
     Evidence: the line ends within a character of the cell's edge, the next line goes on
@@ -131,6 +131,12 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float) 
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     if last.x1 < right_edge - max(1.0, 1.3 * char_w):
         return False
+    if not precise:
+        # the edge is only the widest line seen: ask for the shapes a line breaker leaves,
+        # a fragment alone on its line, or a short tail after a slash ("nämnd/s")
+        tail = last.text.rsplit("/", 1)[-1] if "/" in last.text else None
+        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3):
+            return False
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
@@ -176,10 +182,11 @@ def tidy(text: str) -> str:
     return " ".join(text.replace(SOFT_HYPHEN, "").split())
 
 
-def join_cell(lines: Sequence[Line], right_edge: float | None = None) -> str:
+def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False) -> str:
     """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
 
-    `right_edge` is where the cell's text may reach; by default the widest line's end."""
+    `right_edge` is where the cell's text may reach (`precise` when rules showed it); by
+    default the widest line's end."""
     if not lines:
         return ""
     if right_edge is None:
@@ -188,6 +195,6 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None) -> str:
     out = ""
     prev: Line | None = None
     for ln in lines:
-        out = ln.text if prev is None else _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge))
+        out = ln.text if prev is None else _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise))
         prev = ln
     return tidy(out)

@@ -189,8 +189,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData) -> Tab
             prev_year = int(m.group(1)) if m else None
     ruled = len(vxs) >= 3
     pad: float | None = None
-    if ruled:
-        pad = bands[0].text_left - table_left
+    if ruled:  # the nearest rule left of the first header text (an icon column may precede it)
+        pad = bands[0].text_left - max(left_rules) if left_rules else None
     else:
         starts = [r.start for r in page.hrules if top - 12 <= r.pos <= bottom + 12 and r.start < bands[0].text_left]
         if starts:
