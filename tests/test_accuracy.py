@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from accuracy import compare
 
 import vbparse
-from accuracy import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("seed*.pdf"))
