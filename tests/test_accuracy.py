@@ -15,7 +15,7 @@ from accuracy import compare
 import vbparse
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("seed*.pdf"))
+FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("*.pdf"))
 
 
 def _truth(pdf: Path) -> dict:
@@ -25,7 +25,7 @@ def _truth(pdf: Path) -> dict:
 def test_fixture_corpus_is_there() -> None:
     looks = {p.stem.split("-", 1)[1] for p in FIXTURES}
     seeds = {p.stem.split("-", 1)[0] for p in FIXTURES}
-    assert seeds == {"seed000", "seed001"}
+    assert {"seed000", "seed001"} <= seeds
     assert len(looks) >= 5
 
 

@@ -85,14 +85,17 @@ def parse_complaints(
     has_hrules = {p: any(r.start <= split_x + 2 and r.end >= cat_right - 2 for r in pg.hrules)
                   for p, pg in pages.items()}
     prev: Line | None = None
-    in_header = False
+    last_header: Line | None = None
     for ln in lines:
         ln.used = True
-        if header_kind(ln) == "complaint" or (in_header and is_header_continuation(ln, "complaint")):
-            in_header = True  # the header row repeated on a new page
+        if header_kind(ln) == "complaint" or (
+            last_header is not None and ln.page == last_header.page
+            and ln.top - last_header.top <= 1.5 * last_header.size and is_header_continuation(ln, "complaint")
+        ):
+            last_header = ln  # the header row repeated on a new page
             ln.tags.append("table_header")
             continue
-        in_header = False
+        last_header = None
         gwords = [w for w in ln.words if w.x0 < split_x - 1]
         rest = [w for w in ln.words if w.x0 >= split_x - 1]
         if gwords:

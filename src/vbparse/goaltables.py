@@ -64,6 +64,7 @@ class RowReader:
         self.prev: Line | None = None
         self.pitch = 12.0
         self.in_header = False
+        self.last_header: Line | None = None
         self.text_right: float = 0.0  # the document's text column edge: tables span it
 
     @property
@@ -85,9 +86,13 @@ class RowReader:
         kind = self.layout.kind
         if header_kind(ln) == kind:
             self.in_header = True
+            self.last_header = ln
             ln.tags.append("table_header")
             return
-        if self.in_header and is_header_continuation(ln, kind):
+        last = self.last_header
+        if (self.in_header and last is not None and ln.page == last.page and ln.top - last.top <= 1.5 * last.size
+                and is_header_continuation(ln, kind)):
+            self.last_header = ln
             ln.tags.append("table_header")
             return
         self.in_header = False

@@ -271,6 +271,10 @@ class Walker:
         t = fold(ln.text).rstrip(" :")
         return ln.bold and (t in TOP_LEVEL_SECTIONS or t in SECOND_LEVEL_SECTIONS)
 
+    def _rule_between(self, a: Line, b: Line) -> bool:
+        return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1
+                   for r in self.pages[a.page].hrules)
+
     def _below_ruled_table(self, ln: Line, layout_left: float, layout_right_text: float) -> bool:
         page = self.pages[ln.page]
         spans = [r.pos for r in page.hrules if r.start <= layout_left + 4 and r.end >= layout_right_text]
@@ -283,8 +287,12 @@ class Walker:
         header = [self.lines[i]]
         j = i + 1
         while j < len(self.lines) and len(header) < 8:
-            nxt = self.lines[j]
-            if nxt.page != header[-1].page or not is_header_continuation(nxt, kind):
+            nxt, prev = self.lines[j], header[-1]
+            if nxt.page != prev.page or not is_header_continuation(nxt, kind):
+                break
+            # a header wraps at line pitch, with no rule inside; the first row (an indicator
+            # called "Mål", say) is made of header-like words too, but stands further down
+            if nxt.top - prev.top > 1.5 * prev.size or self._rule_between(prev, nxt):
                 break
             header.append(nxt)
             j += 1
