@@ -10,6 +10,7 @@ from .reading import Word
 from .vocab import BULLET_RE, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
 
 SOFT_HYPHEN = "\u00ad"
+SENTENCE_RULE = True
 
 
 @dataclass(eq=False, slots=True)
@@ -167,7 +168,7 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
                 new_para = (ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
-                            or (prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
+                            or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             if new_para:
                 paras.append(cur)
                 cur = text
