@@ -6,6 +6,7 @@ parser output. Page numbers are not compared (they depend on the look).
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -17,6 +18,11 @@ import vbparse
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("seed*.pdf"))
 SAMPLES = sorted((ROOT / "fixtures" / "pdf").glob("sample-*.pdf"))
+
+
+@functools.cache
+def _parsed(pdf: Path) -> vbparse.Report:
+    return vbparse.parse(pdf)
 
 
 def _truth(pdf: Path) -> dict:
@@ -32,7 +38,7 @@ def test_fixture_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
 def test_field_accuracy_is_total(pdf: Path) -> None:
-    report = vbparse.parse(pdf)
+    report = _parsed(pdf)
     score = compare(_truth(pdf), report.to_dict())
     print(f"\n{pdf.stem}: accuracy {score.accuracy:.4f} over {sum(score.total.values())} fields")
     for field, acc in score.per_field().items():
@@ -43,7 +49,7 @@ def test_field_accuracy_is_total(pdf: Path) -> None:
 
 @pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
 def test_nothing_is_lost(pdf: Path) -> None:
-    report = vbparse.parse(pdf)
+    report = _parsed(pdf)
     cov = report.coverage
     assert cov is not None
     print(f"\n{pdf.stem}: coverage {cov.share:.4f} ({cov.placed_chars}/{cov.total_chars} chars)")
@@ -67,7 +73,7 @@ def test_sample_fixtures_exact_but_for_paragraph_breaks_at_page_ends(pdf: Path) 
     sentence ends exactly at the foot of a page: undecidable from the page (docs/design.md).
     Every value and every structure must still be exact; a text may differ from the truth
     only by a paragraph break standing where the truth has a space."""
-    truth, got = _truth(pdf), vbparse.parse(pdf).to_dict()
+    truth, got = _truth(pdf), _parsed(pdf).to_dict()
     score = compare(truth, got)
     print(f"\n{pdf.stem}: accuracy {score.accuracy:.4f}")
     for miss in score.misses:
