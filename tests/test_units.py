@@ -68,7 +68,8 @@ def test_goal_headings_and_assessments() -> None:
         "kf_direction", "1", "Ett Stockholm som håller samman")
     assert match_goal_heading("KF:s mål för verksamhetsområdet: 3.4 Medarbetare i Stockholm") == (
         "kf_area", "3.4", "Medarbetare i Stockholm")
-    assert match_goal_heading("Nämndmål: Invånarna är självförsörjande") == ("board", None, "Invånarna är självförsörjande")
+    got = match_goal_heading("Nämndmål: Invånarna är självförsörjande")
+    assert got == ("board", None, "Invånarna är självförsörjande")
     assert match_goal_heading("Enhetsmål: Enheten har en hög beredskap")[0] == "unit"
     assert match_goal_heading("Analys") is None
     assert assessment_code("Uppfylls helt") == "fulfilled"

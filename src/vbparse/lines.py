@@ -102,12 +102,14 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
 
 
 def line_pitch(lines: Sequence[Line]) -> float:
-    """Typical distance between the tops of consecutive lines in one flow of text."""
-    gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if 0 < b.top - a.top < 3 * a.height]
+    """Typical distance between the tops of consecutive lines in one flow of text.
+
+    Only gaps that can be a pitch count (0.9–1.5 × the font size); of those the low end,
+    since paragraph gaps are larger and lists of one-line paragraphs are common."""
+    gaps = sorted(b.top - a.top for a, b in itertools.pairwise(lines)
+                  if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size)
     if not gaps:
-        return max((ln.height for ln in lines), default=10.0) * 1.2
-    # the low end: paragraph gaps are larger, and lists of one-line paragraphs are common
-    gaps.sort()
+        return 1.2 * max((ln.size for ln in lines), default=10.0)
     return gaps[len(gaps) // 5]
 
 

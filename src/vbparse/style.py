@@ -31,7 +31,7 @@ class Style:
         size = round(statistics.median(ln.size for ln in lines) * 2) / 2
         if size in self.pitches:
             return self.pitches[size]
-        return self.pitch * size / self.body_size if self.body_size else self.pitch
+        return 1.2 * size  # a typical single-spaced leading
 
     def heading_rank(self, size: float) -> int | None:
         """1 for the largest heading size, 2 for the next…; None for body-size text."""
@@ -60,7 +60,7 @@ def measure(lines: Sequence[Line]) -> Style:
             merged.append(s)
     body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
     gaps = [b.top - a.top for a, b in itertools.pairwise(body_lines)
-            if a.page == b.page and 0 < b.top - a.top < 2.2 * a.height]
+            if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size]
     pitch = sorted(gaps)[len(gaps) // 5] if gaps else body * 1.2
     x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
     right = x1s[int(0.95 * (len(x1s) - 1))] if x1s else 500.0
@@ -69,7 +69,8 @@ def measure(lines: Sequence[Line]) -> Style:
     by_size: dict[float, list[float]] = {}
     plain = [ln for ln in lines if not ln.bold and len(ln.words) > 2]
     for a, b in itertools.pairwise(plain):
-        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 < b.top - a.top < 2.2 * a.height:
+        # only gaps that can be a line pitch: table rows and paragraph gaps are larger
+        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.9 * a.size < b.top - a.top < 1.5 * a.size:
             by_size.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
     pitches = {k: sorted(v)[len(v) // 5] for k, v in by_size.items() if len(v) >= 3}
     return Style(body, merged, pitch, right, left, pitches)
