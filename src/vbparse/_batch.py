@@ -15,6 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+DIED = "the worker process died while working on this item (a crash, or out of memory)"
+
 
 @dataclass(frozen=True)
 class Lost:
@@ -55,6 +57,8 @@ class BoundedRunner:
         self.results: list[Any] = [None] * len(items)
         self.todo: deque[int] = deque(range(len(items)))
         self.suspects: deque[int] = deque()
+        self.completed = 0  # tasks that came back from a worker (result or error)
+        self.dead_starts = 0  # pool breaks before any task came back
 
     def run(self) -> list[Any]:
         window = 2 * self.workers
@@ -96,11 +100,14 @@ class BoundedRunner:
         hung = False
         for task in flight:
             fut = task.future
-            if fut.done() and isinstance(fut.exception(), BrokenProcessPool):
+            if fut.cancelled():  # by someone else, e.g. a foreign executor shutting down
+                self._finish(task, Lost("error", "the task was cancelled"))
+            elif fut.done() and isinstance(fut.exception(), BrokenProcessPool):
                 died.append(task)
             elif fut.done():
                 exc = fut.exception()
                 self._finish(task, Lost("error", f"{type(exc).__name__}: {exc}") if exc else fut.result())
+                self.completed += 1
             elif self.limit is not None and task.started is not None and now - task.started >= self.limit:
                 fut.cancel()
                 self._finish(task, Lost("timeout", f"no result within {self.timeout_s:g} s"))
@@ -109,8 +116,13 @@ class BoundedRunner:
                 still.append(task)
         if not (self.own and (died or hung)):
             for task in died:
-                self._finish(task, Lost("died", "the worker process died"))
+                self._finish(task, Lost("died", DIED))
             return still
+        if died and not self.completed:
+            self.dead_starts += 1
+            if self.dead_starts >= 3:  # workers that die before doing anything will always die
+                self._give_up([*died, *still])
+                return []
         # A broken pool takes no work and a hung worker holds its slot for good: replace
         # the pool. Crash victims become suspects (retried alone); a suspect that kills
         # the pool alone is the culprit. Work that was merely interrupted goes back in line.
@@ -118,11 +130,23 @@ class BoundedRunner:
         self.executor = self.new_pool(self.workers)
         for task in died:
             if task.tries >= 2:
-                self._finish(task, Lost("died", "the worker process died"))
+                self._finish(task, Lost("died", DIED))
             else:
                 self.suspects.append(task.index)
         self.todo.extendleft(t.index for t in reversed(still))
         return []
+
+    def _give_up(self, flight: list[_Task]) -> None:
+        """Fail everything left: the pool cannot start working processes."""
+        reason = ("worker processes die as they start; in a script, call parse_many under "
+                  "`if __name__ == \"__main__\":` (multiprocessing re-imports the script in each worker)")
+        left = [t.index for t in flight] + list(self.suspects) + list(self.todo)
+        self.suspects.clear()
+        self.todo.clear()
+        for index in left:
+            self.results[index] = Lost("died", reason)
+            if self.on_done is not None:
+                self.on_done()
 
     def _shutdown(self, kill: bool) -> None:
         """Shut our own pool down; kill its processes when a task may hang forever."""

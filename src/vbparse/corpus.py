@@ -3,8 +3,8 @@
 Work runs in a process pool (PDF parsing is CPU-bound Python) or in any
 `concurrent.futures.Executor` the caller gives, e.g. a Dask client's `get_executor()`.
 At most ~2 x workers files are in flight, so memory stays bounded on big batches; the
-built-in pool starts its workers like isolation.parse_isolated (forkserver on Linux, memory
-capped at limits.max_memory_bytes) and replaces a worker that hangs or dies.
+built-in pool caps its workers' memory (limits.max_memory_bytes, as isolation.parse_isolated
+does) and replaces a worker that hangs or dies.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import api, errors
-from ._batch import BoundedRunner, Lost
+from ._batch import DIED, BoundedRunner, Lost
 from .errors import LimitExceededError, VbparseError
-from .isolation import _context, _limit_memory, _ran_out_of_memory
+from .isolation import _limit_memory, _ran_out_of_memory
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 
@@ -161,17 +161,34 @@ def _parse_one(
         return ("VbparseError", path, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
+def _mapped_bytes() -> int:
+    """This process's address space now (Linux), 0 where unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def _init_worker(limits: Limits) -> None:
-    """Pool worker start: cap its memory like isolation.parse_isolated does (Linux)."""
-    _limit_memory(limits.max_memory_bytes)
+    """Pool worker start: allow max_memory_bytes of address space beyond what it starts with.
+
+    A forked worker starts with its parent's mappings (pandas, a Dask client, …), so the
+    budget is on top of those, for the parsing itself (RLIMIT_AS, Linux).
+    """
+    if limits.max_memory_bytes is not None:
+        _limit_memory(_mapped_bytes() + limits.max_memory_bytes)
 
 
 def _new_pool(limits: Limits) -> Callable[[int], ProcessPoolExecutor]:
-    """Process pools started like parse_isolated's children: lean (forkserver on Linux), memory-capped."""
+    """Process pools with the platform's default start method, memory-capped workers.
+
+    The default (fork on Linux up to Python 3.13) needs no `if __name__ == "__main__":`
+    guard in the caller's script and copies an already-imported vbparse for free.
+    """
 
     def make(workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=_context(None),
-                                   initializer=_init_worker, initargs=(limits,))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(limits,))
 
     return make
 
@@ -189,7 +206,7 @@ def _result(path: str, out: Any) -> Report | VbparseError:
         if out.kind == "timeout":
             return LimitExceededError(path, f"{out.reason}; skipped")
         if out.kind == "died":
-            return VbparseError(path, _DIED)
+            return VbparseError(path, _DIED if out.reason == DIED else out.reason)
         return VbparseError(path, f"the worker failed ({out.reason})")
     if isinstance(out, tuple) and len(out) == 3:
         return _as_error(out)
