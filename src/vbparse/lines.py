@@ -138,7 +138,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         # the edge is only the widest line seen: ask for the shapes a line breaker leaves,
         # a fragment alone on its line, or a short tail after a slash ("nämnd/s")
         tail = last.text.rsplit("/", 1)[-1] if "/" in last.text else None
-        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3):
+        slash_word = "/" in first.text and first.text.split("/", 1)[0].lower() not in STANDALONE_WORDS
+        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word:
             return False
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
