@@ -95,3 +95,14 @@ def test_goal_headings_and_assessments() -> None:
 )
 def test_words_split_over_lines_rejoin(prev: str, nxt: str, forced: bool, want: str) -> None:
     assert tidy(_join_pair(prev, nxt, forced)) == want
+
+
+def test_errors_pickle_across_processes() -> None:
+    import pickle
+
+    from vbparse import NotAReportError
+
+    e = pickle.loads(pickle.dumps(NotAReportError("a/b.pdf", "not a report")))
+    assert isinstance(e, NotAReportError)
+    assert str(e) == "a/b.pdf: not a report"
+    assert e.file == "a/b.pdf"

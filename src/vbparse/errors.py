@@ -12,6 +12,10 @@ class VbparseError(Exception):
         where = f"{file}: " if file else ""
         super().__init__(f"{where}{problem}")
 
+    def __reduce__(self) -> tuple[type[VbparseError], tuple[str | None, str]]:
+        # picklable, so errors cross process pools and Dask workers intact
+        return (type(self), (self.file, self.problem))
+
 
 class NotAPdfError(VbparseError):
     """The bytes are not a PDF at all (empty, text, image, HTML)."""

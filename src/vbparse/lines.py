@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .reading import Word
 from .vocab import BULLET_RE, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
 
 SOFT_HYPHEN = "\u00ad"
+# Words this document sets in the middle of a line somewhere: whole words, never the
+# fragments a line breaker leaves ("nämnd/s", "tyrelse"). Set by the pipeline per parse.
+MID_LINE_WORDS: ContextVar[frozenset[str]] = ContextVar("MID_LINE_WORDS", default=frozenset())
+_PUNCT = ".,;:!?()\"'”“«»"
+
+
+def _key(text: str) -> str:
+    return text.strip(_PUNCT).lower()
+
+
+def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
+    return frozenset(_key(w.text) for ln in lines for w in ln.words[1:-1])
 SENTENCE_RULE = True
 
 
@@ -131,8 +144,11 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
         return False  # "klagomålet," or "av" ended a word: a wrap at a space
+    known = MID_LINE_WORDS.get()
+    if _key(last.text) in known and _key(first.text) in known:
+        return False  # both are words this document sets whole elsewhere
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
-    if last.x1 < right_edge - max(1.0, 1.3 * char_w):
+    if last.x1 < right_edge - max(1.0, 1.1 * char_w):
         return False
     if not precise:
         # the edge is only the widest line seen: ask for the shapes a line breaker leaves,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .errors import NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
-from .lines import Line, group_lines
+from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from .meta import fill_fallbacks, is_cover, read_cover
 from .model import ParseWarning, Report, ReportMeta, Source
 from .reading import PageData, read_pages
@@ -70,7 +70,11 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None)
             ln.tags.append("title")
             title_lines.append(ln.text)
     walker = Walker(body, {p.number: p for p in pages}, style)
-    tree = walker.run()
+    token = MID_LINE_WORDS.set(mid_line_words(body))
+    try:
+        tree = walker.run()
+    finally:
+        MID_LINE_WORDS.reset(token)
     fill_fallbacks(meta, headers, tree.goals, title_lines)
     report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
                     complaints=tree.complaints, warnings=tree.warnings)
