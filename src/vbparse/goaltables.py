@@ -7,7 +7,6 @@ that offset, rules, icons and vertical gaps tell rows apart, not text order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lines import Line, join_cell, line_pitch, paragraphs
@@ -75,11 +74,6 @@ class RowReader:
         """An Analys label with no value row waiting for it belongs to the goal, not the table."""
         cur = self.current
         return cur is None or cur.analysis is not None
-
-    def feed_all(self, lines: Sequence[Line]) -> None:
-        self.pitch = line_pitch([ln for ln in lines if len(ln.words) > 1] or list(lines))
-        for ln in lines:
-            self.feed(ln)
 
     def feed(self, ln: Line) -> None:
         ln.used = True

@@ -40,7 +40,6 @@ class Tree:
     goals: list[Goal] = field(default_factory=list)
     complaints: list[ComplaintRow] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
-    title_lines: list[str] = field(default_factory=list)
 
 
 class Walker:
