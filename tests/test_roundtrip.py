@@ -28,7 +28,39 @@ settings.register_profile("long_rt", max_examples=300, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = "long_rt" if os.environ.get("VBPARSE_HYPOTHESIS") == "long" else "default_rt"
 
-WORDS = ["verksamhet", "enheten", "brukare", "stöd", "service", "personal", "arbete", "kvalitet", "utveckling", "medarbetare", "insatser", "mål", "resultat", "uppföljning", "rutiner", "dialog", "samverkan", "planering", "delaktighet", "trygghet", "boende", "daglig", "omsorg", "hälsa", "miljö", "klimat", "budget", "ekonomi", "kompetens", "utbildning", "närvaro"]
+WORDS = [
+    "verksamhet",
+    "enheten",
+    "brukare",
+    "stöd",
+    "service",
+    "personal",
+    "arbete",
+    "kvalitet",
+    "utveckling",
+    "medarbetare",
+    "insatser",
+    "mål",
+    "resultat",
+    "uppföljning",
+    "rutiner",
+    "dialog",
+    "samverkan",
+    "planering",
+    "delaktighet",
+    "trygghet",
+    "boende",
+    "daglig",
+    "omsorg",
+    "hälsa",
+    "miljö",
+    "klimat",
+    "budget",
+    "ekonomi",
+    "kompetens",
+    "utbildning",
+    "närvaro",
+]
 TEXT_TARGETS = ["öka", "minska", "Tas fram av nämnd", "Tas fram av nämnd/styrelse"]
 
 

@@ -214,8 +214,8 @@ class RowReader:
             start, end = self._text(row, "start"), self._text(row, "end")
             for label, value in (("start", start), ("end", end)):
                 if value and not ISO_DATE_RE.match(value):
-                    self.warnings.append(ParseWarning(code="odd_date", page=row.page,
-                                                      message=f"activity {name[:40]!r}: {label} date {value!r} is not ISO"))
+                    msg = f"activity {name[:40]!r}: {label} date {value!r} is not ISO"
+                    self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg))
             out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
                                 analysis=self._analysis(row), page=row.page))
             self._warn_unknown(row)

@@ -215,6 +215,9 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     out = ""
     prev: Line | None = None
     for ln in lines:
-        out = ln.text if prev is None else _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise))
+        if prev is None:
+            out = ln.text
+        else:
+            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise))
         prev = ln
     return tidy(out)

@@ -146,7 +146,8 @@ class Walker:
             if kind is not None:
                 i = self._table(i, kind)
                 continue
-            goal = match_goal_heading(ln.text) if (self._is_boldish(ln) or ln.size > self.style.body_size + 0.6) else None
+            heading_like = self._is_boldish(ln) or ln.size > self.style.body_size + 0.6
+            goal = match_goal_heading(ln.text) if heading_like else None
             if goal is not None:
                 i = self._goal(i, goal)
                 continue
