@@ -172,7 +172,10 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
     goals = [draw(goal("kf_direction", str(i + 1), year, 0)) for i in range(draw(st.integers(1, 2)))]
     comp = draw(complaints())
     sections = [
-        {"title": "Sammanfattande analys", "text": draw(texts(3, 50)), "page": None, "children": []},
+        # every real report opens with a narrative of several lines: the body text's line
+        # pitch is measurable (a document of one-line paragraphs only would not say it)
+        {"title": "Sammanfattande analys", "text": _sentence(draw, 60, 90) + "\n" + draw(texts(3, 50)),
+         "page": None, "children": []},
         {"title": "Uppföljning av Kommunfullmäktiges inriktningsmål", "text": "", "page": None, "children": []},
         {"title": "Redovisning av synpunkter och klagomål", "text": "", "page": None, "children": []},
     ]

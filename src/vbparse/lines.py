@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -119,11 +120,18 @@ def line_pitch(lines: Sequence[Line]) -> float:
 
     Only gaps that can be a pitch count (0.9–1.5 × the font size); of those the low end,
     since paragraph gaps are larger and lists of one-line paragraphs are common."""
-    gaps = sorted(b.top - a.top for a, b in itertools.pairwise(lines)
-                  if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size)
+    gaps = [b.top - a.top for a, b in itertools.pairwise(lines)
+            if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size]
     if not gaps:
         return 1.2 * max((ln.size for ln in lines), default=10.0)
-    return gaps[len(gaps) // 5]
+    return smallest_recurring(gaps)
+
+
+def smallest_recurring(gaps: Sequence[float]) -> float:
+    """The line pitch: the smallest gap that recurs (PDF positions are exact to ~0.1 pt)."""
+    counts = Counter(round(g, 1) for g in gaps)
+    recurring = [g for g, n in counts.items() if n >= 2]
+    return min(recurring) if recurring else min(gaps)
 
 
 def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:

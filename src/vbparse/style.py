@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lines import Line
+from .lines import Line, smallest_recurring
 
 
 @dataclass
@@ -61,9 +61,9 @@ def measure(lines: Sequence[Line]) -> Style:
     body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
     gaps = [b.top - a.top for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size]
-    pitch = sorted(gaps)[len(gaps) // 5] if gaps else body * 1.2
+    pitch = smallest_recurring(gaps) if gaps else body * 1.2
     x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
-    right = x1s[int(0.95 * (len(x1s) - 1))] if x1s else 500.0
+    right = x1s[-1] if x1s else 500.0  # nothing set as text passes the right margin
     x0s = Counter(round(ln.x0) for ln in body_lines)
     left = float(x0s.most_common(1)[0][0]) if x0s else 56.0
     by_size: dict[float, list[float]] = {}
@@ -72,5 +72,5 @@ def measure(lines: Sequence[Line]) -> Style:
         # only gaps that can be a line pitch: table rows and paragraph gaps are larger
         if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.9 * a.size < b.top - a.top < 1.5 * a.size:
             by_size.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
-    pitches = {k: sorted(v)[len(v) // 5] for k, v in by_size.items() if len(v) >= 3}
+    pitches = {k: smallest_recurring(v) for k, v in by_size.items() if len(v) >= 3}
     return Style(body, merged, pitch, right, left, pitches)
