@@ -225,7 +225,7 @@ def run_one(data: bytes, bound_s: float = TIME_BOUND_S) -> Outcome:
     except _Hang:
         kind, detail = "hang", f"longer than {bound_s:g} s"
     except vbparse.VbparseError as exc:
-        cause = re.findall(r"\((\w+)[:)]", exc.problem)  # e.g. "(PSSyntaxError: ...)"
+        cause = re.findall(r"\(([A-Z]\w+)[:)]", exc.problem)  # e.g. "(PSSyntaxError: ...)"
         kind, detail = "error", type(exc).__name__ + (f" ({cause[-1]})" if cause else "")
     except Exception as exc:
         kind, detail = "crash", f"{type(exc).__name__}: {exc}"[:300]

@@ -149,7 +149,7 @@ def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfp
     except VbparseError:
         raise
     except Exception as exc:
-        first = _unwrap(exc)
+        first = pdfminer_cause(exc)
     if isinstance(first, VbparseError):  # a limit hit inside pdfminer, wrapped by pdfplumber
         raise first from None
     if isinstance(first, PDFEncryptionError):
@@ -161,20 +161,20 @@ def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfp
         try:
             pdf, n_pages = _open(fixed, name, limits)
         except Exception as exc:
-            if isinstance(_unwrap(exc), VbparseError):
-                raise _unwrap(exc) from None
+            if isinstance(pdfminer_cause(exc), VbparseError):
+                raise pdfminer_cause(exc) from None
         else:
             if not _has_content(pdf):  # only the page tree survived: say damaged, not "scanned"
                 pdf.close()
                 raise DamagedPdfError(
                     name, "the PDF is damaged: it seems cut short, and no page content survived; get it again"
                 )
-            _REPAIRED[pdf] = f"the PDF was damaged ({_describe(first)}); read what could be recovered"
-            log.warning("%s: PDF damaged (%s), read after repair", name, _describe(first))
+            _REPAIRED[pdf] = f"the PDF was damaged ({describe_error(first)}); read what could be recovered"
+            log.warning("%s: PDF damaged (%s), read after repair", name, describe_error(first))
             return pdf, n_pages
     if b"/Encrypt" in data:
         raise EncryptedPdfError(
-            name, f"the PDF is encrypted and its encryption data cannot be read ({_describe(first)})"
+            name, f"the PDF is encrypted and its encryption data cannot be read ({describe_error(first)})"
         )
     raise DamagedPdfError(name, _damage_message(data, first))
 
@@ -208,8 +208,9 @@ def _has_content(pdf: pdfplumber.PDF) -> bool:
     return any(isinstance(c, PDFStream) for page in pdf.pages for c in page.page_obj.contents)
 
 
-def _unwrap(exc: BaseException) -> BaseException:
-    """The pdfminer error inside pdfplumber's PdfminerException wrappers."""
+def pdfminer_cause(exc: BaseException) -> BaseException:
+    """The pdfminer error inside pdfplumber's PdfminerException wrappers (pdfplumber wraps
+    what pdfminer raises on open and on page reading; the wrapper's name says nothing)."""
     for _ in range(10):
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__context__
         if type(exc).__name__ != "PdfminerException" or inner is None:
@@ -230,7 +231,8 @@ def _encrypted(name: str | None, exc: BaseException) -> EncryptedPdfError:
     )
 
 
-def _describe(exc: BaseException) -> str:
+def describe_error(exc: BaseException) -> str:
+    """'TypeName: message' (message shortened) for error texts."""
     if isinstance(exc, _NoPages):
         return str(exc)
     text = str(exc).strip()
@@ -241,9 +243,9 @@ def _damage_message(data: bytes, exc: BaseException) -> str:
     if b"%%EOF" not in data[-1024:]:
         return (
             "the PDF is damaged: it seems cut short (no %EOF at its end) and could not be repaired; "
-            f"download or copy it again ({_describe(exc)})"
+            f"download or copy it again ({describe_error(exc)})"
         )
     return (
         "the PDF is damaged and could not be repaired; open it in a PDF reader and save or print it "
-        f"as a new PDF ({_describe(exc)})"
+        f"as a new PDF ({describe_error(exc)})"
     )
