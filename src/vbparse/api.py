@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .errors import DamagedPdfError, VbparseError
+from .errors import DamagedPdfError, LimitExceededError, VbparseError
 from .guard import guarded
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Report
-from .pdfopen import PdfSource, display_name, open_pdf
+from .model import ParseWarning, Report
+from .pdfopen import PdfSource, describe_error, display_name, open_pdf, pdfminer_cause, repair_note
 
 
 @guarded(display_name)  # bounds stream inflation (decompression bombs) for the whole call
@@ -17,15 +17,21 @@ def parse(source: PdfSource, *, limits: Limits | None = None) -> Report:
     limits = limits or DEFAULT_LIMITS
     name = display_name(source)  # the path as the caller gave it, for every message
     with open_pdf(source, limits) as (pdf, src):
+        repaired = repair_note(pdf)
         try:
             pages = read_pages(pdf)
         except VbparseError:
             raise
+        except MemoryError:
+            raise LimitExceededError(name, "reading the pages ran out of memory") from None
         except Exception as exc:  # a page pdfminer cannot interpret is damage, not our bug
-            problem = f"the PDF is damaged: a page could not be read ({type(exc).__name__})"
+            problem = f"the PDF is damaged: a page could not be read ({describe_error(pdfminer_cause(exc))})"
             raise DamagedPdfError(name, problem) from None
     try:
-        return build_report(pages, src, name)
+        report = build_report(pages, src, name, repaired=repaired is not None)
+        if repaired is not None:
+            report.warnings.insert(0, ParseWarning(code="pdf_repaired", message=repaired, page=None))
+        return report
     except VbparseError:
         raise
     except Exception as exc:

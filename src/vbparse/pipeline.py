@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import NotAReportError, NoTextLayerError
+from .errors import DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from .meta import fill_fallbacks, is_cover, read_cover
@@ -49,10 +49,12 @@ def _mark_toc(pages: list[list[Line]]) -> None:
         return
 
 
-def build_report(pages: list[PageData], source: Source, name: str | None = None) -> Report:
+def build_report(pages: list[PageData], source: Source, name: str | None = None, repaired: bool = False) -> Report:
     """The Report for a document's pages; `name` is how errors refer to the file."""
     name = name or source.file
     if not any(p.words for p in pages):
+        if repaired or not any(p.images or p.icons or p.hrules for p in pages):
+            raise DamagedPdfError(name, "the PDF's pages are empty: it is damaged or was cut short")
         raise NoTextLayerError(name, "the PDF has no text layer (a scan or images only); run OCR on it first")
     page_lines = [group_lines(p.words, p.number) for p in pages]
     headers = mark_furniture(page_lines, [p.height for p in pages])
