@@ -23,7 +23,8 @@ def _key(text: str) -> str:
 
 
 def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
-    return frozenset(_key(w.text) for ln in lines for w in ln.words[1:-1])
+    """Words set inside a run of text (a cell's line, not the page's): neither first nor last."""
+    return frozenset(_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1])
 SENTENCE_RULE = True
 
 
