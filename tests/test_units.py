@@ -106,3 +106,13 @@ def test_errors_pickle_across_processes() -> None:
     assert isinstance(e, NotAReportError)
     assert str(e) == "a/b.pdf: not a report"
     assert e.file == "a/b.pdf"
+
+
+def test_page_numbers_are_this_pages_number() -> None:
+    from vbparse.furniture import _is_page_number
+
+    assert _is_page_number("7", 7)
+    assert _is_page_number("Sida 7 av 20", 7)
+    assert _is_page_number("8(20)", 7)
+    assert not _is_page_number("2024", 7)  # a table cell's year at the foot of a page
+    assert not _is_page_number("Analys", 7)

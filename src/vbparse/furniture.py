@@ -46,11 +46,20 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
                 year = m.group("year")
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
                 _tag(ln)
-            elif PAGE_NUMBER_RE.match(text) or (
+            elif _is_page_number(text, ln.page) or (
                 _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
             ):
                 _tag(ln)
     return headers
+
+
+def _is_page_number(text: str, page: int) -> bool:
+    """"7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
+    table cell at the foot of a page is not)."""
+    if not PAGE_NUMBER_RE.match(text):
+        return False
+    first = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+    return abs(first - page) <= 3
 
 
 def _in_repeat_band(ln: Line, height: float) -> bool:

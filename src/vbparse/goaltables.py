@@ -141,6 +141,10 @@ class RowReader:
         if cur.analysis is not None:
             return True
         if ln.page != prev.page:
+            # a row split by the page break goes on under the repeated header: a line with
+            # nothing in the name column, or an unfinished name, continues the row above
+            if "name" not in cells_of(ln, self.layout):
+                return False
             first = ln.words[0].text
             return not (first[:1].islower() or _name_incomplete(cur))
         page = self.pages[ln.page]
