@@ -35,7 +35,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
     for lines, h in zip(pages, heights, strict=True):
         seen = {_shape(ln) for ln in lines if _in_repeat_band(ln, h)}
         shapes.update(seen)
-    repeat_min = max(2, int(0.4 * n)) if n >= 3 else 99
+    repeat_min = max(3, (n + 1) // 2)  # footers stand on most pages; two alike is chance
     for lines, h in zip(pages, heights, strict=True):
         for ln in lines:
             if not _in_margin(ln, h):
