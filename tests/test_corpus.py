@@ -179,7 +179,7 @@ def test_own_pool_caps_worker_memory() -> None:
 
 
 def test_dask_distributed_executor(tmp_path: Path) -> None:
-    distributed = pytest.importorskip("dask.distributed")  # in the dev extra: installed where tests run
+    import dask.distributed as distributed  # in the dev extra: a missing install must fail, not skip
     a, b = small_pdfs(2)
     bad = corrupt_pdf(tmp_path)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
