@@ -61,3 +61,4 @@ def test_other_kinds_parse_back(variant: Any) -> None:
     assert report.meta.kind == truth["meta"]["kind"]
     score = compare({**truth, "source": {"pages": report.source.pages}}, report.to_dict())
     assert score.misses == [], "\n".join(score.misses[:15])
+

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import Line, join_cell, line_pitch, paragraphs
+from .lines import Line, join_cell, line_pitch, paragraphs, split_phrases
 from .model import Activity, Indicator, ParseWarning
 from .reading import PageData, Word
-from .tables import TableLayout, cells_of, header_kind, is_header_continuation, rules_between
+from .tables import CELL_GAP_EM, TableLayout, cells_of, header_kind, is_header_continuation, rules_between
 from .values import parse_value
 from .vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
 
@@ -58,7 +58,8 @@ class RowReader:
         self.warnings = warnings
         name = layout.band("name") or layout.bands[0]
         self.name_left = name.text_left
-        self.has_icon_col = self.name_left - layout.left > 6
+        # room for an icon (about a character) left of the names, beyond cell padding
+        self.has_icon_col = self.name_left - layout.left > 10.0
         self.rows: list[_Row] = []
         self.prev: Line | None = None
         self.pitch = 12.0
@@ -102,7 +103,9 @@ class RowReader:
                 cur.analysis.append(ln.subline(rest))
             self.prev = ln
             return
-        full = ln.x0 < self.name_left - 3 if self.has_icon_col else False
+        # a full-width row starts over the icon column; without one, its text runs across
+        # column boundaries, which cell text never does
+        full = ln.x0 < self.name_left - 3 if self.has_icon_col else self._crosses_bands(ln)
         if full and cur is not None:
             if cur.analysis is None:
                 cur.analysis = []
@@ -125,6 +128,13 @@ class RowReader:
             cur.cells.setdefault(role, []).append(ln.subline(words))
         cur.bottom = ln.bottom
         self.prev = ln
+
+    def _crosses_bands(self, ln: Line) -> bool:
+        for ph in split_phrases(ln.words, CELL_GAP_EM):
+            x0, x1 = ph[0].x0, ph[-1].x1
+            if sum(1 for b in self.layout.bands if min(x1, b.right) - max(x0, b.left) > 2) >= 2:
+                return True
+        return False
 
     def _has_value_words(self, ln: Line) -> bool:
         return any(role != "name" for role in cells_of(ln, self.layout))
