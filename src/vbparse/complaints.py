@@ -11,14 +11,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lines import Line, join_cell, line_pitch, split_phrases
+from .lines import Line, join_cell, line_pitch, split_phrases, unfinished
 from .model import ComplaintRow, ParseWarning
 from .reading import PageData, Word
 from .tables import TableLayout, header_kind, is_header_continuation, rules_between
 from .values import parse_count
 from .vocab import COUNT_UNITS, fold
-
-_CONNECTORS = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt"}
 
 
 @dataclass
@@ -31,14 +29,9 @@ class _Row:
     summary: list[Line] = field(default_factory=list)
 
 
-def _text_incomplete(text: str) -> bool:
-    t = text.rstrip()
-    if not t:
-        return False
-    if t.count("(") > t.count(")"):
-        return True
-    last = t.split()[-1].lower()
-    return t.endswith((",", "/", "-")) or last in _CONNECTORS
+def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
+    """The row's category goes on in this line: it starts lower case, or the text so far is unfinished."""
+    return bool(cat) and (cat[0].text[:1].islower() or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
@@ -121,22 +114,14 @@ def parse_complaints(
         cur = rows[-1] if rows else None
         new_row = cur is None
         if cur is not None and prev is not None:
-            page = pages[ln.page]
             if ln.page != cur.page and ln.page != prev.page:
-                # top of a new page: a split row continues only when its text is unfinished
-                cur_text = join_cell(cur.cat, cat_right) if cur.cat else ""
-                new_row = not (cat and (cat[0].text[:1].islower() or _text_incomplete(cur_text)))
+                new_row = not _goes_on(cat, cur, cat_right)  # top of a new page: a split row continues
             elif has_hrules.get(ln.page):
-                new_row = bool(rules_between(page, prev.bottom - 1, ln.top + 1, split_x + 2, cat_right - 2))
+                new_row = bool(rules_between(pages[ln.page], prev.bottom - 1, ln.top + 1, split_x + 2, cat_right - 2))
+            elif ln.top - prev.top > pitch * 1.12 + 0.5:
+                new_row = True
             else:
-                gap = ln.top - prev.top
-                cur_text = join_cell(cur.cat, cat_right) if cur.cat else ""
-                if gap > pitch * 1.12 + 0.5:
-                    new_row = True
-                elif cat and (cat[0].text[:1].islower() or _text_incomplete(cur_text)):
-                    new_row = False
-                else:
-                    new_row = bool(cat) and bool(cur.cells) and bool(cells)
+                new_row = not _goes_on(cat, cur, cat_right) and bool(cat) and bool(cur.cells) and bool(cells)
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)

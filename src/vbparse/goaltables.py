@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import Line, join_cell, line_pitch, paragraphs, split_phrases
+from .lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
 from .model import Activity, Indicator, ParseWarning
 from .reading import PageData, Word
 from .tables import CELL_GAP_EM, TableLayout, cells_of, header_kind, is_header_continuation, rules_between
 from .values import parse_value
 from .vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
-
-_CONNECTOR_END = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt", "-"}
 
 
 @dataclass
@@ -25,7 +23,6 @@ class _Row:
     top: float
     cells: dict[str, list[Line]] = field(default_factory=dict)
     analysis: list[Line] | None = None
-    bottom: float = 0.0
 
 
 def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
@@ -41,12 +38,7 @@ def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
 
 def _name_incomplete(row: _Row) -> bool:
     lines = row.cells.get("name") or []
-    if not lines:
-        return True
-    text = " ".join(ln.text for ln in lines).rstrip()
-    if text.count("(") > text.count(")"):
-        return True
-    return text.endswith((",", "-", "/")) or text.split()[-1].lower() in _CONNECTOR_END
+    return not lines or unfinished(" ".join(ln.text for ln in lines))
 
 
 class RowReader:
@@ -65,6 +57,8 @@ class RowReader:
         self.pitch = 12.0
         self.in_header = False
         self.last_header: Line | None = None
+        self._edges: dict[str, tuple[float, bool]] = {}
+        self._analysis_geo: tuple[float, float] | None = None
         self.text_right: float = 0.0  # the document's text column edge: tables span it
 
     @property
@@ -126,7 +120,6 @@ class RowReader:
         assert cur is not None
         for role, words in cells_of(ln, self.layout).items():
             cur.cells.setdefault(role, []).append(ln.subline(words))
-        cur.bottom = ln.bottom
         self.prev = ln
 
     def _crosses_bands(self, ln: Line) -> bool:
@@ -168,32 +161,42 @@ class RowReader:
 
     # --- results -------------------------------------------------------------------
 
+    def _cell_edge(self, role: str) -> tuple[float, bool]:
+        """(right edge of the column's text, whether rules showed it): once per table."""
+        if role not in self._edges:
+            band = self.layout.band(role)
+            edge = self.layout.content_right(band) if band else None
+            if edge is None:
+                self._edges[role] = (max(ln.x1 for r in self.rows for ln in r.cells.get(role, [])), False)
+            else:
+                self._edges[role] = (edge, True)
+        return self._edges[role]
+
     def _text(self, row: _Row, role: str) -> str | None:
         lines = row.cells.get(role)
         if not lines:
             return None
-        band = self.layout.band(role)
-        edge = self.layout.content_right(band) if band else None
-        precise = edge is not None
-        if edge is None:
-            edge = max(ln.x1 for r in self.rows for ln in r.cells.get(role, []))
-        text = join_cell(lines, edge, precise)
-        return text or None
+        edge, precise = self._cell_edge(role)
+        return join_cell(lines, edge, precise) or None
+
+    def _analysis_geometry(self) -> tuple[float, float]:
+        """(right edge, line pitch) of the table's Analys rows: once per table.
+
+        The widest analysis line reaches the cell's edge, unless all are short: then the
+        document's text column edge stands in (full-width rows span it)."""
+        if self._analysis_geo is None:
+            lines = [ln for r in self.rows for ln in (r.analysis or [])]
+            edge = max(ln.x1 for ln in lines)
+            if self.text_right and edge < self.text_right - 0.15 * (self.text_right - self.layout.bands[0].text_left):
+                edge = self.text_right
+            self._analysis_geo = (edge, line_pitch(lines))
+        return self._analysis_geo
 
     def _analysis(self, row: _Row) -> str | None:
         if not row.analysis:
             return None
-        # the widest analysis line of the table reaches the cell's edge, unless all are short:
-        # then the document's text column edge stands in (full-width rows span it)
-        edge = max(ln.x1 for r in self.rows for ln in (r.analysis or []))
-        if self.text_right and edge < self.text_right - 0.15 * (self.text_right - self.layout.bands[0].text_left):
-            edge = self.text_right
-        text = "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=self._analysis_pitch()))
-        return text or None
-
-    def _analysis_pitch(self) -> float:
-        lines = [ln for r in self.rows for ln in (r.analysis or [])]
-        return line_pitch(lines)
+        edge, pitch = self._analysis_geometry()
+        return "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=pitch)) or None
 
     def indicators(self) -> list[Indicator]:
         out: list[Indicator] = []

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .reading import Word
-from .vocab import BULLET_RE, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
+from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
 
 SOFT_HYPHEN = "\u00ad"
 # Words this document sets in the middle of a line somewhere: whole words, never the
@@ -186,17 +186,17 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
         if prev is None:
             cur = text
         else:
-            gap = ln.top - prev.top
-            new_para = (
-                gap > pitch + max(1.0, 0.06 * pitch)
-                or ends_short(prev, ln, right_edge)
-                or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
-            )
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
                 new_para = (ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
                             or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
+            else:
+                new_para = (
+                    ln.top - prev.top > pitch + max(1.0, 0.06 * pitch)
+                    or ends_short(prev, ln, right_edge)
+                    or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
+                )
             if new_para:
                 paras.append(cur)
                 cur = text
@@ -204,7 +204,17 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
                 cur = _join_pair(cur, text, False)
         prev = ln
     paras.append(cur)
-    return [tidy(p) for p in paras if tidy(p)]
+    return [t for t in map(tidy, paras) if t]
+
+
+def unfinished(text: str) -> bool:
+    """Text that cannot end here: an open parenthesis, a trailing , / - or a connector."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.count("(") > t.count(")"):
+        return True
+    return t.endswith((",", "/", "-")) or t.split()[-1].lower() in CONNECTOR_WORDS
 
 
 def tidy(text: str) -> str:

@@ -14,7 +14,6 @@ from .vocab import (
     COVER_MARKERS,
     DATE_RE,
     DNR_RE,
-    KIND_WORDS,
     LABEL_CASE_OFFICERS,
     LABEL_RECIPIENT,
     PERSON_SEPARATORS_RE,
@@ -44,7 +43,7 @@ def read_cover(lines: Sequence[Line], meta: ReportMeta) -> None:
         t = fold(ln.text)
         m = TITLE_RE.match(t)
         if m and meta.kind is None:
-            meta.kind = KIND_WORDS.get(" ".join(m.group(1).split()))
+            meta.kind = kind_from_text(m.group(1))
             meta.year = int(m.group(2))
             unit_lines = _following_block(content, i)
             if unit_lines:
@@ -120,7 +119,7 @@ def fill_fallbacks(meta: ReportMeta, headers: Sequence[RunningHeader], goals: Se
     for t in title_lines:
         m = TITLE_RE.match(fold(t))
         if m:
-            meta.kind = meta.kind or KIND_WORDS.get(" ".join(m.group(1).split()))
+            meta.kind = meta.kind or kind_from_text(m.group(1))
             meta.year = meta.year or int(m.group(2))
     periods = [ind.period for g in goals for gg in g.iter_goals() for ind in gg.indicators if ind.period]
     if meta.kind is None:

@@ -251,10 +251,9 @@ class Walker:
         return i + 1
 
     def _table_end(self, ln: Line, kind: str, reader: RowReader | None) -> bool:
-        if header_kind(ln) not in (None, kind):
-            return True
-        if header_kind(ln) == kind:
-            return False
+        other = header_kind(ln)
+        if other is not None:
+            return other != kind  # its own repeated header continues the table
         if self._is_boldish(ln) and match_goal_heading(ln.text):
             return True
         label = self._label(ln)
@@ -262,14 +261,11 @@ class Walker:
             return True
         if label == LABEL_ANALYSIS and reader is not None and reader.wants_goal_analysis(ln):
             return True
-        if ln.bold and kind == "complaint":
-            t = fold(ln.text).rstrip(" :")
-            if self.style.heading_rank(ln.size) is not None or t in TOP_LEVEL_SECTIONS or t == "övrigt":
-                return True
-        if ln.bold and self.style.heading_rank(ln.size) is not None:
-            return True
+        if not ln.bold:
+            return False
         t = fold(ln.text).rstrip(" :")
-        return ln.bold and (t in TOP_LEVEL_SECTIONS or t in SECOND_LEVEL_SECTIONS)
+        return (self.style.heading_rank(ln.size) is not None or t in TOP_LEVEL_SECTIONS
+                or t in SECOND_LEVEL_SECTIONS or (kind == "complaint" and t == "övrigt"))
 
     def _rule_between(self, a: Line, b: Line) -> bool:
         return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1

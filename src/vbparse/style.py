@@ -21,7 +21,6 @@ class Style:
     heading_sizes: list[float]  # distinct bold sizes above body, largest first
     pitch: float
     right_edge: float
-    left_edge: float
     pitches: dict[float, float]
 
     def pitch_for(self, lines: Sequence[Line]) -> float:
@@ -64,8 +63,6 @@ def measure(lines: Sequence[Line]) -> Style:
     pitch = smallest_recurring(gaps) if gaps else body * 1.2
     x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
     right = x1s[-1] if x1s else 500.0  # nothing set as text passes the right margin
-    x0s = Counter(round(ln.x0) for ln in body_lines)
-    left = float(x0s.most_common(1)[0][0]) if x0s else 56.0
     by_size: dict[float, list[float]] = {}
     plain = [ln for ln in lines if not ln.bold and len(ln.words) > 2]
     for a, b in itertools.pairwise(plain):
@@ -73,4 +70,4 @@ def measure(lines: Sequence[Line]) -> Style:
         if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.9 * a.size < b.top - a.top < 1.5 * a.size:
             by_size.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
     pitches = {k: smallest_recurring(v) for k, v in by_size.items() if len(v) >= 3}
-    return Style(body, merged, pitch, right, left, pitches)
+    return Style(body, merged, pitch, right, pitches)

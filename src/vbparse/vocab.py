@@ -107,6 +107,9 @@ STANDALONE_WORDS = {
     "det", "en", "ett", "om", "per", "från", "under", "efter", "mot", "utan", "hos", "där", "den", "inte",
 }
 
+# A text ending in one of these (or in , / -) is unfinished: the next line goes on with it.
+CONNECTOR_WORDS = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt"}
+
 # Swedish compound ellipsis: "kultur-, idrotts- och föreningsliv" keeps its space.
 ELLIPSIS_FOLLOWERS = {"och", "eller", "samt", "respektive", "resp.", "som", "&", "till"}
 
@@ -154,7 +157,8 @@ def match_goal_heading(text: str) -> tuple[str, str | None, str] | None:
 
 
 def kind_from_text(text: str) -> str | None:
+    """The report kind a title or header names ("Tertialrapport 2", "Tertialrapport2")."""
     m = KIND_RE.search(fold(text))
     if not m:
         return None
-    return KIND_WORDS.get(" ".join(m.group(1).split()).replace("tertialrapport1", "tertialrapport 1"))
+    return KIND_WORDS.get(re.sub(r"tertialrapport\s*([12])", r"tertialrapport \1", " ".join(m.group(1).split())))
