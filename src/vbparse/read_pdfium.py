@@ -99,6 +99,10 @@ def _bind() -> ctypes.CDLL:
 _c = _bind()
 
 
+class PdfiumUnreadable(Exception):
+    """pdfium could not open the document or one of its pages."""
+
+
 def _matrix(obj: int) -> Matrix:
     m = pdfium_r.FS_MATRIX()
     if not _c.FPDFPageObj_GetMatrix(obj, byref(m)):
@@ -340,7 +344,7 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
     """One page's words, rules and icons; the page is closed before returning."""
     page = _c.FPDF_LoadPage(doc, index)
     if not page:
-        raise RuntimeError(f"pdfium could not load page {index + 1}")
+        raise PdfiumUnreadable(f"pdfium could not load page {index + 1}")
     try:
         ctm, width, height = _page_ctm(page)
         words: list[Word] = []
@@ -355,15 +359,18 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
                password: str | None = None) -> list[PageData]:
-    """Every page of the document in `data`; raises pypdfium2's PdfiumError when pdfium
-    cannot open it (the caller decides whether to fall back to pdfplumber).
+    """Every page of the document in `data`; PdfiumUnreadable when pdfium cannot open it
+    or a page of it (the caller decides whether to fall back to pdfplumber).
 
     descents: BaseFont -> descent as pdfminer reads it (descents.font_descents); without
     it pdfium's own font metrics are used."""
     import pypdfium2 as pdfium
 
     with PDFIUM_LOCK:
-        doc = pdfium.PdfDocument(data, password=password)
+        try:
+            doc = pdfium.PdfDocument(data, password=password)
+        except pdfium.PdfiumError as exc:
+            raise PdfiumUnreadable(str(exc)) from None
         try:
             raw = ctypes.cast(doc.raw, c_void_p).value
             fonts = _Fonts(descents)
