@@ -191,72 +191,99 @@ def _transform(ctm: Matrix, height: float, x0: float, y0: float, x1: float, y1: 
     return min(xs), height - max(ys), max(xs), height - min(ys)
 
 
+def _fast_calls() -> tuple[object, object, object]:
+    """The three per-char calls without argtypes (handles passed pre-wrapped as c_void_p):
+    ctypes' argument conversion was most of their cost."""
+    lib = ctypes.CDLL(_bindings._libs["pdfium"]._name)
+    get_obj = lib.FPDFText_GetTextObject
+    get_obj.restype = c_void_p
+    get_box, get_origin = lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin
+    get_box.restype = get_origin.restype = c_int
+    return get_obj, get_box, get_origin
+
+
+_GET_OBJ, _GET_BOX, _GET_ORIGIN = _fast_calls()
+
+
 def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Fonts,
                 words: list[Word], icons: list[Box]) -> None:
-    tp = _c.FPDFText_LoadPage(page)
-    if not tp:
+    """Group the text page's chars into words as pdfplumber's extract_words does.
+
+    Per char: its text object (font and size change there) and its loose box (the
+    advance: x1, and x0 for the gap test). Per word or text object: the char origin
+    (the word's exact x0 and the baseline; a text object has one baseline).
+    """
+    tp_raw = _c.FPDFText_LoadPage(page)
+    if not tp_raw:
         return
     try:
-        n = _c.FPDFText_CountChars(tp)
-        if n <= 0:
-            return
-        text = _text_of(tp, n)
-        upright = ctm[0] == 1.0 and ctm[3] == 1.0
-        dx, dy = ctm[4], ctm[5]
-        get_obj, get_origin, get_box = _c.FPDFText_GetTextObject, _c.FPDFText_GetCharOrigin, _c.FPDFText_GetLooseCharBox
-        ox, oy, rect, fsize = c_double(), c_double(), pdfium_r.FS_RECTF(), c_float()
-        ox_ref, oy_ref, rect_ref, fsize_ref = byref(ox), byref(oy), byref(rect), byref(fsize)
-        last_obj = None
-        size = descent = 0.0
-        fontname = ""
-        # the word being built: its chars, box, font key and the last char's x0, x1, top
-        chars: list[str] = []
-        wx0 = wx1 = wtop = wbottom = 0.0
-        wkey: tuple[str, float] = ("", 0.0)
-        px0 = px1 = ptop = 0.0
-
-        def flush() -> None:
-            if chars:
-                add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wkey[1], wkey[0], number)
-                chars.clear()
-
-        for i in range(n):
-            ch = text[i]
-            if ch.isspace() or ch == "\x00":
-                flush()
-                continue
-            obj = get_obj(tp, i)
-            if obj != last_obj:
-                last_obj = obj
-                if obj:
-                    m = _matrix(obj)
-                    fontname, descent = fonts.get(_c.FPDFTextObj_GetFont(obj))
-                    _c.FPDFTextObj_GetFontSize(obj, fsize_ref)
-                    scale = abs(m[3]) if m[1] == 0 and m[2] == 0 else math.hypot(m[2], m[3])
-                    size = fsize.value * scale
-                else:
-                    fontname, descent, size = "", 0.0, 0.0
-            get_origin(tp, i, ox_ref, oy_ref)
-            get_box(tp, i, rect_ref)
-            if upright:
-                bottom_y = oy.value + descent * size + dy
-                x0, x1 = ox.value + dx, rect.right + dx
-                top, bottom = height - bottom_y - size, height - bottom_y
-            else:
-                x0, top, x1, bottom = _transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
-            key = (fontname, size)
-            if chars and (key != wkey or x0 < px0 or x0 > px1 + X_TOLERANCE or abs(top - ptop) > Y_TOLERANCE):
-                flush()
-            if not chars:
-                wx0, wtop, wbottom, wkey = x0, top, bottom, key
-            else:
-                wx0, wtop, wbottom = min(wx0, x0), min(wtop, top), max(wbottom, bottom)
-            wx1 = x1 if not chars else max(wx1, x1)
-            chars.append(_LIGATURES.get(ch, ch))
-            px0, px1, ptop = x0, x1, top
-        flush()
+        n = _c.FPDFText_CountChars(tp_raw)
+        if n > 0:
+            _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons)
     finally:
-        _c.FPDFText_ClosePage(tp)
+        _c.FPDFText_ClosePage(tp_raw)
+
+
+def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
+           words: list[Word], icons: list[Box]) -> None:
+    upright = ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+    dx, dy = ctm[4], ctm[5]
+    get_obj, get_box, get_origin = _GET_OBJ, _GET_BOX, _GET_ORIGIN
+    ox, oy, rect, fsize = c_double(), c_double(), pdfium_r.FS_RECTF(), c_float()
+    ox_ref, oy_ref, rect_ref = byref(ox), byref(oy), byref(rect)
+    last_obj: int | None = -1
+    fontname, descent, size, top, bottom = "", 0.0, 0.0, 0.0, 0.0
+    chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
+    wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
+    wname, wsize = "", 0.0
+    ligatures = _LIGATURES
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\x00":
+            if chars:
+                add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
+                chars = []
+            continue
+        obj = get_obj(tp, i)
+        get_box(tp, i, rect_ref)
+        new_obj = obj != last_obj
+        if new_obj:
+            last_obj = obj
+            if obj:
+                m = _matrix(obj)
+                fontname, descent = fonts.get(_c.FPDFTextObj_GetFont(obj))
+                _c.FPDFTextObj_GetFontSize(obj, byref(fsize))
+                size = fsize.value * (abs(m[3]) if m[1] == 0 and m[2] == 0 else math.hypot(m[2], m[3]))
+            else:
+                fontname, descent, size = "", 0.0, 0.0
+        if upright:
+            x0, x1 = rect.left + dx, rect.right + dx
+            if new_obj or not chars:
+                get_origin(tp, i, ox_ref, oy_ref)
+                x0 = ox.value + dx
+                bottom = height - (oy.value + descent * size + dy)
+                top = bottom - size
+        else:
+            x0, top, x1, bottom = _transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
+        if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
+                      or abs(top - wtop) > Y_TOLERANCE):
+            add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
+            chars = []
+        if not chars:
+            if upright and not new_obj:
+                get_origin(tp, i, ox_ref, oy_ref)
+                x0 = ox.value + dx
+            wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
+        else:
+            if x1 > wx1:
+                wx1 = x1
+            if top < wtop:
+                wtop = top
+            if bottom > wbottom:
+                wbottom = bottom
+        chars.append(ligatures.get(ch, ch))
+        px0, px1 = x0, x1
+    if chars:
+        add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
 
 
 def _objects(holder: int, count: int, get: object, outer: Matrix) -> Iterator[tuple[int, int, Matrix]]:

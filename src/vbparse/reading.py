@@ -16,6 +16,7 @@ from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 RULE_MAX_THICKNESS = 2.5
 ICON_MAX_SIZE = 24.0
 
@@ -130,13 +131,14 @@ def _drawings(page: pdfplumber.page.Page) -> Drawings:
 def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
              size: float, fontname: str, number: int) -> None:
     """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned."""
-    if any(is_private_use(ch) for ch in text):
-        # icon-font glyphs: an icon, and whatever real text is glued to it
-        icons.append(Box(x0, top, x1, bottom))
-        text = "".join(ch for ch in text if not is_private_use(ch))
-        if not text.strip():
-            return
-    text = clean(text, keep_soft_hyphens=True)
+    if not text.isascii():  # ASCII is already clean and has no icon glyphs
+        if _PRIVATE_USE_RE.search(text):
+            # icon-font glyphs: an icon, and whatever real text is glued to it
+            icons.append(Box(x0, top, x1, bottom))
+            text = "".join(ch for ch in text if not is_private_use(ch))
+            if not text.strip():
+                return
+        text = clean(text, keep_soft_hyphens=True)
     if not text.strip():
         return
     words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number))
