@@ -1,0 +1,113 @@
+"""The two page readers give the same report; pdfium's path keeps the batch and thread guarantees.
+
+Parity is exact: the JSON of every fixture is identical whichever reader ran (no
+tolerance is needed; benchmarks/reader_parity.py shows the word-level differences that
+remain, none of which moves a field).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import faulthandler
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sample_reports import PDFS
+
+import vbparse
+from vbparse import read_pdfium, readers
+from vbparse.cli import main
+from vbparse.corpus import parse_many
+from vbparse.errors import DamagedPdfError
+
+FIXTURES = sorted(PDFS.glob("*.pdf"))
+SMALL = [PDFS / f"sample-{look}.pdf" for look in ("b_carlito_hrules", "e_rl_serif_norules", "d_rl_helvetica_grid")]
+
+
+@pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
+def test_both_readers_give_the_same_report(pdf: Path) -> None:
+    fast = vbparse.parse(pdf, reader="pdfium").to_json()
+    reference = vbparse.parse(pdf, reader="pdfplumber").to_json()
+    assert fast == reference
+
+
+def test_unknown_reader_is_refused() -> None:
+    with pytest.raises(ValueError, match="reader must be one of"):
+        vbparse.parse(SMALL[0], reader="mupdf")
+
+
+def _unreadable(*args: Any, **kwargs: Any) -> Any:
+    raise read_pdfium.PdfiumUnreadable("Failed to load document (PDFium: Data format error)")
+
+
+def test_auto_falls_back_to_pdfplumber_when_pdfium_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = vbparse.parse(SMALL[0]).to_json()
+    monkeypatch.setattr(read_pdfium, "read_pages", _unreadable)
+    assert vbparse.parse(SMALL[0]).to_json() == expected
+    with pytest.raises(DamagedPdfError, match="pdfium cannot read this PDF") as info:
+        vbparse.parse(str(SMALL[0]), reader="pdfium")
+    assert str(SMALL[0]) in str(info.value)
+
+
+def test_threads_get_correct_reports() -> None:
+    """pdfium is not thread-safe; vbparse serialises its calls (PDFIUM_LOCK)."""
+    expected = {p: vbparse.parse(p, reader="pdfium").to_json() for p in SMALL}
+    jobs = SMALL * 3
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda p: vbparse.parse(p, reader="pdfium").to_json(), jobs))
+    assert got == [expected[p] for p in jobs]
+
+
+def test_parse_many_with_a_thread_executor_uses_pdfium_safely() -> None:
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        corpus = parse_many(SMALL, executor=pool, reader="pdfium")
+    assert not corpus.failures
+    assert [r.to_json() for r in corpus.reports] == [vbparse.parse(p, reader="pdfium").to_json() for p in SMALL]
+
+
+CRASH_SIZE = 0
+"""Byte size of the document whose pdfium reading segfaults (set by the test, inherited by forked workers)."""
+
+_real_read_pages = read_pdfium.read_pages
+
+
+def _segfaulting_read_pages(data: bytes, *args: Any, **kwargs: Any) -> Any:
+    if len(data) == CRASH_SIZE:
+        faulthandler.disable()  # no traceback dump in the test log
+        ctypes.string_at(0)  # a native crash (SIGSEGV) in the middle of the pdfium path
+    return _real_read_pages(data, *args, **kwargs)
+
+
+def test_native_crash_in_pdfium_fails_one_file_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    global CRASH_SIZE
+    names = ["a.pdf", "crash.pdf", "b.pdf", "c.pdf"]
+    sources = [SMALL[0], SMALL[1], SMALL[2], SMALL[0]]
+    paths = []
+    for name, src in zip(names, sources, strict=True):
+        shutil.copy(src, tmp_path / name)
+        paths.append(str(tmp_path / name))
+    CRASH_SIZE = SMALL[1].stat().st_size
+    monkeypatch.setattr(read_pdfium, "read_pages", _segfaulting_read_pages)
+    try:
+        corpus = parse_many(paths, workers=2, reader="pdfium")
+    finally:
+        CRASH_SIZE = 0
+    assert [f.path for f in corpus.failures] == [paths[1]]
+    assert "died" in corpus.failures[0].reason
+    assert [r.source.file for r in corpus.reports] == ["a.pdf", "b.pdf", "c.pdf"]
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_cli_reader_option(reader: str, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["parse", str(SMALL[0]), "--reader", reader, "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8") == vbparse.parse(SMALL[0], reader=reader).to_json() + "\n"
+
+
+def test_reader_choices_are_the_cli_choices() -> None:
+    assert readers.READERS == ("auto", "pdfium", "pdfplumber")
