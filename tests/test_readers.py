@@ -10,6 +10,8 @@ from __future__ import annotations
 import ctypes
 import faulthandler
 import shutil
+import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,8 @@ import vbparse
 from vbparse import read_pdfium, readers
 from vbparse.cli import main
 from vbparse.corpus import parse_many
-from vbparse.errors import DamagedPdfError
+from vbparse.errors import DamagedPdfError, LimitExceededError
+from vbparse.limits import Limits
 
 FIXTURES = sorted(PDFS.glob("*.pdf"))
 SMALL = [PDFS / f"sample-{look}.pdf" for look in ("b_carlito_hrules", "e_rl_serif_norules", "d_rl_helvetica_grid")]
@@ -111,3 +114,33 @@ def test_cli_reader_option(reader: str, tmp_path: Path) -> None:
 
 def test_reader_choices_are_the_cli_choices() -> None:
     assert readers.READERS == ("auto", "pdfium", "pdfplumber")
+
+
+def _form_bomb(inflated: int) -> bytes:
+    """One page whose content draws a form XObject that inflates to `inflated` bytes."""
+    from test_bad_input import make_bad
+
+    c = zlib.compressobj(9)
+    parts = [c.compress(b"BT /F1 12 Tf 72 700 Td (Verksamhetsber\\344ttelse) Tj ET\n")]
+    parts += [c.compress(b" " * (1 << 20)) for _ in range(inflated >> 20)]
+    parts.append(c.flush())
+    form_attrs = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode"
+    return make_bad.minimal_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>",
+        make_bad.stream(b"q /X1 Do Q"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        make_bad.stream(b"".join(parts), form_attrs + b" /Resources << /Font << /F1 5 0 R >> >>"),
+    ])
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_form_xobject_bomb_is_refused_before_pdfium_inflates_it(reader: str) -> None:
+    """pdfium has no inflate bound of ours: streamcheck inflates what it would decode first."""
+    data = _form_bomb(64 * 1024 * 1024)
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match="max_stream_bytes"):
+        vbparse.parse(data, reader=reader, limits=Limits(max_stream_bytes=16 * 1024 * 1024))
+    assert time.monotonic() - started < 5

@@ -2,9 +2,9 @@
 
 Both start from the document `pdfopen.open_pdf` checked and opened with pdfminer, so
 every bad-input error (not a PDF, encrypted, damaged, repaired, page and size limits)
-is raised the same way whichever reader runs. For pdfium, the page content streams are
-first inflated once under vbparse's bounds (guard.py), so a decompression bomb is
-refused before pdfium decodes it; and the font descents pdfminer would use are read
+is raised the same way whichever reader runs. For pdfium, the streams it would decode
+are first inflated once under vbparse's bounds (streamcheck.py), so a decompression bomb
+is refused before pdfium decodes it; and the font descents pdfminer would use are read
 from the font dictionaries (descents.py) so that vertical boxes match.
 """
 
@@ -13,13 +13,13 @@ from __future__ import annotations
 from typing import Literal
 
 import pdfplumber
-from pdfminer.pdftypes import PDFStream
 
 from . import read_pdfium
 from .descents import font_descents
 from .errors import DamagedPdfError
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
+from .streamcheck import bound_streams
 
 ReaderName = Literal["auto", "pdfium", "pdfplumber"]
 READERS: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
@@ -32,23 +32,12 @@ def check_reader(reader: str) -> None:
         raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
 
 
-def bound_content_streams(pdf: pdfplumber.PDF) -> None:
-    """Inflate every page content stream once under the active inflate_guard (a copy, so
-    pdfminer caches nothing): a bomb raises LimitExceededError before pdfium sees it."""
-    for page in pdf.pages:
-        for stream in page.page_obj.contents:
-            if isinstance(stream, PDFStream) and stream.rawdata is not None:
-                copy = PDFStream(stream.attrs, stream.rawdata, stream.decipher)
-                copy.set_objid(stream.objid, stream.genno)
-                copy.get_data()
-
-
 def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[list[PageData], str]:
     """Every page of an opened document, and the name of the reader that read them."""
     check_reader(reader)
     if reader == "pdfplumber":
         return read_pages_pdfplumber(pdf), "pdfplumber"
-    bound_content_streams(pdf)
+    bound_streams(pdf)
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
         pages = read_pdfium.read_pages(data, font_descents(pdf))
