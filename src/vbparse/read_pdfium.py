@@ -10,8 +10,8 @@ Parity with pdfplumber (the reference) is won here:
   descent·size .. + size, with the descent pdfminer uses (the AFM table for the standard
   14 fonts, else the font descriptor);
 - size is the text object's font size times its matrix scale (pdfminer's char height);
-- words break at whitespace (pdfium's generated spaces too), at a change of font or
-  size, and where pdfplumber's x/y tolerance (3 pt) says so;
+- words break at whitespace (pdfium's generated spaces too, but not its generated line
+  ends), at a change of font or size, and where pdfplumber's x/y tolerance (3 pt) says so;
 - drawings are classified as pdfminer does (one line segment, a closed axis-aligned
   four-sided path, anything else a curve with the bbox of its end points).
 Coordinates are pdfplumber's: top-left origin, the page's /Rotate applied as pdfminer does.
@@ -69,6 +69,7 @@ def _bind() -> ctypes.CDLL:
         "FPDFText_CountChars": (i, (v,)),
         "FPDFText_GetText": (i, (v, i, i, v)),
         "FPDFText_GetUnicode": (c_uint, (v, i)),
+        "FPDFText_IsGenerated": (i, (v, i)),
         "FPDFText_GetTextObject": (v, (v, i)),
         "FPDFText_GetCharOrigin": (i, (v, i, POINTER(c_double), POINTER(c_double))),
         "FPDFText_GetLooseCharBox": (i, (v, i, POINTER(pdfium_r.FS_RECTF))),
@@ -226,8 +227,9 @@ def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Font
 
 def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
            words: list[Word], icons: list[Box]) -> None:
-    upright = ctm[:4] == (1.0, 0.0, 0.0, 1.0)
-    dx, dy = ctm[4], ctm[5]
+    plain_page = ctm[:4] == (1.0, 0.0, 0.0, 1.0)  # no /Rotate: upright text needs a shift only
+    ca, cb, cc, cd, dx, dy = ctm
+    upright = True  # the current text object reads left to right in upright page space
     get_obj, get_box, get_origin = _GET_OBJ, _GET_BOX, _GET_ORIGIN
     ox, oy, rect, fsize = c_double(), c_double(), pdfium_r.FS_RECTF(), c_float()
     ox_ref, oy_ref, rect_ref = byref(ox), byref(oy), byref(rect)
@@ -238,6 +240,8 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     wname, wsize = "", 0.0
     ligatures = _LIGATURES
     for i, ch in enumerate(text):
+        if (ch == "\r" or ch == "\n") and _c.FPDFText_IsGenerated(tp, i) == 1:
+            continue  # pdfium's guess of a line end: pdfplumber decides by geometry alone
         if ch.isspace() or ch == "\x00":
             if chars:
                 add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
@@ -253,17 +257,22 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 fontname, descent = fonts.get(_c.FPDFTextObj_GetFont(obj))
                 _c.FPDFTextObj_GetFontSize(obj, byref(fsize))
                 size = fsize.value * (abs(m[3]) if m[1] == 0 and m[2] == 0 else math.hypot(m[2], m[3]))
+                up = m if plain_page else _compose(m, ctm)
+                upright = abs(up[1]) < 1e-6 and abs(up[2]) < 1e-6 and up[0] > 0 and up[3] > 0
             else:
-                fontname, descent, size = "", 0.0, 0.0
-        if upright:
-            x0, x1 = rect.left + dx, rect.right + dx
-            if new_obj or not chars:
-                get_origin(tp, i, ox_ref, oy_ref)
-                x0 = ox.value + dx
-                bottom = height - (oy.value + descent * size + dy)
-                top = bottom - size
-        else:
+                fontname, descent, size, upright = "", 0.0, 0.0, True
+        if not upright:  # rotated text: the box of pdfium's loose box, in upright page space
             x0, top, x1, bottom = _transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
+        else:
+            if plain_page:
+                x0, x1 = rect.left + dx, rect.right + dx
+            else:
+                x0, _t, x1, _b = _transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
+            if new_obj or not chars:  # exact x0 and the baseline (one per text object)
+                get_origin(tp, i, ox_ref, oy_ref)
+                x0 = ca * ox.value + cc * oy.value + dx
+                bottom = height - (cb * ox.value + cd * oy.value + dy + descent * size)
+                top = bottom - size
         if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
                       or abs(top - wtop) > Y_TOLERANCE):
             add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
@@ -271,7 +280,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if not chars:
             if upright and not new_obj:
                 get_origin(tp, i, ox_ref, oy_ref)
-                x0 = ox.value + dx
+                x0 = ca * ox.value + cc * oy.value + dx
             wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
         else:
             if x1 > wx1:
