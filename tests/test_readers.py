@@ -144,3 +144,24 @@ def test_form_xobject_bomb_is_refused_before_pdfium_inflates_it(reader: str) -> 
     with pytest.raises(LimitExceededError, match="max_stream_bytes"):
         vbparse.parse(data, reader=reader, limits=Limits(max_stream_bytes=16 * 1024 * 1024))
     assert time.monotonic() - started < 5
+
+
+def test_pdfium_reads_a_rotated_landscape_page_upright(tmp_path: Path) -> None:
+    """Content drawn turned 90° on a page with /Rotate 90 reads as the upright original."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    original = SMALL[0]
+    writer = PdfWriter(clone_from=str(original))
+    for page in writer.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(tx=h, ty=0))
+        page.mediabox = page.cropbox = RectangleObject([0, 0, h, w])
+        page.rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    got, want = vbparse.parse(turned, reader="pdfium").to_dict(), vbparse.parse(original).to_dict()
+    for d in (got, want):
+        d["source"].pop("sha256")
+        d["source"].pop("file")
+    assert got == want
