@@ -138,11 +138,17 @@ def _page_ctm(page: int) -> tuple[Matrix, float, float]:
 
 
 class _Fonts:
-    """Name and pdfminer-style descent per pdfium font handle, read once per document."""
+    """Name and pdfminer-style descent per pdfium font handle, read once per page.
+
+    Per page, not per document: pdfium may free a page's fonts when the page closes, and
+    a later font can then get the same address."""
 
     def __init__(self, descents: Mapping[str, float] | None = None) -> None:
         self._seen: dict[int, tuple[str, float]] = {}
         self._descents = descents or {}
+
+    def new_page(self) -> None:
+        self._seen.clear()
 
     def get(self, font: int | None) -> tuple[str, float]:
         if not font:
@@ -381,6 +387,7 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
     page = _c.FPDF_LoadPage(doc, index)
     if not page:
         raise PdfiumUnreadable(f"pdfium could not load page {index + 1}")
+    fonts.new_page()
     try:
         ctm, width, height = _page_ctm(page)
         words: list[Word] = []
