@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._version import __version__
 from .api import parse
 from .corpus import Corpus, Failure, parse_many
 from .errors import (
@@ -27,8 +28,6 @@ from .model import (
     json_schema,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Activity",
     "ComplaintRow",
@@ -49,6 +48,7 @@ __all__ = [
     "Source",
     "Value",
     "VbparseError",
+    "__version__",
     "json_schema",
     "parse",
     "parse_many",

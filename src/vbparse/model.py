@@ -10,10 +10,10 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+    from .frames import Frames
 
 SCHEMA_VERSION = "1"
 
@@ -38,6 +38,24 @@ class Source(_Model):
     file: str | None = None
     sha256: str | None = None
     pages: int = 0
+    parser_version: str | None = None
+    """The vbparse version that wrote this, so a file imported years later says what produced it."""
+
+
+class Leftover(_Model):
+    """A run of text that ended in no field (also reported as an `unplaced_text` warning)."""
+
+    page: int | None = None
+    text: str
+
+
+class Coverage(_Model):
+    """Share of the document's characters that ended in a field, page furniture or a label."""
+
+    share: float = 1.0
+    total_chars: int = 0
+    placed_chars: int = 0
+    leftovers: list[Leftover] = Field(default_factory=list)
 
 
 class ReportMeta(_Model):
@@ -128,12 +146,8 @@ class Report(_Model):
     goals: list[Goal] = Field(default_factory=list)
     complaints: list[ComplaintRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
-    _coverage: Any = PrivateAttr(default=None)
-
-    @property
-    def coverage(self) -> Any:
-        """How much of the text ended in a field (`pipeline.Coverage`); None when not parsed."""
-        return self._coverage
+    coverage: Coverage | None = None
+    """How much of the text ended in a field; None for a report not made by the parser."""
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""
@@ -154,7 +168,7 @@ class Report(_Model):
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_frames(self) -> dict[str, pd.DataFrame]:
+    def to_frames(self) -> Frames:
         from .frames import report_frames
 
         return report_frames(self)

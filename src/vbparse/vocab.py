@@ -99,6 +99,15 @@ ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COUNT_UNITS = {"st", "st.", "antal", "%"}
 TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
 PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
+_PERIOD_PARTS_RE = re.compile(r"^(?:(?P<kind>vb|t1|t2|vp)\s*)?(?P<year>(?:19|20)\d{2})$", re.I)
+
+
+def split_period(text: str | None) -> tuple[str | None, int | None]:
+    """"VB 2023" -> ("VB", 2023), "2023" -> ("year", 2023), "T2 2024" -> ("T2", 2024); else (None, None)."""
+    m = _PERIOD_PARTS_RE.match(fold(text or ""))
+    if not m:
+        return None, None
+    return (m["kind"].upper() if m["kind"] else "year"), int(m["year"])
 
 # Short words that start a line on their own right: a line that begins with one of these
 # was wrapped at a space, not broken inside a word.
