@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from ._version import __version__
 from .api import parse
 from .corpus import Corpus, Failure, parse_many
@@ -27,6 +29,8 @@ from .model import (
     Value,
     json_schema,
 )
+
+logging.getLogger("vbparse").addHandler(logging.NullHandler())  # a library prints nothing unless asked
 
 __all__ = [
     "Activity",

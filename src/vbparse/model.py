@@ -162,6 +162,39 @@ class Report(_Model):
     def activities(self) -> list[Activity]:
         return [act for g in self.iter_goals() for act in g.activities]
 
+    def summary(self) -> str:
+        """One line a person can read: unit, kind, year and what was found."""
+        m = self.meta
+        what = ", ".join(x for x in (m.kind, str(m.year) if m.year else None) if x) or "unknown kind"
+        cov = f", coverage {self.coverage.share:.0%}" if self.coverage is not None else ""
+        return (f"{m.unit or 'unknown unit'} ({what}): {sum(1 for _ in self.iter_goals())} goals, "
+                f"{len(self.indicators)} indicators, {len(self.activities)} activities, "
+                f"{len(self.complaints)} complaint rows, {len(self.warnings)} warnings{cov}")
+
+    def __repr__(self) -> str:
+        file = self.source.file
+        return f"<Report {file!r}: {self.summary()}>" if file else f"<Report: {self.summary()}>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the summary, the warnings by code, and the first indicator rows."""
+        from html import escape
+
+        from .frames import report_frames
+
+        head = f"<p><b>{escape(self.source.file or 'Report')}</b>: {escape(self.summary())}</p>"
+        codes: dict[str, int] = {}
+        for w in self.warnings:
+            codes[w.code] = codes.get(w.code, 0) + 1
+        warn = ""
+        if codes:
+            warn = "<p>warnings: " + ", ".join(f"{escape(c)} × {n}" for c, n in sorted(codes.items())) + "</p>"
+        ind = report_frames(self)["indicators"]
+        cols = ["name", "outcome_raw", "previous_raw", "target_raw", "kf_target_raw", "period", "page"]
+        table = ind[cols].head(10).to_html(index=False, na_rep="", max_cols=len(cols)) if len(ind) else ""
+        return head + warn + table
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 

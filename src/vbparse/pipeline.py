@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from ._version import __version__
 from .errors import DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
@@ -14,6 +16,8 @@ from .style import measure
 from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 
 __all__ = ["Coverage", "build_report", "read_pages"]
+
+log = logging.getLogger("vbparse")
 
 
 def _mark_toc(pages: list[list[Line]]) -> None:
@@ -75,6 +79,8 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
+    for w in report.warnings:
+        log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)
     known = {fold(s.title) for s in report.sections} & TOP_LEVEL_SECTIONS
     if not report.goals and not report.complaints and not known and meta.kind is None:
         raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
