@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import api, errors
-from ._batch import DIED, BoundedRunner, Lost
+from ._batch import DIED, BoundedRunner, Lost, as_executor
 from .errors import LimitExceededError, VbparseError
 from .isolation import _limit_memory, _ran_out_of_memory
 from .limits import DEFAULT_LIMITS, Limits
@@ -273,12 +273,15 @@ def parse_many(
     """Parse every report in `paths` (files, globs, folders); results in input order.
 
     workers: processes (default: CPU count); 1 without an executor parses in this process.
-    executor: run in this concurrent.futures.Executor instead of a new process pool.
+    executor: run in this concurrent.futures.Executor instead of a new process pool; a Dask
+        `Client` may be given as it is (its `get_executor()` is used).
     timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
     progress: show a tqdm progress bar on stderr.
     """
     limits = limits or DEFAULT_LIMITS
     timeout_s = limits.timeout_s if timeout_s is None else timeout_s
+    if executor is not None:
+        executor = as_executor(executor)
     files = expand_paths(paths)
     if executor is not None:
         workers = workers or _executor_width(executor)
