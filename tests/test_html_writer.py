@@ -86,9 +86,7 @@ def test_every_truth_value_is_printed(writer: str, tmp_path: Path) -> None:
         html_writer.render(truth, look, out=pdf)
         printed = [_squash(t) for t in _printed(pdf)] + [_stream_text(pdf)]
         missing = [
-            f"{what}: {text!r}"
-            for what, text in _expected_texts(truth)
-            if not any(_squash(text) in p for p in printed)
+            f"{what}: {text!r}" for what, text in _expected_texts(truth) if not any(_squash(text) in p for p in printed)
         ]
         assert not missing, f"{look.name} does not print:\n" + "\n".join(missing)
 
