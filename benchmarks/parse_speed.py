@@ -89,7 +89,8 @@ def main() -> None:
         return
     print(f"{'fixture':34} {'pages':>5} {'floor s':>8} {'pdfium s':>8} {'ratio':>6} {'plumber s':>9} {'ratio':>6}")
     fast, slow = [], []
-    for pdf in sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")):
+    pdfs = [*sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")), *sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))]
+    for pdf in pdfs:
         with pdfplumber.open(pdf) as doc:
             n = len(doc.pages)
         f, p, q = interleaved(pdf, args.repeat)

@@ -1,6 +1,6 @@
 """Word-level parity of the pdfium reader against pdfplumber (the reference). Not a test.
 
-For every page of every PDF given (default: fixtures/pdf/*.pdf) both readers' words,
+For every page of every PDF given (default: fixtures/pdf/*.pdf and fixtures/samples/*.pdf) both readers' words,
 rules and icons are matched and the mismatches printed by kind:
   missing / extra   a word only one reader has (text and position)
   text              same place, different text
@@ -73,7 +73,8 @@ def main() -> None:
     ap.add_argument("--tol", type=float, default=0.1, help="edge tolerance in points")
     ap.add_argument("--show", type=int, default=5, help="examples per kind and file")
     args = ap.parse_args()
-    pdfs = args.pdfs or sorted((ROOT / "fixtures" / "pdf").glob("*.pdf"))
+    pdfs = args.pdfs or [*sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")),
+                         *sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))]
     totals: Counter[str] = Counter()
     n_words = 0
     for pdf in pdfs:

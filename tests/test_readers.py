@@ -1,6 +1,6 @@
 """The two page readers give the same report; pdfium's path keeps the batch and thread guarantees.
 
-Parity is exact: the JSON of every fixture is identical whichever reader ran (no
+Parity is exact: the JSON of every fixture and committed sample is identical whichever reader ran (no
 tolerance is needed; benchmarks/reader_parity.py shows the word-level differences that
 remain, none of which moves a field).
 """
@@ -26,7 +26,8 @@ from vbparse.corpus import parse_many
 from vbparse.errors import DamagedPdfError, LimitExceededError
 from vbparse.limits import Limits
 
-FIXTURES = sorted(PDFS.glob("*.pdf"))
+FIXTURES = sorted(PDFS.glob("*.pdf")) + sorted((PDFS.parent / "samples").glob("*.pdf"))
+"""Every fixture and committed sample."""
 SMALL = [PDFS / f"sample-{look}.pdf" for look in ("b_carlito_hrules", "e_rl_serif_norules", "d_rl_helvetica_grid")]
 
 
