@@ -65,6 +65,19 @@ def test_threads_get_correct_reports() -> None:
     assert got == [expected[p] for p in jobs]
 
 
+def test_every_pdfium_page_is_read_under_the_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    held: list[bool] = []
+    real = read_pdfium.read_page
+
+    def spy(*args: Any) -> Any:
+        held.append(read_pdfium.PDFIUM_LOCK._is_owned())  # type: ignore[attr-defined]
+        return real(*args)
+
+    monkeypatch.setattr(read_pdfium, "read_page", spy)
+    vbparse.parse(SMALL[0], reader="pdfium")
+    assert held and all(held)
+
+
 def test_parse_many_with_a_thread_executor_uses_pdfium_safely() -> None:
     with ThreadPoolExecutor(max_workers=3) as pool:
         corpus = parse_many(SMALL, executor=pool, reader="pdfium")
