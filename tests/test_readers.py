@@ -56,6 +56,17 @@ def test_auto_falls_back_to_pdfplumber_when_pdfium_cannot_open(monkeypatch: pyte
     assert str(SMALL[0]) in str(info.value)
 
 
+def test_auto_reads_with_pdfplumber_when_the_pdfium_reader_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise IndexError("a bug in the pdfium path")
+
+    expected = vbparse.parse(SMALL[0]).to_json()
+    monkeypatch.setattr(read_pdfium, "read_pages", broken)
+    assert vbparse.parse(SMALL[0]).to_json() == expected
+    with pytest.raises(vbparse.VbparseError, match="IndexError"):
+        vbparse.parse(SMALL[0], reader="pdfium")
+
+
 def test_threads_get_correct_reports() -> None:
     """pdfium is not thread-safe; vbparse serialises its calls (PDFIUM_LOCK)."""
     expected = {p: vbparse.parse(p, reader="pdfium").to_json() for p in SMALL}

@@ -10,16 +10,19 @@ from the font dictionaries (descents.py) so that vertical boxes match.
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 import pdfplumber
 
 from . import read_pdfium
 from .descents import font_descents
-from .errors import DamagedPdfError
+from .errors import DamagedPdfError, VbparseError
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
 from .streamcheck import bound_streams
+
+log = logging.getLogger("vbparse")
 
 ReaderName = Literal["auto", "pdfium", "pdfplumber"]
 READERS: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
@@ -50,3 +53,10 @@ def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[l
         raise DamagedPdfError(
             name, f"pdfium cannot read this PDF ({exc}); try reader='pdfplumber' (--reader pdfplumber)"
         ) from None
+    except (VbparseError, MemoryError):
+        raise
+    except Exception as exc:  # our pdfium code tripped on something odd: the reference still reads it
+        if reader != "auto":
+            raise
+        log.warning("%s: the pdfium reader failed (%s: %s); read with pdfplumber", name, type(exc).__name__, exc)
+        return read_pages_pdfplumber(pdf), "pdfplumber"
