@@ -190,3 +190,35 @@ def test_pdfium_reads_a_rotated_landscape_page_upright(tmp_path: Path) -> None:
         d["source"].pop("sha256")
         d["source"].pop("file")
     assert got == want
+
+
+_SOFT_HYPHEN_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def
+1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfchar <2D> <00AD> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+@pytest.mark.parametrize("soft", [True, False])
+def test_line_end_hyphen_is_the_one_the_pdf_has(soft: bool) -> None:
+    """pdfium reports '-' and a soft hyphen ending a line alike; the font's ToUnicode decides."""
+    import io
+
+    import pdfplumber
+    from test_bad_input import make_bad
+
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        make_bad.stream(b"BT /F1 10 Tf 72 700 Td (Detta verksam-) Tj 0 -12 Td (hetsber\\344ttelse) Tj ET"),
+        font + (b" /ToUnicode 6 0 R >>" if soft else b" >>"),
+    ]
+    if soft:
+        objects.append(make_bad.stream(_SOFT_HYPHEN_CMAP))
+    with pdfplumber.open(io.BytesIO(make_bad.minimal_pdf(objects))) as pdf:
+        reference = [w.text for w in readers.read_document(pdf, "pdfplumber", None)[0][0].words]
+        fast = [w.text for w in readers.read_document(pdf, "pdfium", None)[0][0].words]
+    assert fast == reference
+    assert reference[1] == ("verksam\u00ad" if soft else "verksam-")

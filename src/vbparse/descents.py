@@ -1,4 +1,7 @@
-"""Font descents as pdfminer reads them, for the pdfium reader's vertical boxes.
+"""Font facts pdfium loses, read from the font dictionaries as pdfminer reads them.
+
+Descents, for the pdfium reader's vertical boxes, and which hyphen a font's line-end
+hyphen is (pdfium reports '-' and U+00AD alike; vbparse rejoins words at a soft hyphen).
 
 Why: pdfplumber's char box is baseline + descent·size .. + size, with the descent from
 the font descriptor (0 when it says 0, as LibreOffice's serif fonts do) or, for the
@@ -9,13 +12,17 @@ dictionaries are read here, without interpreting any page content.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from io import BytesIO
 from typing import Any
 
 import pdfplumber
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 from pdfminer.fontmetrics import FONT_METRICS
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
+
+from .errors import VbparseError
 
 MAX_FORM_DEPTH = 3
 
@@ -71,6 +78,53 @@ def _collect(resources: Any, out: dict[str, float], depth: int) -> None:
             attrs = getattr(xobj, "attrs", None)
             if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
                 _collect(attrs.get("Resources"), out, depth + 1)
+
+
+def _specs(pdf: pdfplumber.PDF) -> Iterator[dict[str, Any]]:
+    """Every font dictionary on the pages (not inside forms)."""
+    for page in pdf.pages:
+        res = resolve1(page.page_obj.resources)
+        fonts = resolve1(res.get("Font")) if isinstance(res, dict) else None
+        if isinstance(fonts, dict):
+            for ref in fonts.values():
+                spec = resolve1(ref)
+                if isinstance(spec, dict):
+                    yield spec
+
+
+def _unicode_targets(spec: Mapping[str, Any]) -> set[str]:
+    """The characters the font's ToUnicode CMap maps codes to (empty without one)."""
+    stream = resolve1(spec.get("ToUnicode"))
+    if not isinstance(stream, PDFStream):
+        return set()
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, BytesIO(stream.get_data())).run()
+    return {v for v in cmap.cid2unichr.values() if isinstance(v, str)}
+
+
+def hyphen_finder(pdf: pdfplumber.PDF) -> Callable[[str], str]:
+    """A function: font name -> U+00AD when that font's ToUnicode maps to a soft hyphen
+    and not to '-', else '-'. Reads a font's CMap only when first asked (line-end hyphens
+    are rare) and never fails: a font it cannot read answers '-'."""
+    answers: dict[str, str] = {}
+
+    def hyphen_of(name: str) -> str:
+        if name not in answers:
+            answers[name] = "-"
+            try:
+                for spec in _specs(pdf):
+                    if (_name(spec.get("BaseFont")) or "").split("+", 1)[-1] == name:
+                        targets = _unicode_targets(spec)
+                        if "\u00ad" in targets and "-" not in targets:
+                            answers[name] = "\u00ad"
+                        break
+            except VbparseError:
+                raise
+            except Exception:
+                pass
+        return answers[name]
+
+    return hyphen_of
 
 
 def font_descents(pdf: pdfplumber.PDF) -> dict[str, float]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from ctypes import POINTER, byref, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 
 import pypdfium2.raw as pdfium_r
@@ -40,9 +40,14 @@ X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 """pdfplumber's extract_words defaults: the gaps that still join chars into one word."""
 
-# pdfium marks a hyphen ending a line as U+FFFE (U+0002 per char) and keeps no record
-# whether it was '-' or a soft hyphen; pdfplumber's text there is nearly always '-'.
-_LIGATURES = {"\ufffe": "-", "\x02": "-", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_HYPHEN_MARKS = ("\ufffe", "\x02")
+"""pdfium's stand-in for a hyphen ending a line; it keeps no record whether the PDF had
+'-' or a soft hyphen there, so HyphenOf (from the font's ToUnicode) decides."""
+
+HyphenOf = Callable[[str], str]
+"""Font name (no subset prefix) -> the hyphen its line-end hyphens are: '-' or U+00AD."""
+
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 _OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = 1, 2, 3, 5
 _SEG_LINETO, _SEG_BEZIERTO, _SEG_MOVETO = 0, 1, 2
@@ -143,9 +148,10 @@ class _Fonts:
     Per page, not per document: pdfium may free a page's fonts when the page closes, and
     a later font can then get the same address."""
 
-    def __init__(self, descents: Mapping[str, float] | None = None) -> None:
+    def __init__(self, descents: Mapping[str, float] | None = None, hyphen_of: HyphenOf | None = None) -> None:
         self._seen: dict[int, tuple[str, float]] = {}
         self._descents = descents or {}
+        self.hyphen_of: HyphenOf = hyphen_of or (lambda name: "-")
 
     def new_page(self) -> None:
         self._seen.clear()
@@ -295,6 +301,8 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 wtop = top
             if bottom > wbottom:
                 wbottom = bottom
+        if ch in _HYPHEN_MARKS:
+            ch = fonts.hyphen_of(fontname)
         chars.append(ligatures.get(ch, ch))
         px0, px1 = x0, x1
     if chars:
@@ -401,12 +409,12 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
 
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
-               password: str | None = None) -> list[PageData]:
+               password: str | None = None, hyphen_of: HyphenOf | None = None) -> list[PageData]:
     """Every page of the document in `data`; PdfiumUnreadable when pdfium cannot open it
     or a page of it (the caller decides whether to fall back to pdfplumber).
 
     descents: BaseFont -> descent as pdfminer reads it (descents.font_descents); without
-    it pdfium's own font metrics are used."""
+    it pdfium's own font metrics are used. hyphen_of: see HyphenOf (default: always '-')."""
     import pypdfium2 as pdfium
 
     with PDFIUM_LOCK:
@@ -416,7 +424,7 @@ def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
             raise PdfiumUnreadable(str(exc)) from None
         try:
             raw = ctypes.cast(doc.raw, c_void_p).value
-            fonts = _Fonts(descents)
+            fonts = _Fonts(descents, hyphen_of)
             return [read_page(raw, i, fonts) for i in range(_c.FPDF_GetPageCount(raw))]
         finally:
             doc.close()

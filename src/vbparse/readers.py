@@ -16,7 +16,7 @@ from typing import Literal
 import pdfplumber
 
 from . import read_pdfium
-from .descents import font_descents
+from .descents import font_descents, hyphen_finder
 from .errors import DamagedPdfError, VbparseError
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
@@ -43,7 +43,7 @@ def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[l
     bound_streams(pdf)
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
-        pages = read_pdfium.read_pages(data, font_descents(pdf))
+        pages = read_pdfium.read_pages(data, font_descents(pdf), hyphen_of=hyphen_finder(pdf))
         if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
             raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
         return pages, "pdfium"
