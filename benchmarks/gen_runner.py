@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 import traceback
@@ -78,6 +79,7 @@ def score(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
 
 def _child(case: Case, cache_dir: Path, conn: Connection) -> None:
     """Render (or load), tell the parent, parse, score, send the result."""
+    os.setpgrp()  # its own process group: a time-out kills LibreOffice or Chromium with it
     try:
         pdf, cached = render_cached(case, cache_dir)
     except BaseException as exc:  # any render failure is reported as such
@@ -104,6 +106,15 @@ def _zero(case: Case, error: str) -> dict[str, Any]:
     return result
 
 
+def _kill(proc: Any) -> None:
+    """Kill a child and everything it started (its process group)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+    proc.join(5)
+
+
 def run(
     cases: list[Case], cache_dir: Path, jobs: int, render_timeout: float, parse_timeout: float, progress: bool = True
 ) -> list[dict[str, Any]]:
@@ -119,42 +130,46 @@ def run(
         if progress and len(results) % 10 == 0:
             print(f"  … {len(results)}/{len(cases)} looks", file=sys.stderr, flush=True)
 
-    while pending or running:
-        while pending and len(running) < jobs:
-            case = pending.popleft()
-            parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(case, cache_dir, child), daemon=True)
-            proc.start()
-            child.close()
-            running[parent] = (proc, case, time.monotonic() + render_timeout, "render")
-        for conn in wait(list(running), timeout=1.0):
-            proc, case, deadline, phase = running[conn]
-            try:
-                msg = conn.recv()
-            except (EOFError, OSError):
-                proc.join(1)
-                status = "render_error" if phase == "render" else "parse_error"
-                finish(case, status, _zero(case, f"process died in {phase} (exit {proc.exitcode})"))
-                del running[conn]
-                continue
-            if msg[0] == "rendered":
-                running[conn] = (proc, case, time.monotonic() + parse_timeout, "parse")
-                cached[case.seed] = msg[1]
-                continue
-            if msg[0] == "render_error":
-                finish(case, "render_error", {**_zero(case, msg[1]), "trace": msg[2]})
-            else:
-                finish(case, msg[0], msg[1], msg[2])
-            proc.join(5)
-            del running[conn]
-        now = time.monotonic()
-        for conn, (proc, case, deadline, phase) in list(running.items()):
-            if now > deadline:
-                proc.kill()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the finally below runs
+    try:
+        while pending or running:
+            while pending and len(running) < jobs:
+                case = pending.popleft()
+                parent, child = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_child, args=(case, cache_dir, child), daemon=True)
+                proc.start()
+                child.close()
+                running[parent] = (proc, case, time.monotonic() + render_timeout, "render")
+            for conn in wait(list(running), timeout=1.0):
+                proc, case, deadline, phase = running[conn]
+                try:
+                    msg = conn.recv()
+                except (EOFError, OSError):
+                    proc.join(1)
+                    status = "render_error" if phase == "render" else "parse_error"
+                    finish(case, status, _zero(case, f"process died in {phase} (exit {proc.exitcode})"))
+                    del running[conn]
+                    continue
+                if msg[0] == "rendered":
+                    running[conn] = (proc, case, time.monotonic() + parse_timeout, "parse")
+                    cached[case.seed] = msg[1]
+                    continue
+                if msg[0] == "render_error":
+                    finish(case, "render_error", {**_zero(case, msg[1]), "trace": msg[2]})
+                else:
+                    finish(case, msg[0], msg[1], msg[2])
                 proc.join(5)
-                limit = render_timeout if phase == "render" else parse_timeout
-                finish(case, f"{phase}_timeout", _zero(case, f"{phase} took over {limit:g} s"))
                 del running[conn]
+            now = time.monotonic()
+            for conn, (proc, case, deadline, phase) in list(running.items()):
+                if now > deadline:
+                    _kill(proc)
+                    limit = render_timeout if phase == "render" else parse_timeout
+                    finish(case, f"{phase}_timeout", _zero(case, f"{phase} took over {limit:g} s"))
+                    del running[conn]
+    finally:  # interrupted: leave no renderer behind
+        for proc, *_ in running.values():
+            _kill(proc)
     return [{**results[case.seed], "cached": cached.get(case.seed)} for case in cases]
 
 
