@@ -1,8 +1,8 @@
 """The two page readers give the same report; pdfium's path keeps the batch and thread guarantees.
 
-Parity is exact: the JSON of every fixture and committed sample is identical whichever reader ran (no
-tolerance is needed; benchmarks/reader_parity.py shows the word-level differences that
-remain, none of which moves a field).
+Parity is exact for every fixture and 17 of the 22 committed samples: the JSON is identical
+whichever reader ran (no tolerance needed). The 5 others are listed in KNOWN_DIFFERENCES
+with the reason; benchmarks/reader_parity.py shows the word-level differences.
 """
 
 from __future__ import annotations
@@ -31,7 +31,25 @@ FIXTURES = sorted(PDFS.glob("*.pdf")) + sorted((PDFS.parent / "samples").glob("*
 SMALL = [PDFS / f"sample-{look}.pdf" for look in ("b_carlito_hrules", "e_rl_serif_norules", "d_rl_helvetica_grid")]
 
 
-@pytest.mark.parametrize("pdf", FIXTURES, ids=lambda p: p.stem)
+_TURNED = ("landscape pages turned with /Rotate: pdfplumber splits words mid-word ('tr ygghet', 'k ompetens', "
+           "'fli ckor'); pdfium reads them whole, as on the upright original")
+KNOWN_DIFFERENCES = {
+    "s000245-random245": f"WeasyPrint; {_TURNED}",
+    "s000403-random403": f"LibreOffice; {_TURNED}",
+    "s000629-random629": f"Chromium; {_TURNED}",
+    "s001420-random1420": "WeasyPrint: a contents page number a word space after its leader dots is its own word "
+                          "with pdfium (a generated space), joined to the dots by pdfplumber; also " + _TURNED,
+    "s002560-sample": f"LibreOffice: one contents entry as in s001420; {_TURNED}",
+}
+"""Samples whose reports differ between the readers, and why (benchmarks/reader_parity.py
+shows every word); not strict, so a fix on either side shows as XPASS, not a failure."""
+
+
+@pytest.mark.parametrize("pdf", [
+    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem], strict=False))
+    if p.stem in KNOWN_DIFFERENCES else p
+    for p in FIXTURES
+], ids=lambda p: p.stem)
 def test_both_readers_give_the_same_report(pdf: Path) -> None:
     fast = vbparse.parse(pdf, reader="pdfium").to_json()
     reference = vbparse.parse(pdf, reader="pdfplumber").to_json()

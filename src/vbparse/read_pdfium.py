@@ -39,6 +39,8 @@ __all__ = ["PDFIUM_LOCK", "HyphenOf", "PdfiumUnreadable", "read_page", "read_pag
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 """pdfplumber's extract_words defaults: the gaps that still join chars into one word."""
+SPACE_GAP = 0.15
+"""A gap wider than this many ems where pdfium generated a space is a word break."""
 
 _HYPHEN_MARKS = ("\ufffe", "\x02")
 """pdfium's stand-in for a hyphen ending a line; it keeps no record whether the PDF had
@@ -137,13 +139,18 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     ox_ref, oy_ref, rect_ref = byref(ox), byref(oy), byref(rect)
     last_obj: int | None = -1
     fontname, descent, size, top, bottom = "", 0.0, 0.0, 0.0, 0.0
+    gen_space = False  # a generated space came since the last char
     chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
     wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
     wname, wsize = "", 0.0
     ligatures = _LIGATURES
     for i, ch in enumerate(text):
-        if (ch == "\r" or ch == "\n") and lib.FPDFText_IsGenerated(tp, i) == 1:
-            continue  # pdfium's guess of a line end: pdfplumber decides by geometry alone
+        if (ch == " " or ch == "\r" or ch == "\n") and lib.FPDFText_IsGenerated(tp, i) == 1:
+            # pdfium's guess of a word or line end: a generated space breaks only where the
+            # gap is word-space wide (pdfium stands it in for space glyphs it drops); else
+            # the geometry decides, as in pdfplumber (a page number after leader dots)
+            gen_space = ch == " "
+            continue
         if ch.isspace() or ch == "\x00":
             if chars:
                 add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
@@ -176,7 +183,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 bottom = height - (cb * ox.value + cd * oy.value + dy + descent * size)
                 top = bottom - size
         if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
-                      or abs(top - wtop) > Y_TOLERANCE):
+                      or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
             add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
             chars = []
         if not chars:
@@ -194,6 +201,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if ch in _HYPHEN_MARKS:
             ch = fonts.hyphen_of(fontname)
         chars.append(ligatures.get(ch, ch))
+        gen_space = False
         px0, px1 = x0, x1
     if chars:
         add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
