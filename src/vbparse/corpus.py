@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import api, errors
 from ._batch import DIED, BoundedRunner, Lost
 from .errors import LimitExceededError, VbparseError
-from .isolation import _limit_memory, _ran_out_of_memory
+from .isolation import _limit_memory, _ran_out_of_memory, mapped_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 
@@ -34,8 +34,9 @@ PathLike = str | os.PathLike[str]
 KEY_COLUMNS: dict[str, str] = {"file": "string", "unit": "string", "year": "Int64", "kind": "string"}
 """Columns Corpus.to_frames() puts first on every row: which report the row comes from."""
 
-_parse: Callable[..., Report] = api.parse
-"""The parse function workers call; a module-level hook so tests can inject one."""
+_parse: Callable[..., Report] = api.parse_here
+"""The parse function workers call (in the worker: the pool bounds it already); a
+module-level hook so tests can inject one."""
 
 
 
@@ -161,15 +162,6 @@ def _parse_one(
         return ("VbparseError", path, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _mapped_bytes() -> int:
-    """This process's address space now (Linux), 0 where unknown."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
-
-
 def _init_worker(limits: Limits) -> None:
     """Pool worker start: allow max_memory_bytes of address space beyond what it starts with.
 
@@ -177,7 +169,7 @@ def _init_worker(limits: Limits) -> None:
     budget is on top of those, for the parsing itself (RLIMIT_AS, Linux).
     """
     if limits.max_memory_bytes is not None:
-        _limit_memory(_mapped_bytes() + limits.max_memory_bytes)
+        _limit_memory(mapped_bytes() + limits.max_memory_bytes)
 
 
 def _new_pool(limits: Limits) -> Callable[[int], ProcessPoolExecutor]:

@@ -7,6 +7,7 @@ caches; `flush_cache()` alone does not).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -127,12 +128,15 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     return data
 
 
-def read_pages(pdf: pdfplumber.PDF) -> list[PageData]:
-    """Every page's words and drawings, closing pages as we go."""
+def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:
+    """Every page's words and drawings, closing pages as we go; `check` runs after each
+    page (the parse's deadline)."""
     pages: list[PageData] = []
     for i, page in enumerate(pdf.pages, start=1):
         try:
             pages.append(read_page(page, i))
         finally:
             page.close()
+        if check is not None:
+            check()
     return pages
