@@ -13,6 +13,7 @@ from .errors import (
     NoTextLayerError,
     VbparseError,
 )
+from .limits import Limits
 from .model import (
     Activity,
     ComplaintRow,
@@ -39,6 +40,7 @@ __all__ = [
     "Goal",
     "Indicator",
     "LimitExceededError",
+    "Limits",
     "NoTextLayerError",
     "NotAPdfError",
     "NotAReportError",

@@ -4,7 +4,9 @@ pdfminer 20260107 follows a reference chain until it ends (`6 0 obj 6 0 R endobj
 stream `/Length` that is such a reference, loops forever), expands a ToUnicode CMap
 `bfrange`/`cidrange` and a CID font's `/W` range entry by entry (`<00000000> <FFFFFFFF>`
 is four billion dict entries from 30 bytes), and interprets content streams without any
-notion of time (a million operators, forms drawing forms twice 25 deep).
+notion of time (a million operators, forms drawing forms twice 25 deep). Its line
+readers join a line by `bytes +=`, quadratic on a file without line breaks (`%PDF-1.7`
+and 20 MB of NUL bytes takes minutes).
 
 While a guard (vbparse.guard) is active these are swapped in: reference chains longer
 than `max_ref_chain` raise LimitExceededError; a range longer than `max_range` is cut to
@@ -14,8 +16,9 @@ check the parse's deadline. Outside a guard pdfminer behaves as shipped.
 
 from __future__ import annotations
 
+import io
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pdfminer import cmapdb, pdffont, psparser
@@ -27,6 +30,8 @@ _current: Callable[[], Budget | None] = lambda: None  # noqa: E731  (set by guar
 
 _ORIG_RESOLVE = PDFObjRef.resolve
 _ORIG_NEXTOBJECT = psparser.PSStackParser.nextobject
+_ORIG_NEXTLINE = psparser.PSBaseParser.nextline
+_ORIG_REVREADLINES = psparser.PSBaseParser.revreadlines
 _ORIG_CMAP_KEYWORD = cmapdb.CMapParser.do_keyword
 _ORIG_WIDTHS = pdffont.get_widths
 _ORIG_WIDTHS2 = pdffont.get_widths2
@@ -56,6 +61,61 @@ def _nextobject(self: psparser.PSStackParser[Any]) -> Any:
     if budget is not None:
         budget.tick()
     return _ORIG_NEXTOBJECT(self)
+
+
+def _nextline(self: psparser.PSBaseParser) -> tuple[int, bytes]:
+    """pdfminer's nextline (a line ends with \\r, \\n or \\r\\n), collecting parts in a list."""
+    parts: list[bytes] = []
+    linepos = self.bufpos + self.charpos
+    eol = False
+    while True:
+        self.fillbuf()
+        if eol:
+            if self.buf[self.charpos : self.charpos + 1] == b"\n":
+                parts.append(b"\n")
+                self.charpos += 1
+            break
+        m = psparser.EOL.search(self.buf, self.charpos)
+        if m:
+            parts.append(self.buf[self.charpos : m.end(0)])
+            self.charpos = m.end(0)
+            if parts[-1][-1:] == b"\r":
+                eol = True
+            else:
+                break
+        else:
+            parts.append(self.buf[self.charpos :])
+            self.charpos = len(self.buf)
+            budget = _current()
+            if budget is not None:
+                budget.check_time()
+    return (linepos, b"".join(parts))
+
+
+def _revreadlines(self: psparser.PSBaseParser) -> Iterator[bytes]:
+    """pdfminer's revreadlines (lines from the end backwards) with the partial line kept
+    as a list of chunks instead of `s + buf`."""
+    self.fp.seek(0, io.SEEK_END)
+    pos = self.fp.tell()
+    tail: list[bytes] = []  # chunks of the current line, last chunk first
+    while pos > 0:
+        prevpos = pos
+        pos = max(0, pos - self.BUFSIZ)
+        self.fp.seek(pos)
+        s = self.fp.read(prevpos - pos)
+        if not s:
+            break
+        while True:
+            n = max(s.rfind(b"\r"), s.rfind(b"\n"))
+            if n == -1:
+                tail.append(s)
+                break
+            yield s[n:] + b"".join(reversed(tail))
+            s = s[:n]
+            tail = []
+        budget = _current()
+        if budget is not None and len(tail) % 256 == 0:
+            budget.check_time()
 
 
 def _clamp_cmap_ranges(stack: list[Any], cap: int) -> None:
@@ -110,6 +170,8 @@ def _get_widths2(seq: Iterable[object]) -> Any:
 PATCHES: tuple[tuple[object, str, object, object], ...] = (
     (PDFObjRef, "resolve", _ORIG_RESOLVE, _resolve),
     (psparser.PSStackParser, "nextobject", _ORIG_NEXTOBJECT, _nextobject),
+    (psparser.PSBaseParser, "nextline", _ORIG_NEXTLINE, _nextline),
+    (psparser.PSBaseParser, "revreadlines", _ORIG_REVREADLINES, _revreadlines),
     (cmapdb.CMapParser, "do_keyword", _ORIG_CMAP_KEYWORD, _cmap_keyword),
     (pdffont, "get_widths", _ORIG_WIDTHS, _get_widths),
     (pdffont, "get_widths2", _ORIG_WIDTHS2, _get_widths2),
