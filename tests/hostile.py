@@ -143,6 +143,45 @@ def nul_flood(megabytes: int = 20) -> bytes:
     return b"%PDF-1.7\n" + b"\0" * (megabytes * 1024 * 1024)
 
 
+# --- row 6: turned pages -------------------------------------------------------------------
+
+
+def rotated(report: bytes, turns: Sequence[int]) -> bytes:
+    """The report with page i given /Rotate turns[i] (shown sideways or upside down)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(report)))
+    for p, turn in zip(writer.pages, turns, strict=False):
+        if turn:
+            p.rotate(turn)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def landscape(report: bytes, pages: Sequence[int], rotate: int = 0) -> bytes:
+    """The report with the given pages' content turned a quarter into a landscape page (as
+    some producers lay out wide tables); with rotate=270 also shown upright by /Rotate."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(report)))
+    for i in pages:
+        p = writer.pages[i]
+        w, h = float(p.mediabox.width), float(p.mediabox.height)
+        p.add_transformation(Transformation().rotate(90).translate(tx=h, ty=0))
+        p.mediabox = p.cropbox = RectangleObject([0, 0, h, w])
+        if rotate:
+            p.rotate(rotate)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 BUILDERS: dict[str, Callable[[], bytes]] = {
     "self_ref_contents": self_ref_contents,
     "self_ref_kids": self_ref_kids,

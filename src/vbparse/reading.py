@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pdfplumber
 import regex as re
+from pdfplumber.utils import extract_words
 
+from .upright import quarter_turn, to_upright, upright_size
 from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
@@ -66,21 +69,28 @@ class PageData:
     images: int = 0
 
 
+_Fix = Callable[[dict[str, Any]], dict[str, Any]]
+"""An object's copy as on the upright page (see _page_turn)."""
+
+
 def is_bold(fontname: str) -> bool:
     return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
 
 
-def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule], list[Box]]:
+def _rules_and_boxes(page: pdfplumber.page.Page, fix: _Fix | None = None) -> tuple[list[Rule], list[Rule], list[Box]]:
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     icons: list[Box] = []
-    for obj in page.lines:
+    lines, rects, curves, images = page.lines, page.rects, page.curves, page.images
+    if fix is not None:  # a turned page: every box as on the upright page
+        lines, rects, curves, images = ([fix(o) for o in objs] for objs in (lines, rects, curves, images))
+    for obj in lines:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
             hrules.append(Rule((top + bottom) / 2, x0, x1))
         elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
-    for obj in page.rects:
+    for obj in rects:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         w, h = x1 - x0, bottom - top
         if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
@@ -93,19 +103,43 @@ def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule]
             # a stroked cell outline: its four edges are rules
             hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
             vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
-    for obj in page.curves:
+    for obj in curves:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if x1 - x0 <= ICON_MAX_SIZE and bottom - top <= ICON_MAX_SIZE:
             icons.append(Box(x0, top, x1, bottom))
-    for obj in page.images:
+    for obj in images:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:
             icons.append(Box(x0, top, x1, bottom))
     return hrules, vrules, icons
 
 
+# --- turned pages (vbparse.upright decides the turn and maps the boxes) ---
+
+
+def _page_turn(page: pdfplumber.page.Page) -> tuple[int, _Fix | None]:
+    """The page's quarter turn and, if turned, a function giving an object's upright copy."""
+    turn = quarter_turn((c["matrix"][0], c["matrix"][1]) for c in page.chars)
+    if not turn:
+        return 0, None
+    width, height = float(page.width), float(page.height)
+
+    def fix(obj: dict[str, Any]) -> dict[str, Any]:
+        x0, top, x1, bottom = to_upright((obj["x0"], obj["top"], obj["x1"], obj["bottom"]), turn, width, height)
+        out = {**obj, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "upright": True}
+        if "size" in obj:  # pdfminer's size is a glyph's display height: upright, that is this
+            out["size"] = round(bottom - top, 3)  # rounded: words group by equal size
+        return out
+
+    return turn, fix
+
+
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
-    raw = page.extract_words(extra_attrs=WORD_ATTRS)
+    turn, fix = _page_turn(page)
+    if fix is None:
+        raw = page.extract_words(extra_attrs=WORD_ATTRS)
+    else:
+        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS)
     words: list[Word] = []
     icons: list[Box] = []
     for w in raw:
@@ -122,9 +156,9 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
         words.append(
             Word(text, w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1), is_bold(w["fontname"]), number)
         )
-    hrules, vrules, boxes = _rules_and_boxes(page)
-    data = PageData(number, float(page.width), float(page.height), words, hrules, vrules, icons + boxes,
-                    images=len(page.images))
+    hrules, vrules, boxes = _rules_and_boxes(page, fix)
+    width, height = upright_size(turn, float(page.width), float(page.height))
+    data = PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(page.images))
     return data
 
 
