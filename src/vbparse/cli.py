@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), csv-sv, xlsx, parquet")
     e.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
     e.add_argument("--timeout", type=_positive_float, metavar="S",
-                   help="seconds one file may take before it is skipped (default: 300)")
+                   help="seconds one file may take before it is skipped (default: 60)")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     e.set_defaults(run=cmd_export)
