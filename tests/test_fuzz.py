@@ -294,7 +294,7 @@ def _alarm(signum: int, frame: object) -> None:
 def limits_for(bound_s: float) -> vbparse.Limits:
     """In-process (the path with only cooperative bounds, so the one to attack), with the
     parse's own time limit well inside the hang bound: running out of it is a typed error."""
-    return vbparse.Limits(isolate=False, timeout_s=max(1.0, bound_s / 2))
+    return vbparse.Limits(isolate=False, timeout_s=max(1.0, bound_s * 0.8))
 
 
 def run_one(data: bytes, bound_s: float = TIME_BOUND_S) -> Outcome:

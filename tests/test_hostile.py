@@ -33,7 +33,7 @@ TIMEOUT_S = 1.5
 def _run(conn: Any, fn: Callable[[], object]) -> None:
     try:
         out = fn()
-        result = type(out).__name__
+        result = repr(out) if isinstance(out, int | str) else type(out).__name__
     except BaseException as exc:
         result = type(exc).__name__ + (f": {exc.problem}" if isinstance(exc, vbparse.VbparseError) else f": {exc}")
     usage = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
@@ -121,6 +121,16 @@ def test_limit_error_names_file_and_limit(inputs: dict[str, bytes], tmp_path: Pa
     with pytest.raises(vbparse.LimitExceededError) as info:
         vbparse.parse(str(path), limits=Limits(timeout_s=1, isolate=False))
     assert str(path) in str(info.value)
+
+
+def test_cli_parse_and_inspect_end_on_a_reference_loop(inputs: dict[str, bytes], tmp_path: Path) -> None:
+    from vbparse.cli import main
+
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(inputs["self_ref_contents"])
+    for command in ("parse", "inspect"):
+        outcome, seconds, _ = bounded(lambda command=command: main([command, str(path)]), 30)
+        assert outcome == "2" and seconds < 15, (command, outcome)
 
 
 def test_clean_up_after_a_timeout_does_not_walk_the_document_again(inputs: dict[str, bytes], tmp_path: Path) -> None:
