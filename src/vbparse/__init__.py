@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+from ._version import __version__
 from .api import parse
 from .corpus import Corpus, Failure, parse_many
 from .errors import (
@@ -16,6 +19,7 @@ from .errors import (
 from .limits import Limits
 from .model import (
     Activity,
+    Check,
     ComplaintRow,
     Goal,
     Indicator,
@@ -28,10 +32,11 @@ from .model import (
     json_schema,
 )
 
-__version__ = "0.1.0"
+logging.getLogger("vbparse").addHandler(logging.NullHandler())  # a library prints nothing unless asked
 
 __all__ = [
     "Activity",
+    "Check",
     "ComplaintRow",
     "Corpus",
     "DamagedPdfError",
@@ -51,6 +56,7 @@ __all__ = [
     "Source",
     "Value",
     "VbparseError",
+    "__version__",
     "json_schema",
     "parse",
     "parse_many",
