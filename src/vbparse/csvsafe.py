@@ -12,8 +12,10 @@ gets one more, so `unescape` gives back exactly what was written (read_table use
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import pandas as pd
-import regex as re
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters a spreadsheet may read as the start of a formula."""
@@ -40,13 +42,15 @@ def unescape(text: str) -> str:
     return text[1:] if text.startswith("'") and _risky(text) else text
 
 
-def _map_text(df: pd.DataFrame, fn: object) -> pd.DataFrame:
+def _map_text(df: pd.DataFrame, fn: Callable[[str], str]) -> pd.DataFrame:
+    def cell(value: object) -> object:
+        return fn(value) if isinstance(value, str) else value
+
     out = df.copy()
     for col in out.columns:
         series = out[col]
         if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
-            out[col] = series.map(lambda v: fn(v) if isinstance(v, str) else v)  # type: ignore[operator]
-            out[col] = out[col].astype(series.dtype)
+            out[col] = series.map(cell).astype(series.dtype)
     return out
 
 
