@@ -15,6 +15,7 @@ timeout the child is killed: nothing in this process ever walks the document aga
 from __future__ import annotations
 
 import io
+import logging
 import multiprocessing
 import os
 import sys
@@ -28,6 +29,8 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 from .pdfopen import PdfSource, display_name, read_source
 from .sources import check_path
+
+log = logging.getLogger("vbparse")
 
 
 def _context(start_method: str | None) -> Any:
@@ -78,8 +81,31 @@ def _ran_out_of_memory(exc: BaseException) -> bool:
     return False
 
 
+class _Collect(logging.Handler):
+    """Keeps the child's "vbparse" log records, to be logged again in the parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+
+def _collect_logs() -> _Collect:
+    """In the child: "vbparse" logs go to a collector only (not to handlers inherited from
+    the parent, which would print them a second time)."""
+    logger = logging.getLogger("vbparse")
+    collector = _Collect()
+    logger.handlers = [collector]
+    logger.propagate = False
+    return collector
+
+
 def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits) -> None:
-    """Runs in the child: parse and send back ("ok", dict) or ("error", class, file, problem)."""
+    """Runs in the child: parse and send back (("ok", report) or ("error", class, file,
+    problem)) and the log records."""
+    logs = _collect_logs()
     try:
         if limits.max_memory_bytes is not None:  # the budget is on top of what the child starts with
             _limit_memory(mapped_bytes() + limits.max_memory_bytes)
@@ -102,7 +128,7 @@ def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limi
             problem = f"internal error in the parser process ({type(exc).__name__}: {exc}); please report it"
             message = ("error", "VbparseError", name, problem)
     try:
-        conn.send(message)
+        conn.send((message, logs.records))
     finally:
         conn.close()
 
@@ -156,6 +182,9 @@ def parse_isolated(
         if child.is_alive():
             child.kill()
         child.join(5)
+    message, records = message
+    for level, text in records:  # what the parse logged, as if it had run here
+        log.log(level, "%s", text)
     if message[0] == "ok":
         report: Report = message[1]
         return report

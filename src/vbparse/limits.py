@@ -31,9 +31,9 @@ class Limits:
     max_range: int = 65536
     """Codes one CMap bfrange/cidrange or one CID font /W range may cover; longer ones are cut."""
     isolate: bool | None = None
-    """Run `parse` in a child process (hard time and memory bounds; ~15 ms per call on
-    Linux). None: yes on Linux (forkserver), no elsewhere (spawn costs ~1 s per call).
-    False: in this process, bounded cooperatively (deadline checks, caps, MemoryError)."""
+    """Run `parse` in a forked child process (hard time and memory bounds; the fork costs
+    ~5 ms). None: yes on Linux, no elsewhere (spawn costs ~1 s per call). False: in this
+    process, bounded cooperatively (deadline checks, caps, MemoryError)."""
 
 
 DEFAULT_LIMITS = Limits()
