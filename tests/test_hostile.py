@@ -30,19 +30,29 @@ TIMEOUT_S = 1.5
 """The parse time limit these tests set; the watchdog allows it plus start-up slack."""
 
 
+def _rss() -> int:
+    """Resident bytes now (Linux), 0 elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _run(conn: Any, fn: Callable[[], object]) -> None:
+    start = _rss()  # a forked child starts as big as the test process: count only the growth
     try:
         out = fn()
         result = repr(out) if isinstance(out, int | str) else type(out).__name__
     except BaseException as exc:
         result = type(exc).__name__ + (f": {exc.problem}" if isinstance(exc, vbparse.VbparseError) else f": {exc}")
     usage = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    peak = max(usage)
-    conn.send((result, peak * 1024))
+    peak = max(usage) * 1024
+    conn.send((result, max(0, peak - start)))
 
 
 def bounded(fn: Callable[[], object], bound_s: float) -> tuple[str, float, int]:
-    """(outcome, seconds, peak RSS bytes) of fn() in a forked process killed after bound_s;
+    """(outcome, seconds, peak RSS growth in bytes) of fn() in a forked process killed after bound_s;
     outcome is the result's or error's class name (errors with their message)."""
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
