@@ -37,16 +37,19 @@ def floor(path: Path) -> float:
     return time.perf_counter() - t
 
 
-def parse_time(path: Path, reader: str = "auto") -> float:
+def parse_time(path: Path, reader: str = "auto", isolate: bool | None = None) -> float:
+    """vbparse.parse as users call it (bounded: a child process on Linux), or in this process."""
+    limits = None if isolate is None else vbparse.Limits(isolate=isolate)
     t = time.perf_counter()
-    vbparse.parse(path, reader=reader)
+    vbparse.parse(path, reader=reader, limits=limits)
     return time.perf_counter() - t
 
 
-def interleaved(path: Path, repeat: int) -> tuple[float, float, float]:
-    """Min over repeats of (floor, pdfium parse, pdfplumber parse), timed in turn."""
-    runs = [(floor(path), parse_time(path, "pdfium"), parse_time(path, "pdfplumber")) for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
+def interleaved(path: Path, repeat: int) -> tuple[float, float, float, float]:
+    """Min over repeats of (floor, pdfium parse, pdfplumber parse, pdfium in-process), timed in turn."""
+    runs = [(floor(path), parse_time(path, "pdfium"), parse_time(path, "pdfplumber"),
+             parse_time(path, "pdfium", isolate=False)) for _ in range(repeat)]
+    return tuple(min(r[i] for r in runs) for i in range(4))  # type: ignore[return-value]
 
 
 def concatenated(pages: int, out: Path) -> Path:
@@ -69,11 +72,12 @@ def concatenated(pages: int, out: Path) -> Path:
 
 
 def child_run(path: str, reader: str) -> None:
-    """Run in a fresh process so peak RSS belongs to this parse alone."""
+    """Run in a fresh process so peak RSS belongs to this parse alone (the parse's own
+    child process included)."""
     t = time.perf_counter()
     report = vbparse.parse(path, reader=reader)
     dt = time.perf_counter() - t
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"{report.source.pages} {dt:.3f} {peak_mb:.0f}")
 
 
@@ -87,18 +91,21 @@ def main() -> None:
     if args.child:
         child_run(args.child, args.reader)
         return
-    print(f"{'fixture':34} {'pages':>5} {'floor s':>8} {'pdfium s':>8} {'ratio':>6} {'plumber s':>9} {'ratio':>6}")
-    fast, slow = [], []
+    print(f"{'fixture':34} {'pages':>5} {'floor s':>8} {'pdfium s':>8} {'ratio':>6} {'plumber s':>9} {'ratio':>6}"
+          f" {'in-proc s':>9} {'child/in':>8}")
+    fast, slow, costs = [], [], []
     pdfs = [*sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")), *sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))]
     for pdf in pdfs:
         with pdfplumber.open(pdf) as doc:
             n = len(doc.pages)
-        f, p, q = interleaved(pdf, args.repeat)
+        f, p, q, h = interleaved(pdf, args.repeat)
         fast.append(p / f)
         slow.append(q / f)
-        print(f"{pdf.stem:34} {n:5d} {f:8.3f} {p:8.3f} {p / f:6.2f} {q:9.3f} {q / f:6.2f}")
+        costs.append(p / h)
+        print(f"{pdf.stem:34} {n:5d} {f:8.3f} {p:8.3f} {p / f:6.2f} {q:9.3f} {q / f:6.2f} {h:9.3f} {p / h:8.3f}")
     print(f"pdfium reader:     median ratio {median(fast):.3f}, max {max(fast):.3f}")
     print(f"pdfplumber reader: median ratio {median(slow):.3f}, max {max(slow):.3f}")
+    print(f"bounded default (child process) / in-process, pdfium: median {median(costs):.3f}, max {max(costs):.3f}")
     print(f"\nlong reports, {args.reader} reader (fresh process each): pages, seconds, peak RSS MB, s/page")
     tmp = Path("/tmp/vbparse_bench")
     tmp.mkdir(exist_ok=True)

@@ -98,8 +98,8 @@ def test_unreadable_sources_are_not_a_pdf(tmp_path: Path) -> None:
     with pytest.raises(NotAPdfError, match="No such file") as info:
         vbparse.parse(missing)
     assert str(missing) in str(info.value)
-    with pytest.raises(NotAPdfError, match="cannot read the file"):
-        vbparse.parse(tmp_path)  # a directory
+    with pytest.raises(NotAPdfError, match="a folder"):
+        vbparse.parse(tmp_path)
     with open(BAD / "text.pdf", encoding="utf-8") as fh, pytest.raises(NotAPdfError, match="binary mode"):
         vbparse.parse(fh)  # type: ignore[arg-type]
     with pytest.raises(NotAPdfError, match="give a path, bytes or a binary file object"):

@@ -4,7 +4,10 @@ Seeds are the fixture reports (fixtures/pdf), an uncompressed copy of one (so mu
 reach the content-stream parser and the layout code, not only zlib), the readable
 samples in fixtures/bad, and a minimal hand-built PDF. Each case applies 1-3 mutations
 (byte flips, truncation, dropped or duplicated objects, garbage appended or inserted,
-corrupted streams, extreme numbers, deleted tokens, spliced chunks).
+corrupted streams, extreme numbers, deleted tokens, spliced chunks) or structure-aware
+ones (issue 14: objects and stream lengths that refer to themselves, ToUnicode ranges
+over billions of codes, operator floods, /Rotate on a page). Parsing runs in-process,
+the path with only cooperative bounds, with its time limit inside the hang bound.
 
 The default run stays under a minute. VBPARSE_FUZZ_PROFILE=long runs thousands of cases;
 scripts/fuzz_long.py runs any number in parallel worker processes and prints a summary.
@@ -100,6 +103,12 @@ KINDS = (
     "extreme_number",
     "delete_token",
     "splice",
+    # structure-aware (issue 14): what hostile files do on purpose
+    "self_reference",
+    "length_reference",
+    "huge_range",
+    "operator_flood",
+    "rotate",
 )
 Op = tuple[str, int, int, int]
 
@@ -120,6 +129,72 @@ EXTREMES = (
     b"4294967295",
     b"65536",
 )
+
+
+OBJ_HEAD = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+FONT = re.compile(rb"/Type\s*/Font\b")
+PAGE = re.compile(rb"/Type\s*/Page(?!s)\b(?:\s*/Rotate\s+-?\d+)?")
+LENGTH = re.compile(rb"/Length\s+\d+(?:\s+\d+\s+R)?")
+HUGE_CMAP = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
+             b"endcodespacerange 1 beginbfrange <%s> <%s> <0041> endbfrange endcmap end end")
+
+
+def _with_body(data: bytes, m: re.Match[bytes], body: bytes) -> bytes:
+    """The object matched by `m` (OBJECT) with a new body; offsets after it shift (xref repair)."""
+    head = OBJ_HEAD.match(m.group())
+    assert head is not None
+    return data[: m.start()] + head.group() + b"\n" + body + b"\nendobj" + data[m.end() :]
+
+
+def _structural(data: bytes, kind: str, a: int, b: int, c: int) -> bytes:
+    """Mutations that build what hostile files contain: reference loops, ranges of billions
+    of codes, operator floods, turned pages."""
+    objects = list(OBJECT.finditer(data))
+    m = _pick(objects, a)
+    if m is None:
+        return data
+    number = OBJ_HEAD.match(m.group()).group(1)  # type: ignore[union-attr]
+    if kind == "self_reference":  # `6 0 obj 6 0 R endobj`, or a cycle through a second object
+        other = OBJ_HEAD.match(objects[b % len(objects)].group()).group(1)  # type: ignore[union-attr]
+        data = _with_body(data, m, number + b" 0 R" if c % 2 else other + b" 0 R")
+        if not c % 2:
+            data = _with_body(data, _pick(list(OBJECT.finditer(data)), b), number + b" 0 R")  # type: ignore[arg-type]
+        return data
+    if kind == "length_reference":  # a stream's /Length refers to an object that refers to itself
+        streams = [o for o in objects if b"stream" in o.group()]
+        t = _pick(streams, b)
+        if t is None or t.start() == m.start():
+            return data
+        head = OBJ_HEAD.match(t.group())
+        assert head is not None
+        body = LENGTH.sub(b"/Length " + number + b" 0 R", t.group()[head.end() : -len(b"endobj")], count=1)
+        data = _with_body(data, t, body.strip())
+        loop = _pick([o for o in OBJECT.finditer(data) if o.group().startswith(number + b" ")], 0)
+        return data if loop is None else _with_body(data, loop, number + b" 0 R")
+    if kind == "huge_range":  # a font's ToUnicode: one bfrange over up to 2**32 codes
+        fonts = list(FONT.finditer(data))
+        f = _pick(fonts, b)
+        if f is None:
+            return data
+        width = 1 + c % 4
+        cmap = HUGE_CMAP % (b"00" * width, b"FF" * width)
+        data = _with_body(data, m, b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+        f = _pick(list(FONT.finditer(data)), b)
+        if f is None:  # the font was the object replaced
+            return data
+        return data[: f.end()] + b" /ToUnicode " + number + b" 0 R" + data[f.end() :]
+    if kind == "operator_flood":  # a stream replaced by up to 51 000 operators
+        m = _pick([o for o in objects if b"stream" in o.group()], a) or m
+        ops = b"BT /F1 9 Tf 40 %d Td\n" % (100 + c % 600) + b"(x) Tj 1 0 Td\n" * (1000 + (b % 50) * 1000) + b"ET"
+        return _with_body(data, m, b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream")
+    if kind == "rotate":  # /Rotate 90, 180, 270 (or an odd value) on one page
+        pages = list(PAGE.finditer(data))
+        p = _pick(pages, b)
+        if p is None:
+            return data
+        turn = (90, 180, 270, -90, 45, 450)[c % 6]
+        return data[: p.start()] + b"/Type /Page /Rotate %d" % turn + data[p.end() :]
+    raise ValueError(kind)
 
 
 def draw_op(draw: Callable[[int, int], int]) -> Op:
@@ -182,6 +257,8 @@ def apply_op(data: bytes, op: Op) -> bytes:
         if m is None:
             return data
         return data[: m.start()] + EXTREMES[b % len(EXTREMES)] + data[m.end() :]
+    if kind in ("self_reference", "length_reference", "huge_range", "operator_flood", "rotate"):
+        return _structural(data, kind, a, b, c)
     if kind == "delete_token":
         m = _pick(list(TOKEN.finditer(data)), a)
         if m is None:
@@ -214,13 +291,19 @@ def _alarm(signum: int, frame: object) -> None:
     raise _Hang
 
 
+def limits_for(bound_s: float) -> vbparse.Limits:
+    """In-process (the path with only cooperative bounds, so the one to attack), with the
+    parse's own time limit well inside the hang bound: running out of it is a typed error."""
+    return vbparse.Limits(isolate=False, timeout_s=max(1.0, bound_s * 0.8))
+
+
 def run_one(data: bytes, bound_s: float = TIME_BOUND_S) -> Outcome:
     """parse(data) under a SIGALRM time bound (main thread only), classified."""
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, bound_s)
     started = time.perf_counter()
     try:
-        report = vbparse.parse(data)
+        report = vbparse.parse(data, limits=limits_for(bound_s))
         kind, detail = "report", f"{report.source.pages} pages, {len(list(report.iter_goals()))} goals"
     except _Hang:
         kind, detail = "hang", f"longer than {bound_s:g} s"

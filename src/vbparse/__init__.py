@@ -16,6 +16,7 @@ from .errors import (
     NoTextLayerError,
     VbparseError,
 )
+from .limits import Limits
 from .model import (
     Activity,
     Check,
@@ -44,6 +45,7 @@ __all__ = [
     "Goal",
     "Indicator",
     "LimitExceededError",
+    "Limits",
     "NoTextLayerError",
     "NotAPdfError",
     "NotAReportError",

@@ -1,47 +1,114 @@
-"""The public entry point: `parse` one report. Nothing but VbparseError escapes it."""
+"""The public entry point: `parse` one report. Nothing but VbparseError escapes it, and it
+returns or raises within its Limits (time, memory, size) on any input."""
 
 from __future__ import annotations
 
+import sys
+import time
+
 from .errors import DamagedPdfError, LimitExceededError, VbparseError
-from .guard import guarded
+from .guard import current_budget, inflate_guard
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ParseWarning, Report
 from .pdfopen import PdfSource, describe_error, display_name, open_pdf, pdfminer_cause, repair_note
+from .readers import check_reader
 
 
-@guarded(display_name)  # bounds stream inflation (decompression bombs) for the whole call
 def parse(source: PdfSource, *, reader: str = "auto", limits: Limits | None = None) -> Report:
     """Parse one report PDF (path, bytes or binary file object) into a Report.
 
     reader: "auto" (pdfium, or pdfplumber for a PDF pdfium cannot open), "pdfium" or
     "pdfplumber"; both give the same report (pdfplumber is the reference, pdfium ~10x
-    faster). An unknown name raises ValueError. To isolate one file from a native crash
-    or a runaway allocation, use vbparse.isolation.parse_isolated (a child process).
-    """
-    from .pipeline import build_report
-    from .readers import check_reader, read_document
+    faster). An unknown name raises ValueError.
 
+    Bounded by `limits` (default: 60 s, 2 GiB beyond the start; see vbparse.Limits): on
+    Linux in a child process that is killed when it runs out (so a native crash in pdfium
+    cannot take the caller down), elsewhere (or with Limits(isolate=False)) in this
+    process with cooperative checks.
+    """
     check_reader(reader)
     limits = limits or DEFAULT_LIMITS
+    if _isolate(limits):
+        from .isolation import parse_isolated
+
+        return parse_isolated(source, limits, reader=reader)
+    return parse_here(source, reader=reader, limits=limits)
+
+
+def _isolate(limits: Limits) -> bool:
+    """Whether to use a child process: asked for, or by default on Linux, and possible
+    (a daemonic process, e.g. a multiprocessing.Pool worker, may not start children)."""
+    import multiprocessing
+
+    wanted = limits.isolate if limits.isolate is not None else sys.platform.startswith("linux")
+    return wanted and not multiprocessing.current_process().daemon
+
+
+def parse_here(source: PdfSource, *, reader: str = "auto", limits: Limits | None = None) -> Report:
+    """`parse` in this process: stream inflation, reference chains and font ranges capped,
+    the deadline (timeout_s) checked while pdfminer reads and after every page, and a
+    MemoryError anywhere turned into LimitExceededError. Not a hard bound against one long
+    C call; `parse` (isolated) is."""
+    limits = limits or DEFAULT_LIMITS
     name = display_name(source)  # the path as the caller gave it, for every message
+    deadline = None if limits.timeout_s is None else time.monotonic() + limits.timeout_s
+    try:
+        with inflate_guard(limits, name, deadline):
+            return _parse(source, name, limits, reader)
+    except MemoryError:
+        raise _out_of_memory(name, limits) from None
+    except VbparseError:
+        raise
+    except Exception as exc:
+        if _caused_by_memory(exc):
+            raise _out_of_memory(name, limits) from None
+        problem = f"internal error while parsing ({type(exc).__name__}: {exc}); please report it"
+        raise VbparseError(name, problem) from exc
+
+
+def _parse(source: PdfSource, name: str | None, limits: Limits, reader: str) -> Report:
+    from .pipeline import build_report
+    from .readers import read_document
+
     with open_pdf(source, limits) as (pdf, src):
         repaired = repair_note(pdf)
+        budget = current_budget()
         try:
-            pages, _used = read_document(pdf, reader, name)
-        except VbparseError:
+            pages, _used = read_document(pdf, reader, name, budget.check_time if budget is not None else None)
+        except (VbparseError, MemoryError):
             raise
-        except MemoryError:
-            raise LimitExceededError(name, "reading the pages ran out of memory") from None
         except Exception as exc:  # a page pdfminer cannot interpret is damage, not our bug
-            problem = f"the PDF is damaged: a page could not be read ({describe_error(pdfminer_cause(exc))})"
+            cause = pdfminer_cause(exc)
+            if isinstance(cause, VbparseError | MemoryError):
+                raise cause from None
+            problem = f"the PDF is damaged: a page could not be read ({describe_error(cause)})"
             raise DamagedPdfError(name, problem) from None
     try:
         report = build_report(pages, src, name, repaired=repaired is not None)
         if repaired is not None:
             report.warnings.insert(0, ParseWarning(code="pdf_repaired", message=repaired, page=None))
         return report
-    except VbparseError:
+    except (VbparseError, MemoryError):
         raise
     except Exception as exc:
         problem = f"internal error while structuring the report ({type(exc).__name__}: {exc}); please report it"
         raise VbparseError(name, problem) from exc
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    """Whether a MemoryError caused `exc`, however many times it was wrapped."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, MemoryError):
+            return True
+        seen.add(id(cur))
+        inner = pdfminer_cause(cur)
+        cur = inner if inner is not cur else (cur.__cause__ or cur.__context__)
+    return False
+
+
+def _out_of_memory(name: str | None, limits: Limits) -> LimitExceededError:
+    cap = limits.max_memory_bytes
+    bound = f" (max_memory_bytes is {cap})" if cap is not None else ""
+    return LimitExceededError(name, f"parsing ran out of memory{bound}; the file is too large or built to be")

@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .errors import VbparseError
-from .export import CSV_OPTIONS, FORMATS, MissingExtraError, atomic_path, check_format, write_frames, write_table
+from .export import (
+    CSV_OPTIONS,
+    FORMATS,
+    MissingExtraError,
+    atomic_path,
+    check_format,
+    write_frames,
+    write_set,
+    write_table,
+    write_xlsx,
+)
 from .readers import READERS
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD = 0, 1, 2
@@ -44,7 +54,10 @@ examples:
 EXPORT_EPILOG = """\
 REPORTS may be files, folders (their *.pdf files) and globs (quote them).
 Files that cannot be parsed are listed in OUT/failures.csv; the others are still exported
-(exit status 0). Only when no file at all could be parsed is the exit status 2.
+(exit status 0). Folder entries not read (not named *.pdf, sub-folders) are listed in
+OUT/skipped.csv. All tables are written to a temporary folder first and moved into OUT
+together, so a failed run leaves the previous run's tables as they were. Only when no
+file at all could be parsed is the exit status 2.
 
 examples:
   vbparse export reports/ --out tables/                     tables/goals.csv, indicators.csv, ...
@@ -57,6 +70,9 @@ examples:
   vbparse inspect vb2023.pdf                 counts, a page map, coverage, leftover lines, warnings
   vbparse inspect vb2023.pdf --png pages/    also page images with boxes around what was found
 """
+
+CSV_ESCAPE_HELP = ("in CSV, do not put an apostrophe before text starting with = + - @ tab or CR "
+                   "(it stops spreadsheets running it as a formula; numbers like -3 are never changed)")
 
 XLSX_NAME = "vbparse.xlsx"
 """The workbook `vbparse export --format xlsx` writes in the --out folder."""
@@ -111,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="output file (json, xlsx) or folder (csv, parquet)")
     p.add_argument("--strict", action="store_true", help="exit 1 when the parser reported warnings")
     p.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+    p.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     p.set_defaults(run=cmd_parse)
 
     e = sub.add_parser("export", parents=[common], formatter_class=fmt, epilog=EXPORT_EPILOG,
@@ -121,8 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), csv-sv, xlsx, parquet")
     e.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
     e.add_argument("--timeout", type=_positive_float, metavar="S",
-                   help="seconds one file may take before it is skipped (default: 300)")
+                   help="seconds one file may take before it is skipped (default: 60)")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    e.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     e.set_defaults(run=cmd_export)
 
     i = sub.add_parser("inspect", parents=[common], formatter_class=fmt, epilog=INSPECT_EPILOG,
@@ -222,7 +240,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             _write_stdout(text)
     else:
-        write_frames(report.to_frames(), out, fmt)
+        write_frames(report.to_frames(), out, fmt, safe_csv=args.safe_csv)
     if report.warnings and not args.quiet:
         _say(f"{len(report.warnings)} warning(s); 'vbparse inspect {args.report}' lists them")
     return EXIT_WARNINGS if args.strict and report.warnings else EXIT_OK
@@ -231,10 +249,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .corpus import expand_paths, parse_many
+    from .corpus import expand, parse_many
 
     check_format(args.format)
-    files = expand_paths(args.reports)
+    files, skipped = expand(args.reports)
     if not files:
         raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
     out = Path(args.out)
@@ -243,15 +261,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet,
                         reader=args.reader)
     frames = corpus.to_frames()
-    write_frames(frames, out / XLSX_NAME if args.format == "xlsx" else out, args.format)
     failures = pd.DataFrame(
         [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
     ).astype("string")
-    write_table(failures, out / "failures.csv", args.format if args.format in CSV_OPTIONS else "csv")
+    failures_fmt = args.format if args.format in CSV_OPTIONS else "csv"
+    not_read = pd.DataFrame(skipped, columns=["file", "reason"]).astype("string")
+    listed = {"failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
+              "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv)}
+    if args.format == "xlsx":  # the workbook and the failures as one set
+        write_set(out, {XLSX_NAME: lambda p: write_xlsx(frames, p), **listed})
+    else:
+        write_frames(frames, out, args.format, safe_csv=args.safe_csv, extra=listed)
     for f in corpus.failures[:10]:
         _say(f"failed: {f.error}")
     if len(corpus.failures) > 10:
         _say(f"… and {len(corpus.failures) - 10} more")
+    if skipped:
+        _say(f"{len(skipped)} folder entries not read (not *.pdf, or sub-folders): see {out / 'skipped.csv'}")
     done, failed = len(corpus.reports), len(corpus.failures)
     note = f"; {failed} failed (see {out / 'failures.csv'})" if failed else "; none failed"
     _say(f"exported {done} of {len(files)} reports to {out}{note}")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import api, errors
 from ._batch import DIED, BoundedRunner, Lost, as_executor
 from .errors import LimitExceededError, VbparseError
-from .isolation import _limit_memory, _ran_out_of_memory
+from .isolation import _limit_memory, _ran_out_of_memory, mapped_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 from .readers import check_reader
@@ -43,8 +43,9 @@ KEY_COLUMNS: dict[str, Any] = {"unit": "string", "year": "Int64", "kind": "strin
 names) or "same_unit_kind_year" (two different reports for one unit, kind and year);
 null otherwise. Filter on it before pivoting with aggfunc="first"."""
 
-_parse: Callable[..., Report] = api.parse
-"""The parse function workers call; a module-level hook so tests can inject one."""
+_parse: Callable[..., Report] = api.parse_here
+"""The parse function workers call (in the worker: the pool bounds it already); a
+module-level hook so tests can inject one."""
 
 
 
@@ -70,6 +71,8 @@ class Corpus:
     failures: list[Failure] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """The input path of each report (parallel to `reports`); defaults to source.file."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """Entries of the given folders that were not read (not named *.pdf, sub-folders)."""
 
     def __post_init__(self) -> None:
         if not self.files:
@@ -133,32 +136,56 @@ class Corpus:
                          for name in FRAME_NAMES})
 
 
-def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
-    """Files as given, globs expanded, folders as their *.pdf files; sorted per item, duplicates dropped.
+class Skipped(NamedTuple):
+    """A folder entry that was not read as a report, and why."""
 
-    A path that does not exist is kept, so it is reported as a failure rather than ignored.
+    path: str
+    reason: str
+
+
+def expand(paths: PathLike | Iterable[PathLike]) -> tuple[list[str], list[Skipped]]:
+    """The files to parse, and every folder entry left out with the reason.
+
+    Files as given, globs expanded, folders as their entries named *.pdf (whatever they
+    are: a broken link, a FIFO or a folder named x.pdf is kept, so parsing reports it as a
+    failure); sorted per item, duplicates dropped. A path that does not exist is kept too.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     out: list[str] = []
+    skipped: list[Skipped] = []
     for item in paths:
         p = os.fspath(item)
         if os.path.isdir(p):
-            out += _pdfs_in(p)
+            out += _pdfs_in(p, skipped)
         elif glob.has_magic(p):
             for hit in sorted(glob.glob(p)):
-                out += _pdfs_in(hit) if os.path.isdir(hit) else [hit]
+                out += _pdfs_in(hit, skipped) if os.path.isdir(hit) else [hit]
         else:
             out.append(p)
     unique: dict[str, str] = {}
     for p in out:
         unique.setdefault(os.path.normcase(os.path.abspath(p)), p)
-    return list(unique.values())
+    return list(unique.values()), skipped
 
 
-def _pdfs_in(folder: str) -> list[str]:
-    return sorted(os.path.join(folder, n) for n in os.listdir(folder)
-                  if n.lower().endswith(".pdf") and os.path.isfile(os.path.join(folder, n)))
+def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
+    """The files `expand` finds (without the list of what it left out)."""
+    return expand(paths)[0]
+
+
+def _pdfs_in(folder: str, skipped: list[Skipped]) -> list[str]:
+    """A folder's entries named *.pdf; the others go to `skipped` with the reason."""
+    found: list[str] = []
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if name.lower().endswith(".pdf"):
+            found.append(path)
+        elif os.path.isdir(path):
+            skipped.append(Skipped(path, "a folder: folders inside folders are not searched; name it to include it"))
+        else:
+            skipped.append(Skipped(path, "not named *.pdf; give it by name to parse it anyway"))
+    return found
 
 
 class _Timeout(BaseException):
@@ -211,15 +238,6 @@ def _parse_one(
         return ("VbparseError", path, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _mapped_bytes() -> int:
-    """This process's address space now (Linux), 0 where unknown."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
-
-
 def _init_worker(limits: Limits) -> None:
     """Pool worker start: allow max_memory_bytes of address space beyond what it starts with.
 
@@ -227,7 +245,7 @@ def _init_worker(limits: Limits) -> None:
     budget is on top of those, for the parsing itself (RLIMIT_AS, Linux).
     """
     if limits.max_memory_bytes is not None:
-        _limit_memory(_mapped_bytes() + limits.max_memory_bytes)
+        _limit_memory(mapped_bytes() + limits.max_memory_bytes)
 
 
 def _new_pool(limits: Limits) -> Callable[[int], ProcessPoolExecutor]:
@@ -307,7 +325,7 @@ def parse_many(
     parse = _parse if reader == "auto" else functools.partial(_parse, reader=reader)
     if executor is not None:
         executor = as_executor(executor)
-    files = expand_paths(paths)
+    files, skipped = expand(paths)
     if executor is not None:
         workers = workers or _executor_width(executor)
     workers = max(1, workers or os.cpu_count() or 1)
@@ -335,7 +353,7 @@ def parse_many(
     finally:
         if bar is not None:
             bar.close()
-    corpus = Corpus()
+    corpus = Corpus(skipped=skipped)
     for path, result in zip(files, results, strict=True):
         if isinstance(result, Report):
             corpus.reports.append(result)

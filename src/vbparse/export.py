@@ -1,22 +1,29 @@
 """Frames to files: CSV (two flavours), XLSX and Parquet, each written atomically.
 
 Every file is written to a temporary name in its target folder and then moved into
-place with os.replace, so an interrupted run never leaves a half-written table behind.
+place with os.replace, so an interrupted run never leaves a half-written table behind;
+the tables of one export are written as a set (write_set), so a failed run never leaves
+a mix of new and old tables. CSV text that could run as a spreadsheet formula gets a
+leading apostrophe (vbparse.csvsafe; safe_csv=False turns that off).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pandas as pd
+
+from .csvsafe import safe_frame, unescape_frame
 
 FORMATS = ("csv", "csv-sv", "xlsx", "parquet")
 """Output formats: csv (comma, dot decimal, UTF-8), csv-sv (semicolon, decimal comma, UTF-8 BOM,
@@ -95,10 +102,11 @@ def column_dtypes() -> dict[str, Any]:
     return out
 
 
-def read_table(path: str | os.PathLike[str], fmt: str = "csv") -> pd.DataFrame:
+def read_table(path: str | os.PathLike[str], fmt: str = "csv", *, unescape: bool = True) -> pd.DataFrame:
     """Read a table this module wrote back into the frames' dtypes.
 
     In CSV an empty text and a missing one look the same: both come back as <NA>.
+    unescape: undo the apostrophe write_table put before formula-like text (csvsafe).
     """
     if fmt == "parquet":
         require(fmt)
@@ -114,16 +122,20 @@ def read_table(path: str | os.PathLike[str], fmt: str = "csv") -> pd.DataFrame:
                      keep_default_na=False, na_values=[""])
     for col in dates:
         df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce").astype(dtypes[col])
-    return df
+    return unescape_frame(df) if unescape else df
 
 
-def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv") -> Path:
-    """One frame to one file (csv, csv-sv or parquet)."""
+def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True) -> Path:
+    """One frame to one file (csv, csv-sv or parquet).
+
+    safe_csv: in CSV, text that a spreadsheet would run as a formula (starting with =, +,
+    -, @, tab or CR, and not a number like -3) gets a leading apostrophe (OWASP).
+    """
     require(fmt)
     with atomic_path(path) as tmp:
         if fmt in CSV_OPTIONS:
-            df.to_csv(tmp, index=False, na_rep="", lineterminator="\r\n", date_format="%Y-%m-%d",
-                      **CSV_OPTIONS[fmt])
+            (safe_frame(df) if safe_csv else df).to_csv(
+                tmp, index=False, na_rep="", lineterminator="\r\n", date_format="%Y-%m-%d", **CSV_OPTIONS[fmt])
         elif fmt == "parquet":
             df.to_parquet(tmp, engine="pyarrow", index=False)
         else:
@@ -132,14 +144,48 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv"
 
 
 def write_frames(
-    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: str = "csv"
+    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True,
+    extra: Mapping[str, Callable[[Path], object]] | None = None,
 ) -> list[Path]:
-    """Write every frame: to folder `out` as `<name>.csv`/`.parquet`, or for xlsx to file `out`."""
+    """Write every frame: to folder `out` as `<name>.csv`/`.parquet` (as one set, see
+    write_set; `extra` adds more files to the set), or for xlsx to file `out`."""
     check_format(fmt)
     if fmt == "xlsx":
         return [write_xlsx(frames, out)]
-    folder = Path(out)
-    return [write_table(df, folder / f"{name}{SUFFIX[fmt]}", fmt) for name, df in frames.items()]
+    writers: dict[str, Callable[[Path], object]] = {
+        f"{name}{SUFFIX[fmt]}": functools.partial(_write_one, df, fmt=fmt, safe_csv=safe_csv)
+        for name, df in frames.items()
+    }
+    writers.update(extra or {})
+    return write_set(out, writers)
+
+
+def _write_one(df: pd.DataFrame, path: Path, fmt: str, safe_csv: bool) -> None:
+    write_table(df, path, fmt, safe_csv=safe_csv)
+
+
+def write_set(folder: str | os.PathLike[str], writers: Mapping[str, Callable[[Path], object]]) -> list[Path]:
+    """Write several files as one set: each writer writes its file into a temporary folder
+    beside `folder`; only when all succeeded are they moved into `folder` (a rename each,
+    which needs no space). A failure (a full disk) leaves the previous set intact and
+    raises OSError naming the file that could not be written."""
+    target = Path(folder)
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.resolve().name}.", suffix=".part"))
+    try:
+        for name, write in writers.items():
+            try:
+                write(staging / name)
+            except OSError as exc:
+                problem = f"cannot write {target / name}: {exc.strerror or exc}"
+                raise OSError(exc.errno, problem, str(target / name)) from exc
+        target.mkdir(parents=True, exist_ok=True)
+        for name in writers:
+            os.replace(staging / name, target / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in writers]
 
 
 def write_xlsx(frames: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from pdfminer import pdftypes
 from pdfminer.ccitt import CCITTFaxDecoder
 from pdfminer.lzw import CorruptDataError, LZWDecoder
 
+from . import caps
 from .errors import LimitExceededError
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -43,12 +45,33 @@ class _Budget:
     """The bounds for one document, what its streams have inflated to so far, and the
     limit error once one was hit (pdfplumber wraps errors, pdfminer swallows some)."""
 
-    def __init__(self, limits: Limits, file: str | None) -> None:
+    def __init__(self, limits: Limits, file: str | None, deadline: float | None = None) -> None:
         self.per_stream = limits.max_stream_bytes
         self.total = limits.max_inflated_bytes
+        self.max_ref_chain = limits.max_ref_chain
+        self.max_range = limits.max_range
+        self.timeout_s = limits.timeout_s
+        self.deadline = deadline
+        self.ticks = 0
         self.used = 0
         self.file = file
         self.tripped: LimitExceededError | None = None
+
+    def tick(self) -> None:
+        """Called per token / reference read (vbparse.caps): past the deadline, stop."""
+        self.ticks += 1
+        if self.ticks & 4095 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        """Raise once the parse is past its deadline (and again on every later check)."""
+        if self.tripped is not None:
+            raise self.tripped
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise self.refuse(
+                f"parsing took longer than {self.timeout_s:g} s (the timeout_s limit) and was stopped; "
+                "raise the limit if the document is genuinely that large"
+            )
 
     def refuse(self, problem: str) -> LimitExceededError:
         """Record and return the error to raise."""
@@ -74,6 +97,7 @@ class _Budget:
 
 
 _budget: ContextVar[_Budget | None] = ContextVar("vbparse_inflate_budget", default=None)
+caps._current = _budget.get  # the caps read the same per-context budget
 
 
 def _inflate(data: bytes, budget: _Budget) -> bytes:
@@ -286,6 +310,7 @@ def _install() -> None:
         if _active == 0:
             for name, value in _BOUNDED.items():
                 setattr(pdftypes, name, value)
+            caps.apply(True)
         _active += 1
 
 
@@ -296,6 +321,12 @@ def _uninstall() -> None:
         if _active == 0:
             for name, value in _ORIGINAL.items():
                 setattr(pdftypes, name, value)
+            caps.apply(False)
+
+
+def current_budget() -> _Budget | None:
+    """This context's budget (None outside a guard), e.g. to check the deadline per page."""
+    return _budget.get()
 
 
 def guard_active() -> bool:
@@ -304,7 +335,9 @@ def guard_active() -> bool:
 
 
 @contextmanager
-def inflate_guard(limits: Limits = DEFAULT_LIMITS, file: str | None = None) -> Iterator[None]:
+def inflate_guard(
+    limits: Limits = DEFAULT_LIMITS, file: str | None = None, deadline: float | None = None
+) -> Iterator[None]:
     """Bound stream decoding for the document read inside this block.
 
     Nested guards in the same context share the outer budget, so open_pdf inside parse
@@ -313,7 +346,7 @@ def inflate_guard(limits: Limits = DEFAULT_LIMITS, file: str | None = None) -> I
     swallowed on the way out.
     """
     outer = _budget.get()
-    budget = outer or _Budget(limits, file)
+    budget = outer or _Budget(limits, file, deadline)
     _install()
     token = _budget.set(budget)
     try:

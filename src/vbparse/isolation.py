@@ -1,22 +1,21 @@
 """Parse one document in a child process, so a slow or memory-hungry file can be stopped.
 
 In-process parsing cannot be interrupted safely (pdfminer is pure Python but may sit in
-long C calls, and threads cannot be killed), so `parse_isolated` runs `parse` in a child
-process with a wall-clock timeout (the child is killed when it runs out) and, on Linux,
-an address-space limit (RLIMIT_AS) so that a runaway allocation fails in the child
-instead of swapping the machine.
+long C calls, and threads cannot be killed), so `parse_isolated` runs the parse in a
+child process with a wall-clock timeout (the child is killed when it runs out) and, on
+Linux, an address-space limit (RLIMIT_AS, on top of what the child starts with) so that
+a runaway allocation fails in the child instead of swapping the machine. `vbparse.parse`
+uses it by default on Linux.
 
-The child is started with multiprocessing's "forkserver" method on Linux (children fork
-from a small server that has vbparse imported, ~10 ms each; the first call starts the
-server and sets its preload list, a process-wide multiprocessing setting) and "spawn"
-elsewhere. The report comes back as its JSON-mode dict and is validated again in the
-parent; errors come back as (class name, file, problem) and are raised again as the
-same VbparseError subclass.
+The report comes back pickled whole (no second validation); errors come back as (class
+name, file, problem) and are raised again as the same VbparseError subclass. After a
+timeout the child is killed: nothing in this process ever walks the document again.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import multiprocessing
 import os
 import sys
@@ -29,19 +28,33 @@ from .errors import LimitExceededError, VbparseError
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 from .pdfopen import PdfSource, display_name, read_source
+from .sources import check_path
 
-_preloaded = False
+log = logging.getLogger("vbparse")
 
 
 def _context(start_method: str | None) -> Any:
-    """The multiprocessing context to start children with."""
-    global _preloaded
-    method = start_method or ("forkserver" if sys.platform.startswith("linux") else "spawn")
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver" and not _preloaded:
-        ctx.set_forkserver_preload(["vbparse.api", "vbparse.isolation"])
-        _preloaded = True
-    return ctx
+    """The multiprocessing context to start children with.
+
+    "fork" on Linux: the child is a copy of this process with vbparse already imported
+    (a few ms), and, unlike spawn and forkserver, it does not run the caller's main
+    module again, so a script needs no `if __name__ == "__main__":` guard. CPython
+    resets its own locks (import, logging) in a forked child; the child only parses and
+    is killed when it overruns. Elsewhere "spawn".
+    """
+    method = start_method or ("fork" if sys.platform.startswith("linux") else "spawn")
+    if method == "fork":
+        from . import pipeline  # noqa: F401  (imported once here, inherited by every child)
+    return multiprocessing.get_context(method)
+
+
+def mapped_bytes() -> int:
+    """This process's address space now (Linux), 0 where unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
 
 
 def _limit_memory(max_bytes: int | None) -> None:
@@ -68,19 +81,43 @@ def _ran_out_of_memory(exc: BaseException) -> bool:
     return False
 
 
-def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits) -> None:
-    """Runs in the child: parse and send back ("ok", dict) or ("error", class, file, problem)."""
+class _Collect(logging.Handler):
+    """Keeps the child's "vbparse" log records, to be logged again in the parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+
+def _collect_logs() -> _Collect:
+    """In the child: "vbparse" logs go to a collector only (not to handlers inherited from
+    the parent, which would print them a second time)."""
+    logger = logging.getLogger("vbparse")
+    collector = _Collect()
+    logger.handlers = [collector]
+    logger.propagate = False
+    return collector
+
+
+def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits, reader: str = "auto") -> None:
+    """Runs in the child: parse and send back (("ok", report) or ("error", class, file,
+    problem)) and the log records."""
+    logs = _collect_logs()
     try:
-        _limit_memory(limits.max_memory_bytes)
-        from .api import parse
+        if limits.max_memory_bytes is not None:  # the budget is on top of what the child starts with
+            _limit_memory(mapped_bytes() + limits.max_memory_bytes)
+        from .api import parse_here
 
         if isinstance(source, bytes):  # keep the caller's name for messages and Source.file
             named = io.BytesIO(source)
             named.name = name
-            report = parse(named, limits=limits)
+            report = parse_here(named, reader=reader, limits=limits)
         else:
-            report = parse(source, limits=limits)
-        message: tuple[Any, ...] = ("ok", report.to_dict())
+            report = parse_here(source, reader=reader, limits=limits)
+        message: tuple[Any, ...] = ("ok", report)  # pickled whole: no re-validation in the parent
     except BaseException as exc:  # everything goes back to the parent, typed
         if _ran_out_of_memory(exc):
             problem = f"parsing needed more than {limits.max_memory_bytes} bytes of memory (max_memory_bytes)"
@@ -91,7 +128,7 @@ def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limi
             problem = f"internal error in the parser process ({type(exc).__name__}: {exc}); please report it"
             message = ("error", "VbparseError", name, problem)
     try:
-        conn.send(message)
+        conn.send((message, logs.records))
     finally:
         conn.close()
 
@@ -104,7 +141,7 @@ def _error(kind: str, file: str | None, problem: str) -> VbparseError:
 
 
 def parse_isolated(
-    source: PdfSource, limits: Limits | None = None, *, start_method: str | None = None
+    source: PdfSource, limits: Limits | None = None, *, reader: str = "auto", start_method: str | None = None
 ) -> Report:
     """`vbparse.parse` in a child process, bounded by limits.timeout_s and max_memory_bytes.
 
@@ -115,17 +152,21 @@ def parse_isolated(
     name = display_name(source)
     payload: str | bytes
     if isinstance(source, str | os.PathLike):
+        check_path(source, name)  # a FIFO, device or folder: refused here, at once
         payload = os.fspath(source)
     else:
         payload, name = read_source(source, limits)
     ctx = _context(start_method)
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, payload, name, limits), daemon=True)
+    child = ctx.Process(target=_child, args=(sender, payload, name, limits, reader), daemon=True)
     started = time.monotonic()
     child.start()
     sender.close()
     try:
-        if not receiver.poll(limits.timeout_s):
+        # the child checks the same deadline itself and answers typed; the slack is for
+        # a child stuck where it cannot check (one long C call), which is then killed
+        wait_s = None if limits.timeout_s is None else limits.timeout_s + min(5.0, 0.5 + limits.timeout_s / 20)
+        if not receiver.poll(wait_s):
             raise LimitExceededError(
                 name,
                 f"parsing took longer than {limits.timeout_s:g} s (timeout_s) and was stopped; "
@@ -141,8 +182,12 @@ def parse_isolated(
         if child.is_alive():
             child.kill()
         child.join(5)
+    message, records = message
+    for level, text in records:  # what the parse logged, as if it had run here
+        log.log(level, "%s", text)
     if message[0] == "ok":
-        return Report.model_validate(message[1])
+        report: Report = message[1]
+        return report
     raise _error(*message[1:])
 
 

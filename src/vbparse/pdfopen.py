@@ -28,6 +28,7 @@ from .guard import inflate_guard
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Source
 from .repair import repair
+from .sources import check_file_object, check_path, open_regular
 
 PdfSource = str | os.PathLike[str] | bytes | BinaryIO
 
@@ -63,20 +64,23 @@ def read_source(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> tuple[byt
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
     elif isinstance(source, str | os.PathLike):
+        size = check_path(source, name).st_size  # a FIFO, device or folder is refused unread
+        if size > cap:
+            problem = f"the file is {size} bytes, over the max_file_bytes limit of {cap}"
+            raise LimitExceededError(name, problem)
         try:
-            size = os.path.getsize(source)
-            if size > cap:
-                problem = f"the file is {size} bytes, over the max_file_bytes limit of {cap}"
-                raise LimitExceededError(name, problem)
-            with open(source, "rb") as fh:
+            with open_regular(source, name) as fh:
                 data = _read_capped(fh, cap)
         except OSError as exc:
             raise NotAPdfError(name, f"cannot read the file: {exc.strerror or exc}") from None
     elif callable(getattr(source, "read", None)):
+        check_file_object(source, name)
         try:
             data = _read_capped(source, cap)
-        except OSError as exc:
-            raise NotAPdfError(name, f"cannot read the input: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise NotAPdfError(name, "the file object gives text, not bytes; open it in binary mode ('rb')") from None
+        except (OSError, ValueError) as exc:  # ValueError: closed meanwhile
+            raise NotAPdfError(name, f"cannot read the input: {exc}") from None
     else:
         kind = type(source).__name__
         raise NotAPdfError(None, f"cannot read a {kind}; give a path, bytes or a binary file object")
@@ -133,7 +137,7 @@ def open_pdf(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> Iterator[tup
     with ExitStack() as stack:
         stack.enter_context(inflate_guard(limits, name))
         pdf, n_pages = _open_or_repair(data, name, limits)
-        stack.callback(pdf.close)
+        stack.callback(drop_pdf, pdf)
         src = Source(
             file=os.path.basename(name) if name else None,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -165,7 +169,7 @@ def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfp
                 raise pdfminer_cause(exc) from None
         else:
             if not _has_content(pdf):  # only the page tree survived: say damaged, not "scanned"
-                pdf.close()
+                drop_pdf(pdf)
                 raise DamagedPdfError(
                     name, "the PDF is damaged: it seems cut short, and no page content survived; get it again"
                 )
@@ -198,9 +202,23 @@ def _open(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF
         if n_pages == 0:
             raise _NoPages
     except BaseException:
-        pdf.close()
+        drop_pdf(pdf)
         raise
     return pdf, n_pages
+
+
+def drop_pdf(pdf: pdfplumber.PDF) -> None:
+    """Close a document without reading it again.
+
+    pdfplumber's close() builds the page list when it is not complete, walking the page
+    tree: after a timeout or limit inside that walk (a self-referencing tree), it would
+    re-enter the same loop. This closes only the pages already made and the stream.
+    """
+    for page in list(pdf.__dict__.get("_pages") or []):
+        page.close()
+    pdf.flush_cache()
+    if not pdf.stream_is_external:
+        pdf.stream.close()
 
 
 def _has_content(pdf: pdfplumber.PDF) -> bool:

@@ -56,6 +56,12 @@ class PdfiumUnreadable(Exception):
     """pdfium could not open the document or one of its pages."""
 
 
+class TurnedPage(Exception):
+    """Most of a page's text runs turned (a page drawn sideways, with or without /Rotate):
+    the reference reader maps such pages upright (vbparse.upright), so the document is
+    read by it."""
+
+
 class _Fonts:
     """Name and pdfminer-style descent per pdfium font handle, read once per page.
 
@@ -111,7 +117,7 @@ def _text_of(tp: int, n: int) -> str:
 
 
 def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Fonts,
-                words: list[Word], icons: list[Box]) -> None:
+                words: list[Word], icons: list[Box]) -> tuple[int, int]:
     """Group the text page's chars into words as pdfplumber's extract_words does.
 
     Per char: its text object (font and size change there) and its loose box (the
@@ -120,17 +126,19 @@ def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Font
     """
     tp_raw = lib.FPDFText_LoadPage(page)
     if not tp_raw:
-        return
+        return 0, 0
     try:
         n = lib.FPDFText_CountChars(tp_raw)
         if n > 0:
-            _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons)
+            return _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons), n
+        return 0, 0
     finally:
         lib.FPDFText_ClosePage(tp_raw)
 
 
 def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
-           words: list[Word], icons: list[Box]) -> None:
+           words: list[Word], icons: list[Box]) -> int:
+    """Words into `words`; returns how many chars ran turned (not left to right upright)."""
     plain_page = ctm[:4] == (1.0, 0.0, 0.0, 1.0)  # no /Rotate: upright text needs a shift only
     ca, cb, cc, cd, dx, dy = ctm
     upright = True  # the current text object reads left to right in upright page space
@@ -144,6 +152,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
     wname, wsize = "", 0.0
     ligatures = _LIGATURES
+    turned = 0
     for i, ch in enumerate(text):
         if (ch == " " or ch == "\r" or ch == "\n") and lib.FPDFText_IsGenerated(tp, i) == 1:
             # pdfium's guess of a word or line end: a generated space breaks only where the
@@ -171,6 +180,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             else:
                 fontname, descent, size, upright = "", 0.0, 0.0, True
         if not upright:  # rotated text: the box of pdfium's loose box, in upright page space
+            turned += 1
             x0, top, x1, bottom = transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
         else:
             if plain_page:
@@ -205,6 +215,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         px0, px1 = x0, x1
     if chars:
         add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
+    return turned
 
 
 def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
@@ -217,7 +228,9 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
         ctm, width, height = page_ctm(page)
         words: list[Word] = []
         icons: list[Box] = []
-        _read_words(page, index + 1, ctm, height, fonts, words, icons)
+        turned, chars = _read_words(page, index + 1, ctm, height, fonts, words, icons)
+        if chars and turned * 2 > chars:
+            raise TurnedPage(f"page {index + 1}: its text runs turned")
         drawings = read_drawings(page, ctm, height)
     finally:
         lib.FPDF_ClosePage(page)
@@ -226,7 +239,8 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
 
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
-               password: str | None = None, hyphen_of: HyphenOf | None = None) -> list[PageData]:
+               password: str | None = None, hyphen_of: HyphenOf | None = None,
+               check: Callable[[], None] | None = None) -> list[PageData]:
     """Every page of the document in `data`; PdfiumUnreadable when pdfium cannot open it
     or a page of it (the caller decides whether to fall back to pdfplumber).
 
@@ -242,6 +256,11 @@ def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
         try:
             raw = ctypes.cast(doc.raw, c_void_p).value
             fonts = _Fonts(descents, hyphen_of)
-            return [read_page(raw, i, fonts) for i in range(lib.FPDF_GetPageCount(raw))]
+            pages = []
+            for i in range(lib.FPDF_GetPageCount(raw)):
+                pages.append(read_page(raw, i, fonts))
+                if check is not None:  # the parse's deadline, between pages
+                    check()
+            return pages
         finally:
             doc.close()

@@ -11,16 +11,17 @@ from the font dictionaries (descents.py) so that vertical boxes match.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Literal
 
 import pdfplumber
 
 from . import read_pdfium
 from .descents import font_descents, hyphen_finder
-from .errors import DamagedPdfError, VbparseError
+from .errors import DamagedPdfError, LimitExceededError, VbparseError
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
-from .streamcheck import bound_streams
+from .streamcheck import TooManyFormDraws, bound_streams
 
 log = logging.getLogger("vbparse")
 
@@ -35,21 +36,32 @@ def check_reader(reader: str) -> None:
         raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
 
 
-def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[list[PageData], str]:
-    """Every page of an opened document, and the name of the reader that read them."""
+def read_document(
+    pdf: pdfplumber.PDF, reader: str, name: str | None, check: Callable[[], None] | None = None
+) -> tuple[list[PageData], str]:
+    """Every page of an opened document, and the name of the reader that read them.
+
+    `check` (the parse's deadline) runs after each page pdfplumber reads and after pdfium's pages.
+    """
     check_reader(reader)
     if reader == "pdfplumber":
-        return read_pages_pdfplumber(pdf), "pdfplumber"
-    bound_streams(pdf)
+        return read_pages_pdfplumber(pdf, check), "pdfplumber"
+    try:
+        bound_streams(pdf)
+    except TooManyFormDraws as exc:
+        raise LimitExceededError(name, f"{exc}; the document is built to exhaust the reader") from None
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
-        pages = read_pdfium.read_pages(data, font_descents(pdf), hyphen_of=hyphen_finder(pdf))
+        pages = read_pdfium.read_pages(data, font_descents(pdf), hyphen_of=hyphen_finder(pdf), check=check)
         if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
             raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
         return pages, "pdfium"
+    except read_pdfium.TurnedPage as exc:  # the reference reader turns such pages upright
+        log.info("%s: %s; read with pdfplumber", name, exc)
+        return read_pages_pdfplumber(pdf, check), "pdfplumber"
     except read_pdfium.PdfiumUnreadable as exc:
         if reader == "auto":
-            return read_pages_pdfplumber(pdf), "pdfplumber"
+            return read_pages_pdfplumber(pdf, check), "pdfplumber"
         raise DamagedPdfError(
             name, f"pdfium cannot read this PDF ({exc}); try reader='pdfplumber' (--reader pdfplumber)"
         ) from None
@@ -59,4 +71,4 @@ def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[l
         if reader != "auto":
             raise
         log.warning("%s: the pdfium reader failed (%s: %s); read with pdfplumber", name, type(exc).__name__, exc)
-        return read_pages_pdfplumber(pdf), "pdfplumber"
+        return read_pages_pdfplumber(pdf, check), "pdfplumber"

@@ -7,11 +7,15 @@ caches; `flush_cache()` alone does not).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pdfplumber
 import regex as re
+from pdfplumber.utils import extract_words
 
+from .upright import quarter_turn, to_upright, upright_size
 from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
@@ -116,8 +120,13 @@ def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
     return hrules, vrules, icons
 
 
-def _drawings(page: pdfplumber.page.Page) -> Drawings:
-    def box(o: dict) -> Segment:
+_Fix = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _drawings(page: pdfplumber.page.Page, fix: _Fix | None = None) -> Drawings:
+    def box(o: dict[str, Any]) -> Segment:
+        if fix is not None:  # a turned page: every box as on the upright page
+            o = fix(o)
         return (o["x0"], o["top"], o["x1"], o["bottom"])
 
     return Drawings(
@@ -126,6 +135,23 @@ def _drawings(page: pdfplumber.page.Page) -> Drawings:
         curves=[box(o) for o in page.curves],
         images=[box(o) for o in page.images],
     )
+
+
+def _page_turn(page: pdfplumber.page.Page) -> tuple[int, _Fix | None]:
+    """The page's quarter turn (vbparse.upright decides) and, if turned, a function giving an object's upright copy."""
+    turn = quarter_turn((c["matrix"][0], c["matrix"][1]) for c in page.chars)
+    if not turn:
+        return 0, None
+    width, height = float(page.width), float(page.height)
+
+    def fix(obj: dict[str, Any]) -> dict[str, Any]:
+        x0, top, x1, bottom = to_upright((obj["x0"], obj["top"], obj["x1"], obj["bottom"]), turn, width, height)
+        out = {**obj, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "upright": True}
+        if "size" in obj:  # pdfminer's size is a glyph's display height: upright, that is this
+            out["size"] = round(bottom - top, 3)  # rounded: words group by equal size
+        return out
+
+    return turn, fix
 
 
 def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
@@ -145,22 +171,30 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
+    turn, fix = _page_turn(page)
+    if fix is None:
+        raw = page.extract_words(extra_attrs=WORD_ATTRS)
+    else:
+        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS)
     words: list[Word] = []
     icons: list[Box] = []
-    for w in page.extract_words(extra_attrs=WORD_ATTRS):
+    for w in raw:
         add_word(words, icons, w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number)
-    drawings = _drawings(page)
+    drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
-    return PageData(number, float(page.width), float(page.height), words, hrules, vrules, icons + boxes,
-                    images=len(drawings.images))
+    width, height = upright_size(turn, float(page.width), float(page.height))
+    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images))
 
 
-def read_pages(pdf: pdfplumber.PDF) -> list[PageData]:
-    """Every page's words and drawings, closing pages as we go."""
+def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:
+    """Every page's words and drawings, closing pages as we go; `check` runs after each
+    page (the parse's deadline)."""
     pages: list[PageData] = []
     for i, page in enumerate(pdf.pages, start=1):
         try:
             pages.append(read_page(page, i))
         finally:
             page.close()
+        if check is not None:
+            check()
     return pages

@@ -12,17 +12,27 @@ so pdfminer caches nothing and memory stays that of one stream at a time.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
 _FONT_FILES = ("FontFile", "FontFile2", "FontFile3")
+_DO_RE = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+MAX_FORM_DRAWS = 100_000
+"""Form XObjects one page may draw, nesting multiplied out: pdfium draws them natively,
+where no deadline of ours can stop it (a form drawing the next twice, 25 deep, is 2**25)."""
+
+
+class TooManyFormDraws(Exception):
+    """A page draws more nested forms than MAX_FORM_DRAWS."""
 
 
 class _Walker:
     def __init__(self) -> None:
         self.seen: set[int] = set()
+        self.draws: dict[int, int] = {}  # form objid -> forms drawn when it is drawn once (itself included)
 
     def _first_visit(self, ref: Any) -> bool:
         key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
@@ -87,11 +97,37 @@ def _name(value: Any) -> str | None:
     return name.decode("latin-1") if isinstance(name, bytes) else name
 
 
+def _form_draws(data: bytes, resources: Any, walker: _Walker, depth: int = 0) -> int:
+    """How many forms drawing `data` with `resources` draws, nesting multiplied out (memoised per form)."""
+    res = resolve1(resources)
+    xobjects = resolve1(res.get("XObject")) if isinstance(res, dict) else None
+    if not isinstance(xobjects, dict) or depth > 64:
+        return 0
+    total = 0
+    for m in _DO_RE.finditer(data):
+        ref = xobjects.get(m.group(1).decode("latin-1"))
+        obj = resolve1(ref)
+        if not isinstance(obj, PDFStream) or _name(obj.attrs.get("Subtype")) != "Form":
+            continue
+        key = obj.objid if obj.objid is not None else id(obj)
+        if key not in walker.draws:
+            walker.draws[key] = 0  # a form that draws itself counts once, not forever
+            walker.draws[key] = 1 + _form_draws(obj.get_data(), obj.attrs.get("Resources"), walker, depth + 1)
+        total += walker.draws[key]
+        if total > MAX_FORM_DRAWS:
+            raise TooManyFormDraws(f"a page draws more than {MAX_FORM_DRAWS:,} nested forms")
+    return total
+
+
 def bound_streams(pdf: pdfplumber.PDF) -> None:
     """Raise LimitExceededError (from the active inflate_guard) if any stream pdfium
-    would decode to read the pages inflates past the limits."""
+    would decode to read the pages inflates past the limits, and TooManyFormDraws if a
+    page's nested forms multiply out past MAX_FORM_DRAWS."""
     walker = _Walker()
     for page in pdf.pages:
         for stream in page.page_obj.contents:
             walker.stream(stream)
+            obj = resolve1(stream)
+            if isinstance(obj, PDFStream) and b"Do" in (obj.get_data() or b""):
+                _form_draws(obj.get_data(), page.page_obj.resources, walker)
         walker.resources(page.page_obj.resources)
