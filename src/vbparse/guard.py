@@ -30,9 +30,11 @@ from pdfminer import pdftypes
 from pdfminer.ccitt import CCITTFaxDecoder
 from pdfminer.lzw import CorruptDataError, LZWDecoder
 
-from . import caps
+from . import caps, pdfminer_compat
 from .errors import LimitExceededError
 from .limits import DEFAULT_LIMITS, Limits
+
+pdfminer_compat.check()  # before any parse swaps pdfminer's internals: fail loudly, never silently unbounded
 
 MAX_FAX_COLUMNS = 1 << 16
 """Widest CCITT image accepted (65 536 px is 2.7 m at 600 dpi); wider is a bomb."""
