@@ -63,16 +63,34 @@ class PageData:
     vrules: list[Rule] = field(default_factory=list)
     icons: list[Box] = field(default_factory=list)
     images: int = 0
+    # filled areas larger than an icon (shaded header rows, zebra stripes): row evidence
+    fills: list[Box] = field(default_factory=list)
 
 
 def is_bold(fontname: str) -> bool:
     return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
 
 
-def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule], list[Box]]:
+def _is_white(colour: object) -> bool:
+    """A white (or unset) fill paints nothing a reader sees: page backgrounds, blank cells."""
+    if colour is None:
+        return True
+    comps = colour if isinstance(colour, (tuple, list)) else (colour,)
+    try:
+        vals = [float(c) for c in comps]
+    except (TypeError, ValueError):
+        return False
+    if len(vals) == 4:  # CMYK: white is no ink
+        return all(v <= 0.01 for v in vals)
+    return all(v >= 0.99 for v in vals)
+
+
+def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule], list[Box], list[Box]]:
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     icons: list[Box] = []
+    fills: list[Box] = []
+    page_area = float(page.width) * float(page.height)
     for obj in page.lines:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
@@ -88,10 +106,14 @@ def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule]
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
         elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and obj.get("fill"):
             icons.append(Box(x0, top, x1, bottom))
-        elif obj.get("stroke") and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
-            # a stroked cell outline: its four edges are rules
-            hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
-            vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+        else:
+            if obj.get("stroke") and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+                # a stroked cell outline: its four edges are rules
+                hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+                vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+            if (obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
+                    and w * h < 0.5 * page_area):
+                fills.append(Box(x0, top, x1, bottom))
     for obj in page.curves:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if x1 - x0 <= ICON_MAX_SIZE and bottom - top <= ICON_MAX_SIZE:
@@ -100,7 +122,7 @@ def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule]
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:
             icons.append(Box(x0, top, x1, bottom))
-    return hrules, vrules, icons
+    return hrules, vrules, icons, fills
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
@@ -121,9 +143,9 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
         words.append(
             Word(text, w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1), is_bold(w["fontname"]), number)
         )
-    hrules, vrules, boxes = _rules_and_boxes(page)
+    hrules, vrules, boxes, fills = _rules_and_boxes(page)
     data = PageData(number, float(page.width), float(page.height), words, hrules, vrules, icons + boxes,
-                    images=len(page.images))
+                    images=len(page.images), fills=fills)
     return data
 
 
