@@ -29,7 +29,8 @@ PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?\d{1,4}(?:\s*(?:\(\s*\d+\s*\)|av\s+\d
 
 # --- cover (letterhead) -----------------------------------------------------------------
 COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
-DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>.+)$", re.I)
+# an empty field ("Dnr:" and nothing) has no dnr group
+DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>[^\s:].*)?$", re.I)
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 LABEL_CASE_OFFICERS = "handläggare"
 LABEL_RECIPIENT = "till"
