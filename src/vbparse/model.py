@@ -129,6 +129,7 @@ class Report(_Model):
     complaints: list[ComplaintRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
     _coverage: Any = PrivateAttr(default=None)
+    _grids: Any = PrivateAttr(default_factory=list)  # tables.grid.Grid per table page: for inspect --png
 
     @property
     def coverage(self) -> Any:

@@ -93,10 +93,18 @@ COMPLAINT_HEADER_TEXT = (
     "uppdelning klagomål/synpunkter/kategorier utfall t1 utfall t2 utfall vb totalt ack. utfall "
     "sammanfattning och planerade åtgärder"
 )
+# (a word every header of the kind has, words of which it has at least one), on text
+# squeezed of spaces and line-break hyphens
+HEADER_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "indicator": ("indikator", ("periodens", "utfall", "årsmål")),
+    "activity": ("aktivitet", ("startdatum", "slutdatum")),
+    "complaint": ("uppdelning", ("klagomål", "utfall", "kategori")),
+}
 HEADER_TEXT = {"indicator": INDICATOR_HEADER_TEXT, "activity": ACTIVITY_HEADER_TEXT, "complaint": COMPLAINT_HEADER_TEXT}
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I)
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TOTALS_WORDS = {"totalt", "summa", "total", "totalsumma", "samtliga"}  # a totals row's first cell
 COUNT_UNITS = {"st", "st.", "antal", "%"}
 TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
 PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)

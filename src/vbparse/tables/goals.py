@@ -2,19 +2,22 @@
 
 Each value row is followed by a full-width "Analys" row. The full-width row starts at
 the table's left edge (over the status-icon column), a value row at the name column:
-that offset, rules, icons and vertical gaps tell rows apart, not text order.
+that offset tells the two apart; edges, icons and gaps (`rows.RowEvidence`) tell where a
+value row begins. Repeated header bands never reach this reader (the walker skips them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
-from .model import Activity, Indicator, ParseWarning
-from .reading import PageData, Word
-from .tables import CELL_GAP_EM, TableLayout, cells_of, header_kind, is_header_continuation, rules_between
-from .values import parse_value
-from .vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
+from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
+from ..model import Activity, Indicator, ParseWarning
+from ..reading import Word
+from ..values import parse_value
+from ..vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
+from .columns import TableLayout, cells_of
+from .header import CELL_GAP_EM
+from .rows import RowEvidence, gap_breaks
 
 
 @dataclass
@@ -44,19 +47,19 @@ def _name_incomplete(row: _Row) -> bool:
 class RowReader:
     """Consumes the body lines of one goal table (across pages), row by row."""
 
-    def __init__(self, layout: TableLayout, pages: dict[int, PageData], warnings: list[ParseWarning]):
+    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float):
         self.layout = layout
-        self.pages = pages
+        self.evidence = evidence
         self.warnings = warnings
-        name = layout.band("name") or layout.bands[0]
-        self.name_left = name.text_left
+        self.name = layout.band("name") or layout.bands[0]
+        # where name cells' text starts: the header's start until a value row shows it
+        self.name_left = self.name.text_left
         # room for an icon (about a character) left of the names, beyond cell padding
         self.has_icon_col = self.name_left - layout.left > 10.0
         self.rows: list[_Row] = []
         self.prev: Line | None = None
-        self.pitch = 12.0
-        self.in_header = False
-        self.last_header: Line | None = None
+        self.pitch = pitch
+        self.value_lines: list[Line] = []
         self._edges: dict[str, tuple[float, bool]] = {}
         self._analysis_geo: tuple[float, float] | None = None
         self.text_right: float = 0.0  # the document's text column edge: tables span it
@@ -72,19 +75,7 @@ class RowReader:
 
     def feed(self, ln: Line) -> None:
         ln.used = True
-        kind = self.layout.kind
-        if header_kind(ln) == kind:
-            self.in_header = True
-            self.last_header = ln
-            ln.tags.append("table_header")
-            return
-        last = self.last_header
-        if (self.in_header and last is not None and ln.page == last.page and ln.top - last.top <= 1.5 * last.size
-                and is_header_continuation(ln, kind)):
-            self.last_header = ln
-            ln.tags.append("table_header")
-            return
-        self.in_header = False
+        self._learn_name_left(ln)
         is_label, rest = _is_analysis_label(ln)
         cur = self.current
         if is_label and cur is not None and cur.analysis is not None and rest:
@@ -115,12 +106,26 @@ class RowReader:
             cur.analysis.append(ln)
             self.prev = ln
             return
-        if self._starts_row(ln):
+        cells = cells_of(ln, self.layout)
+        if self._starts_row(ln, cells):
             cur = self._new_row(ln)
         assert cur is not None
-        for role, words in cells_of(ln, self.layout).items():
+        for role, words in cells.items():
             cur.cells.setdefault(role, []).append(ln.subline(words))
+        self.value_lines.append(ln)
         self.prev = ln
+
+    def _learn_name_left(self, ln: Line) -> None:
+        """A line with text in the name column and in value columns is a value row's: its
+        name text starts where name cells start (whatever the header's alignment)."""
+        cells = cells_of(ln, self.layout)
+        name = cells.get("name")
+        if not name or len(cells) < 2 or self._crosses_bands(ln):
+            return
+        x0 = name[0].x0
+        icons = [b.x1 for b in self.evidence.icons_of(ln) if b.x1 <= x0 + 1]
+        if not icons or x0 > max(icons):
+            self.name_left = min(self.name_left, x0)
 
     def _crosses_bands(self, ln: Line) -> bool:
         for ph in split_phrases(ln.words, CELL_GAP_EM):
@@ -137,7 +142,7 @@ class RowReader:
         self.rows.append(row)
         return row
 
-    def _starts_row(self, ln: Line) -> bool:
+    def _starts_row(self, ln: Line, cells: dict[str, list[Word]]) -> bool:
         cur, prev = self.current, self.prev
         if cur is None or prev is None:
             return True
@@ -146,18 +151,36 @@ class RowReader:
         if ln.page != prev.page:
             # a row split by the page break goes on under the repeated header: a line with
             # nothing in the name column, or an unfinished name, continues the row above
-            if "name" not in cells_of(ln, self.layout):
+            if "name" not in cells:
                 return False
             first = ln.words[0].text
             return not (first[:1].islower() or _name_incomplete(cur))
-        page = self.pages[ln.page]
-        name = self.layout.band("name") or self.layout.bands[0]
-        if rules_between(page, prev.bottom - 1, ln.top + 1, name.left + 2, name.right - 2):
+        name = self.name
+        if self.evidence.edge_between(prev, ln, name.left + 2, name.right - 2):
             return True
-        if any(self.name_left - 60 <= b.x0 and b.x1 <= self.name_left + 1 and abs(b.top - ln.top) < ln.height
-               for b in page.icons):
+        if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
             return True
-        return ln.top - prev.top > self.pitch * 1.3 + 0.5
+        if gap_breaks(prev, ln, self.pitch):
+            return True
+        if self.evidence.has_edges(ln.page, name.left + 2, name.right - 2):
+            return False  # ruled rows: no edge, no new row
+        return self._new_values(ln, cur, cells)
+
+    def _new_values(self, ln: Line, cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """No edge and no gap: a new row when a finished name is followed by a new one and
+        every value on the line opens a cell (a cell's own wrapped text goes on in lower case
+        or after unfinished text; values stand on a row's first line)."""
+        name = cells.get("name")
+        if not name or name[0].text[:1].islower() or _name_incomplete(cur):
+            return False
+        values = {role: ws for role, ws in cells.items() if role not in ("name", "unknown")}
+        if not values:
+            return False
+        for role, ws in values.items():
+            have = cur.cells.get(role)
+            if have and (ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
+                return False
+        return True
 
     # --- results -------------------------------------------------------------------
 
