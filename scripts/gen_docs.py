@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import vbparse  # noqa: E402
 from vbparse.corpus import KEY_COLUMNS  # noqa: E402
-from vbparse.frames import COLUMNS, FRAME_NAMES  # noqa: E402
+from vbparse.frames import COLUMNS, FRAME_NAMES, REPORT_KEY  # noqa: E402
 
 SCHEMA_PATH = ROOT / "docs" / "schema.json"
 DATA_MODEL_PATH = ROOT / "docs" / "data-model.md"
@@ -107,7 +107,17 @@ FRAME_NOTES = {
                   "`unit` is the report's unit in corpus frames.",
     "sections": "The section tree flattened depth first: `depth` 0 for top level, `parent_title`, "
                 "and `path` (titles joined with ` > `).",
+    "warnings": "One row per parse warning: what was odd, skipped or guessed, with its page.",
 }
+
+
+def _dtype(t: object) -> str:
+    """A dtype as the docs show it: categoricals with their categories."""
+    cats = getattr(t, "categories", None)
+    if cats is None:
+        return str(t)
+    sep = " < " if getattr(t, "ordered", False) else ", "
+    return f"category ({sep.join(cats)})"
 
 
 def render_schema() -> str:
@@ -162,14 +172,19 @@ def render_data_model() -> str:
         "",
         "## Frames",
         "",
-        "`report.to_frames()` and `corpus.to_frames()` give five pandas DataFrames. Columns and order are "
-        "fixed; dtypes are pandas' nullable ones, also in empty frames. `Corpus.to_frames()` puts "
-        + ", ".join(f"`{c}` ({t})" for c, t in KEY_COLUMNS.items())
-        + " first on every row (`file` is the path as given to `parse_many`).",
+        "`report.to_frames()` and `corpus.to_frames()` give six pandas DataFrames (a `Frames` TypedDict). "
+        "Columns and order are fixed; dtypes are pandas' nullable ones, also in empty frames; closed "
+        "vocabularies are categoricals (`assessment_code` ordered no_data < not_assessed < not_fulfilled "
+        "< partly_fulfilled < fulfilled). Every row starts with "
+        + ", ".join(f"`{c}` ({t})" for c, t in REPORT_KEY.items())
+        + " (`report_id`: the first 16 hex digits of the file's sha256; `file`: the file name, not the path). "
+        "`Corpus.to_frames()` adds "
+        + ", ".join(f"`{c}` ({_dtype(t)})" for c, t in KEY_COLUMNS.items())
+        + " after them (`duplicate`: `same_content` or `same_unit_kind_year` where a report may count twice).",
     ]
     for frame in FRAME_NAMES:
         lines += ["", f"### {frame}", "", FRAME_NOTES[frame], "", "| column | dtype |", "| --- | --- |"]
-        lines += [f"| `{c}` | {t} |" for c, t in COLUMNS[frame].items()]
+        lines += [f"| `{c}` | {_dtype(t)} |" for c, t in COLUMNS[frame].items()]
     return "\n".join(lines) + "\n"
 
 

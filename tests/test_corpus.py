@@ -189,6 +189,28 @@ def test_dask_distributed_executor(tmp_path: Path) -> None:
     assert [f.path for f in corpus.failures] == [str(bad)]
 
 
+def test_dask_client_as_people_pass_it(tmp_path: Path) -> None:
+    """A Client itself (not client.get_executor()), on a 2-process local cluster."""
+    import dask.distributed as distributed
+
+    pdfs = small_pdfs(2)
+    copies = []
+    for i, pdf in enumerate(pdfs * 2):
+        copies.append(tmp_path / f"r{i}.pdf")
+        shutil.copy(pdf, copies[-1])
+    bad = corrupt_pdf(tmp_path)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        corpus = parse_many([*copies[:2], bad, *copies[2:]], executor=client, timeout_s=120)
+    assert corpus.files == [str(p) for p in copies]
+    assert [f.path for f in corpus.failures] == [str(bad)]
+
+
+def test_an_executor_that_is_none_is_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="get_executor"):
+        parse_many(["a.pdf"], executor=object())  # type: ignore[arg-type]
+
+
 def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = small_pdfs(1)[0]
     copy = tmp_path / "copy.pdf"

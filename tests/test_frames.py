@@ -10,7 +10,7 @@ from sample_reports import sample_report, truth_reports
 
 from vbparse import Corpus, Report
 from vbparse.corpus import KEY_COLUMNS
-from vbparse.frames import COLUMNS, FRAME_NAMES, GOAL_PATH, PATH_SEP
+from vbparse.frames import COLUMNS, FRAME_NAMES, GOAL_PATH, PATH_SEP, REPORT_KEY
 
 REPORTS = [sample_report(), *truth_reports()]
 
@@ -18,9 +18,9 @@ REPORTS = [sample_report(), *truth_reports()]
 def assert_schema(frames: dict[str, pd.DataFrame], extra: dict[str, str] | None = None) -> None:
     assert list(frames) == list(FRAME_NAMES)
     for name, df in frames.items():
-        expected = {**(extra or {}), **COLUMNS[name]}
+        expected = {**REPORT_KEY, **(extra or {}), **COLUMNS[name]}
         assert list(df.columns) == list(expected), name
-        assert {c: str(t) for c, t in df.dtypes.items()} == expected, name
+        assert {c: str(t) for c, t in df.dtypes.items()} == {c: str(t) for c, t in expected.items()}, name
 
 
 def test_truth_files_are_present() -> None:
@@ -50,7 +50,8 @@ def test_every_indicator_and_activity_row_has_its_goal_path(report: Report) -> N
         df = frames[name]
         assert df[["kf_direction_number", "kf_direction_title", "kf_area_number", "kf_area_title",
                    "goal_level", "goal_title"]].notna().all().all(), name
-        assert list(df.columns[: len(GOAL_PATH)]) == list(GOAL_PATH)
+        start = len(REPORT_KEY)
+        assert list(df.columns[start: start + len(GOAL_PATH)]) == list(GOAL_PATH)
         # a row under a unit goal names it; a row under a board goal names no unit goal
         unit_rows = df["goal_level"] == "unit"
         assert (df.loc[unit_rows, "unit_title"] == df.loc[unit_rows, "goal_title"]).all()
@@ -111,9 +112,50 @@ def test_corpus_frames_put_report_keys_first() -> None:
     frames = corpus.to_frames()
     assert_schema(frames, KEY_COLUMNS)
     ind = frames["indicators"]
-    assert list(ind["file"].unique()) == ["x/vb2022.pdf", "x/vb2023.pdf"]
+    assert list(ind["file"].unique()) == ["vb2022.pdf", "vb2023.pdf"]  # names from the sources, not paths
     assert list(ind["year"]) == [2022, 2022, 2023, 2023] and set(ind["kind"]) == {"verksamhetsberattelse"}
     assert len(frames["goals"]) == 8
+
+
+def _with_sha(report: Report, sha: str, file: str) -> Report:
+    return report.model_copy(update={"source": report.source.model_copy(update={"sha256": sha, "file": file})})
+
+
+def test_corpus_flags_reports_that_would_count_twice() -> None:
+    a = _with_sha(sample_report(2022), "a" * 64, "a.pdf")
+    a_again = _with_sha(sample_report(2022), "a" * 64, "copy of a.pdf")
+    b = _with_sha(sample_report(2023), "b" * 64, "b.pdf")
+    b_other = _with_sha(sample_report(2023, sick="7 %"), "c" * 64, "b2.pdf")
+    c = _with_sha(sample_report(2024), "d" * 64, "c.pdf")
+    corpus = Corpus(reports=[a, a_again, b, b_other, c])
+    assert corpus.duplicates() == [(0, "same_content"), (1, "same_content"), (2, "same_unit_kind_year"),
+                                   (3, "same_unit_kind_year")]
+    goals = corpus.to_frames()["goals"]
+    assert goals.loc[goals["file"] == "c.pdf", "duplicate"].isna().all()
+    assert set(goals.loc[goals["file"] == "b2.pdf", "duplicate"]) == {"same_unit_kind_year"}
+    assert goals["report_id"].str.len().eq(16).all()
+
+
+def test_keys_join_across_years() -> None:
+    """goal_id is the same for the same goal in two years' reports; indicators carry it."""
+    a = _with_sha(sample_report(2022), "a" * 64, "a.pdf")
+    b = _with_sha(sample_report(2023), "b" * 64, "b.pdf")
+    frames = Corpus(reports=[a, b]).to_frames()
+    goals, ind = frames["goals"], frames["indicators"]
+    per_year = goals.groupby("year")["goal_id"].apply(list)
+    assert per_year[2022] == per_year[2023] and len(set(per_year[2022])) == len(per_year[2022])
+    joined = ind.merge(goals[["report_id", "goal_id", "title"]], on=["report_id", "goal_id"], how="left")
+    assert joined["title"].notna().all() and (joined["title"] == joined["goal_title"]).all()
+    assert set(ind["period_kind"].astype(str)) <= {"VB", "year"}  # "VB 2023" and "2023"
+    assert list(ind["period_year"]) == list(ind["year"])
+
+
+def test_closed_vocabularies_are_categoricals() -> None:
+    goals = sample_report().to_frames()["goals"]
+    assert isinstance(goals["level"].dtype, pd.CategoricalDtype)
+    code = goals["assessment_code"]
+    assert code.cat.ordered and list(code.cat.categories)[-3:] == ["not_fulfilled", "partly_fulfilled", "fulfilled"]
+    assert (code.dropna() >= "no_data").all()
 
 
 def test_empty_corpus_frames_are_typed() -> None:

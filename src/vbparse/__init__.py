@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+from ._version import __version__
 from .api import parse
 from .corpus import Corpus, Failure, parse_many
 from .errors import (
@@ -27,7 +30,7 @@ from .model import (
     json_schema,
 )
 
-__version__ = "0.1.0"
+logging.getLogger("vbparse").addHandler(logging.NullHandler())  # a library prints nothing unless asked
 
 __all__ = [
     "Activity",
@@ -49,6 +52,7 @@ __all__ = [
     "Source",
     "Value",
     "VbparseError",
+    "__version__",
     "json_schema",
     "parse",
     "parse_many",

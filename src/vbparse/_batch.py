@@ -34,6 +34,43 @@ class _Task:
     started: float | None = None
 
 
+def as_executor(obj: Any) -> Executor:
+    """The executor to submit to: an Executor as it is, a Dask Client through its get_executor().
+
+    People pass a `dask.distributed.Client` directly; its own futures are not
+    concurrent.futures ones, so it is turned into the executor it offers. Anything else
+    is refused at once, saying what to pass.
+    """
+    if isinstance(obj, Executor):
+        return obj
+    get = getattr(obj, "get_executor", None)
+    if callable(get):
+        executor = get()
+        if isinstance(executor, Executor):
+            return executor
+    raise TypeError(
+        f"executor must be a concurrent.futures.Executor (or a dask.distributed Client), "
+        f"not {type(obj).__name__}; for Dask pass the Client or client.get_executor()"
+    )
+
+
+def _as_future(fut: Any) -> Future[Any]:
+    """A concurrent.futures.Future for an executor's future of another kind (completed through its callback)."""
+    if isinstance(fut, Future):
+        return fut
+    out: Future[Any] = Future()
+    out.set_running_or_notify_cancel()
+
+    def done(f: Any) -> None:
+        try:
+            out.set_result(f.result())
+        except BaseException as exc:  # the task's own error, passed on as the result
+            out.set_exception(exc)
+
+    fut.add_done_callback(done)
+    return out
+
+
 class BoundedRunner:
     """Keeps at most `window` futures in flight; results by input index.
 
@@ -79,7 +116,7 @@ class BoundedRunner:
                 self._shutdown(kill=any(not t.future.done() for t in flight))
 
     def _submit(self, index: int, tries: int) -> _Task:
-        return _Task(index, self.executor.submit(self.fn, *self.items[index]), tries)
+        return _Task(index, _as_future(self.executor.submit(self.fn, *self.items[index])), tries)
 
     def _finish(self, task: _Task, result: Any) -> None:
         self.results[task.index] = result

@@ -20,19 +20,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import api, errors
-from ._batch import DIED, BoundedRunner, Lost
+from ._batch import DIED, BoundedRunner, Lost, as_executor
 from .errors import LimitExceededError, VbparseError
 from .isolation import _limit_memory, _ran_out_of_memory
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+    from .frames import Frames
 
 PathLike = str | os.PathLike[str]
 
-KEY_COLUMNS: dict[str, str] = {"file": "string", "unit": "string", "year": "Int64", "kind": "string"}
-"""Columns Corpus.to_frames() puts first on every row: which report the row comes from."""
+KEY_COLUMNS: dict[str, Any] = {"unit": "string", "year": "Int64", "kind": "string", "duplicate": "string"}
+"""Columns Corpus.to_frames() adds after the report key (report_id, file, dnr) on every row.
+
+`duplicate` says why a report may count twice: "same_content" (the same file under two
+names) or "same_unit_kind_year" (two different reports for one unit, kind and year);
+null otherwise. Filter on it before pivoting with aggfunc="first"."""
 
 _parse: Callable[..., Report] = api.parse
 """The parse function workers call; a module-level hook so tests can inject one."""
@@ -71,16 +75,42 @@ class Corpus:
     def __len__(self) -> int:
         return len(self.reports)
 
-    def to_frames(self) -> dict[str, pd.DataFrame]:
-        """The five report frames over all reports, with file, unit, year, kind first."""
-        from .frames import COLUMNS, FRAME_NAMES, make_frame, report_rows
+    def duplicates(self) -> list[tuple[int, str]]:
+        """(index into reports, reason) for every report that may count twice; see KEY_COLUMNS."""
+        by_sha: dict[str, int] = {}
+        by_key: dict[tuple[Any, ...], int] = {}
+        out: dict[int, str] = {}
+        for i, report in enumerate(self.reports):
+            sha = report.source.sha256
+            key = (report.meta.unit, report.meta.kind, report.meta.year)
+            if sha and sha in by_sha:
+                out[i] = out[by_sha[sha]] = "same_content"
+            elif None not in key and key in by_key:
+                out.setdefault(i, "same_unit_kind_year")
+                out.setdefault(by_key[key], "same_unit_kind_year")
+            if sha:
+                by_sha.setdefault(sha, i)
+            by_key.setdefault(key, i)
+        return sorted(out.items())
 
+    def to_frames(self) -> Frames:
+        """The six report frames over all reports; every row keyed by report_id, file, dnr, unit, year, kind."""
+        from .frames import COLUMNS, FRAME_NAMES, REPORT_KEY, Frames, make_frame, report_rows
+
+        dup = dict(self.duplicates())
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAME_NAMES}
-        for path, report in zip(self.files, self.reports, strict=True):
-            key = {"file": path, "unit": report.meta.unit, "year": report.meta.year, "kind": report.meta.kind}
+        for i, (path, report) in enumerate(zip(self.files, self.reports, strict=True)):
+            extra = {"unit": report.meta.unit, "year": report.meta.year, "kind": report.meta.kind,
+                     "duplicate": dup.get(i)}
             for name, part in report_rows(report).items():
-                rows[name] += [{**key, **row} for row in part]
-        return {name: make_frame(rows[name], {**KEY_COLUMNS, **COLUMNS[name]}) for name in FRAME_NAMES}
+                for row in part:
+                    row.update(extra)
+                    if row["file"] is None and path:
+                        row["file"] = os.path.basename(path)
+                rows[name] += part
+        columns = {**REPORT_KEY, **KEY_COLUMNS}
+        return Frames(**{name: make_frame(rows[name], {**columns, **COLUMNS[name]})  # type: ignore[typeddict-item]
+                         for name in FRAME_NAMES})
 
 
 def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
@@ -243,12 +273,15 @@ def parse_many(
     """Parse every report in `paths` (files, globs, folders); results in input order.
 
     workers: processes (default: CPU count); 1 without an executor parses in this process.
-    executor: run in this concurrent.futures.Executor instead of a new process pool.
+    executor: run in this concurrent.futures.Executor instead of a new process pool; a Dask
+        `Client` may be given as it is (its `get_executor()` is used).
     timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
     progress: show a tqdm progress bar on stderr.
     """
     limits = limits or DEFAULT_LIMITS
     timeout_s = limits.timeout_s if timeout_s is None else timeout_s
+    if executor is not None:
+        executor = as_executor(executor)
     files = expand_paths(paths)
     if executor is not None:
         workers = workers or _executor_width(executor)

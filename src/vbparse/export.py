@@ -84,12 +84,12 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def column_dtypes() -> dict[str, str]:
+def column_dtypes() -> dict[str, Any]:
     """Column name -> dtype over every frame (names mean the same in every frame)."""
     from .corpus import KEY_COLUMNS
-    from .frames import COLUMNS
+    from .frames import COLUMNS, REPORT_KEY
 
-    out = dict(KEY_COLUMNS)
+    out = {**REPORT_KEY, **KEY_COLUMNS}
     for columns in COLUMNS.values():
         out.update(columns)
     return out
@@ -109,7 +109,7 @@ def read_table(path: str | os.PathLike[str], fmt: str = "csv") -> pd.DataFrame:
     header = pd.read_csv(path, nrows=0, sep=opts["sep"], encoding=opts["encoding"]).columns
     known = column_dtypes()
     dtypes = {c: known.get(c, "string") for c in header}
-    dates = [c for c, t in dtypes.items() if t.startswith("datetime64")]
+    dates = [c for c, t in dtypes.items() if str(t).startswith("datetime64")]
     df = pd.read_csv(path, **opts, dtype={c: t for c, t in dtypes.items() if c not in dates},
                      keep_default_na=False, na_values=[""])
     for col in dates:

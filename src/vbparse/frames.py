@@ -1,26 +1,56 @@
-"""A Report as five flat pandas tables, for analysis across reports.
+"""A Report as six flat pandas tables, for analysis across reports.
 
 Every frame has a fixed column order and pandas' nullable dtypes (`Float64`, `Int64`,
 `string`), also when empty, so frames from many reports concatenate without dtype drift.
+Closed vocabularies (goal level, assessment code, report kind) are categoricals;
+`assessment_code` is ordered (no_data < not_assessed < not_fulfilled < partly_fulfilled
+< fulfilled), so `df[df.assessment_code >= "partly_fulfilled"]` works.
 Activity dates are `datetime64[ns]` (midnight; `NaT` when missing or not a date).
+Every row carries `report_id`, `file` and `dnr`, so frames from many years join.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
+
+from .vocab import fold, split_period
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ComplaintRow, Goal, Report, Section, Value
 
-FRAME_NAMES = ("goals", "indicators", "activities", "complaints", "sections")
+FRAME_NAMES = ("goals", "indicators", "activities", "complaints", "sections", "warnings")
+
+
+class Frames(TypedDict):
+    """What `to_frames()` returns: one DataFrame per kind of row."""
+
+    goals: pd.DataFrame
+    indicators: pd.DataFrame
+    activities: pd.DataFrame
+    complaints: pd.DataFrame
+    sections: pd.DataFrame
+    warnings: pd.DataFrame
+
 
 STR = "string"
 FLOAT = "Float64"
 INT = "Int64"
 DATE = "datetime64[ns]"
+LEVEL = pd.CategoricalDtype(["kf_direction", "kf_area", "board", "unit"])
+ASSESSMENT = pd.CategoricalDtype(
+    ["no_data", "not_assessed", "not_fulfilled", "partly_fulfilled", "fulfilled"], ordered=True
+)
+KIND = pd.CategoricalDtype(["verksamhetsplan", "tertialrapport_1", "tertialrapport_2", "verksamhetsberattelse"])
+PERIOD_KIND = pd.CategoricalDtype(["VP", "T1", "T2", "VB", "year"])
+
+REPORT_KEY: dict[str, Any] = {"report_id": STR, "file": STR, "dnr": STR}
+"""First on every row of every frame: which report it comes from (report_id: sha256 prefix)."""
+REPORT_ID_LENGTH = 16
 
 GOAL_PATH: dict[str, str] = {
     "kf_direction_number": STR,
@@ -29,8 +59,9 @@ GOAL_PATH: dict[str, str] = {
     "kf_area_title": STR,
     "board_title": STR,
     "unit_title": STR,
-    "goal_level": STR,
+    "goal_level": LEVEL,
     "goal_title": STR,
+    "goal_id": STR,
 }
 """Columns that place an indicator or activity in the goal tree."""
 
@@ -41,18 +72,20 @@ def _value_columns(field: str) -> dict[str, str]:
     return {field: FLOAT, f"{field}_raw": STR, f"{field}_unit": STR}
 
 
-COLUMNS: dict[str, dict[str, str]] = {
+COLUMNS: dict[str, dict[str, Any]] = {
     "goals": {
-        "level": STR,
+        "goal_id": STR,
+        "level": LEVEL,
         "number": STR,
         "title": STR,
         "assessment": STR,
-        "assessment_code": STR,
+        "assessment_code": ASSESSMENT,
         "description": STR,
         "expected_results": STR,
         "analysis": STR,
         "page": INT,
-        "parent_level": STR,
+        "parent_goal_id": STR,
+        "parent_level": LEVEL,
         "parent_number": STR,
         "parent_title": STR,
         "kf_direction_number": STR,
@@ -69,6 +102,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         **_value_columns("target"),
         **_value_columns("kf_target"),
         "period": STR,
+        "period_kind": PERIOD_KIND,
+        "period_year": INT,
         "analysis": STR,
         "page": INT,
     },
@@ -100,6 +135,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "parent_title": STR,
         "path": STR,
     },
+    "warnings": {
+        "page": INT,
+        "code": STR,
+        "message": STR,
+    },
 }
 """Column name -> dtype of every frame, in output order: the frames' contract."""
 
@@ -107,7 +147,7 @@ PATH_SEP = " > "
 """Joins section titles in the `sections.path` column."""
 
 
-def make_frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+def make_frame(rows: list[dict[str, Any]], columns: dict[str, Any]) -> pd.DataFrame:
     """Rows -> a frame with exactly `columns`, in order, with their dtypes (also when empty)."""
     names = list(columns)
     df = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(columns=names)
@@ -119,9 +159,30 @@ def make_frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFr
     return df.reset_index(drop=True)
 
 
-def empty_frames() -> dict[str, pd.DataFrame]:
-    """The five frames with no rows: right columns, right dtypes."""
-    return {name: make_frame([], COLUMNS[name]) for name in FRAME_NAMES}
+def empty_frames() -> Frames:
+    """The six frames with no rows: right columns, right dtypes."""
+    return Frames(**{name: make_frame([], {**REPORT_KEY, **COLUMNS[name]}) for name in FRAME_NAMES})  # type: ignore[typeddict-item]
+
+
+def report_key(report: Report) -> dict[str, Any]:
+    """The columns that say which report a row comes from."""
+    sha = report.source.sha256
+    name = report.source.file
+    return {
+        "report_id": sha[:REPORT_ID_LENGTH] if sha else None,
+        "file": os.path.basename(name) if name else None,
+        "dnr": report.meta.dnr,
+    }
+
+
+def goal_id(chain: tuple[Goal, ...]) -> str:
+    """A stable id from the goal's path in the tree (level and number, else folded title, per step).
+
+    Board and unit goals have no number, so the number alone cannot tell them apart; the
+    same path in next year's report gives the same id.
+    """
+    path = "/".join(f"{g.level}:{g.number or fold(g.title)}" for g in chain)
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
 
 
 def _walk(goals: list[Goal], ancestors: tuple[Goal, ...] = ()) -> Iterator[tuple[Goal, tuple[Goal, ...]]]:
@@ -152,6 +213,7 @@ def _goal_path(chain: tuple[Goal, ...]) -> dict[str, Any]:
         "unit_title": unit.title if unit else None,
         "goal_level": own.level,
         "goal_title": own.title,
+        "goal_id": goal_id(chain),
     }
 
 
@@ -167,6 +229,7 @@ def _goal_rows(report: Report) -> Iterator[dict[str, Any]]:
         parent = ancestors[-1] if ancestors else None
         direction, area = _nearest(chain, "kf_direction"), _nearest(chain, "kf_area")
         yield {
+            "goal_id": goal_id(chain),
             "level": goal.level,
             "number": goal.number,
             "title": goal.title,
@@ -176,6 +239,7 @@ def _goal_rows(report: Report) -> Iterator[dict[str, Any]]:
             "expected_results": "\n".join(goal.expected_results) if goal.expected_results else None,
             "analysis": goal.analysis,
             "page": goal.page,
+            "parent_goal_id": goal_id(ancestors) if ancestors else None,
             "parent_level": parent.level if parent else None,
             "parent_number": parent.number if parent else None,
             "parent_title": parent.title if parent else None,
@@ -191,8 +255,10 @@ def _indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
             row: dict[str, Any] = {**path, "name": ind.name}
             for field in VALUE_FIELDS:
                 row.update(_value(field, getattr(ind, field)))
+            period_kind, period_year = split_period(ind.period)
             row.update(
-                previous_year=ind.previous_year, period=ind.period, analysis=ind.analysis, page=ind.page
+                previous_year=ind.previous_year, period=ind.period, period_kind=period_kind,
+                period_year=period_year, analysis=ind.analysis, page=ind.page,
             )
             yield row
 
@@ -228,17 +294,20 @@ def _section_rows(
 
 
 def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
-    """The frames' rows as plain dicts (what report_frames types); cheap to merge over reports."""
-    return {
-        "goals": list(_goal_rows(report)),
-        "indicators": list(_indicator_rows(report)),
-        "activities": list(_activity_rows(report)),
-        "complaints": [_complaint_row(c) for c in report.complaints],
-        "sections": list(_section_rows(report.sections)),
+    """The frames' rows as plain dicts (what report_frames types), each with the report key first."""
+    key = report_key(report)
+    parts = {
+        "goals": _goal_rows(report),
+        "indicators": _indicator_rows(report),
+        "activities": _activity_rows(report),
+        "complaints": (_complaint_row(c) for c in report.complaints),
+        "sections": _section_rows(report.sections),
+        "warnings": (w.model_dump(include={"page", "code", "message"}) for w in report.warnings),
     }
+    return {name: [{**key, **row} for row in rows] for name, rows in parts.items()}
 
 
-def report_frames(report: Report) -> dict[str, pd.DataFrame]:
-    """The report as frames keyed goals, indicators, activities, complaints, sections."""
+def report_frames(report: Report) -> Frames:
+    """The report as frames keyed goals, indicators, activities, complaints, sections, warnings."""
     rows = report_rows(report)
-    return {name: make_frame(rows[name], COLUMNS[name]) for name in FRAME_NAMES}
+    return Frames(**{name: make_frame(rows[name], {**REPORT_KEY, **COLUMNS[name]}) for name in FRAME_NAMES})  # type: ignore[typeddict-item]

@@ -12,13 +12,13 @@ from .lines import Line, join_cell
 from .model import Goal, ReportMeta
 from .vocab import (
     COVER_MARKERS,
-    DATE_RE,
     DNR_RE,
     LABEL_CASE_OFFICERS,
     LABEL_RECIPIENT,
     PERSON_SEPARATORS_RE,
     TITLE_RE,
     TOP_LEVEL_SECTIONS,
+    find_date,
     fold,
     kind_from_text,
 )
@@ -51,10 +51,8 @@ def read_cover(lines: Sequence[Line], meta: ReportMeta) -> None:
         dm = DNR_RE.match(ln.text.strip())
         if dm and dm.group("dnr") and meta.dnr is None:
             meta.dnr = " ".join(dm.group("dnr").split())
-        if meta.date is None:
-            d = DATE_RE.search(ln.text)
-            if d and not dm:
-                meta.date = d.group(1)
+        if meta.date is None and not dm:
+            meta.date = find_date(ln.text)
     _labels_side_by_side(content, meta)
 
 

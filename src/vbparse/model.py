@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+    from .frames import Frames
 
 SCHEMA_VERSION = "1"
 
@@ -38,6 +38,24 @@ class Source(_Model):
     file: str | None = None
     sha256: str | None = None
     pages: int = 0
+    parser_version: str | None = None
+    """The vbparse version that wrote this, so a file imported years later says what produced it."""
+
+
+class Leftover(_Model):
+    """A run of text that ended in no field (also reported as an `unplaced_text` warning)."""
+
+    page: int | None = None
+    text: str
+
+
+class Coverage(_Model):
+    """Share of the document's characters that ended in a field, page furniture or a label."""
+
+    share: float = 1.0
+    total_chars: int = 0
+    placed_chars: int = 0
+    leftovers: list[Leftover] = Field(default_factory=list)
 
 
 class ReportMeta(_Model):
@@ -128,13 +146,9 @@ class Report(_Model):
     goals: list[Goal] = Field(default_factory=list)
     complaints: list[ComplaintRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
-    _coverage: Any = PrivateAttr(default=None)
+    coverage: Coverage | None = None
+    """How much of the text ended in a field; None for a report not made by the parser."""
     _grids: Any = PrivateAttr(default_factory=list)  # tables.grid.Grid per table page: for inspect --png
-
-    @property
-    def coverage(self) -> Any:
-        """How much of the text ended in a field (`pipeline.Coverage`); None when not parsed."""
-        return self._coverage
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""
@@ -149,13 +163,46 @@ class Report(_Model):
     def activities(self) -> list[Activity]:
         return [act for g in self.iter_goals() for act in g.activities]
 
+    def summary(self) -> str:
+        """One line a person can read: unit, kind, year and what was found."""
+        m = self.meta
+        what = ", ".join(x for x in (m.kind, str(m.year) if m.year else None) if x) or "unknown kind"
+        cov = f", coverage {self.coverage.share:.0%}" if self.coverage is not None else ""
+        return (f"{m.unit or 'unknown unit'} ({what}): {sum(1 for _ in self.iter_goals())} goals, "
+                f"{len(self.indicators)} indicators, {len(self.activities)} activities, "
+                f"{len(self.complaints)} complaint rows, {len(self.warnings)} warnings{cov}")
+
+    def __repr__(self) -> str:
+        file = self.source.file
+        return f"<Report {file!r}: {self.summary()}>" if file else f"<Report: {self.summary()}>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the summary, the warnings by code, and the first indicator rows."""
+        from html import escape
+
+        from .frames import report_frames
+
+        head = f"<p><b>{escape(self.source.file or 'Report')}</b>: {escape(self.summary())}</p>"
+        codes: dict[str, int] = {}
+        for w in self.warnings:
+            codes[w.code] = codes.get(w.code, 0) + 1
+        warn = ""
+        if codes:
+            warn = "<p>warnings: " + ", ".join(f"{escape(c)} × {n}" for c, n in sorted(codes.items())) + "</p>"
+        ind = report_frames(self)["indicators"]
+        cols = ["name", "outcome_raw", "previous_raw", "target_raw", "kf_target_raw", "period", "page"]
+        table = ind[cols].head(10).to_html(index=False, na_rep="", max_cols=len(cols)) if len(ind) else ""
+        return head + warn + table
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_frames(self) -> dict[str, pd.DataFrame]:
+    def to_frames(self) -> Frames:
         from .frames import report_frames
 
         return report_frames(self)

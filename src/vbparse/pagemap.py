@@ -85,23 +85,17 @@ def _page_line(items: list[Found]) -> str:
 
 
 def _coverage_lines(report: Report) -> list[str]:
-    cov = getattr(report, "coverage", None)
+    cov = report.coverage
     if cov is None:
-        return ["coverage: not reported by this parser version"]
-    share = getattr(cov, "share", cov if isinstance(cov, int | float) else None)
-    lines = []
-    if isinstance(share, int | float):
-        total, placed = getattr(cov, "total_chars", None), getattr(cov, "placed_chars", None)
-        of = f" ({placed} of {total} characters)" if total is not None and placed is not None else ""
-        lines.append(f"coverage: {share:.1%} of the text ended in a field, a label or page furniture{of}")
-    leftovers = list(getattr(cov, "leftovers", None) or [])
-    if leftovers:
-        lines.append(f"leftover lines ({len(leftovers)}):")
-        for item in leftovers[:MAX_LEFTOVERS]:
-            page, text = item if isinstance(item, tuple | list) and len(item) == 2 else (None, item)
-            lines.append(f"  p.{page if page is not None else '?':>3}  {_short(str(text), 100)}")
-        if len(leftovers) > MAX_LEFTOVERS:
-            lines.append(f"  … {len(leftovers) - MAX_LEFTOVERS} more")
+        return ["coverage: not reported for this report"]
+    lines = [f"coverage: {cov.share:.1%} of the text ended in a field, a label or page furniture"
+             f" ({cov.placed_chars} of {cov.total_chars} characters)"]
+    if cov.leftovers:
+        lines.append(f"leftover lines ({len(cov.leftovers)}):")
+        for item in cov.leftovers[:MAX_LEFTOVERS]:
+            lines.append(f"  p.{item.page if item.page is not None else '?':>3}  {_short(item.text, 100)}")
+        if len(cov.leftovers) > MAX_LEFTOVERS:
+            lines.append(f"  … {len(cov.leftovers) - MAX_LEFTOVERS} more")
     return lines
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
 
+from ._version import __version__
 from .errors import DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from .meta import fill_fallbacks, is_cover, read_cover
-from .model import ParseWarning, Report, ReportMeta, Source
+from .model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
 from .reading import PageData, read_pages
 from .structure import Walker
 from .style import measure
@@ -17,15 +18,7 @@ from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 
 __all__ = ["Coverage", "build_report", "read_pages"]
 
-
-@dataclass
-class Coverage:
-    """Share of the document's characters that ended in a field, furniture or a label."""
-
-    share: float
-    total_chars: int
-    placed_chars: int
-    leftovers: list[tuple[int, str]]
+log = logging.getLogger("vbparse")
 
 
 def _mark_toc(pages: list[list[Line]]) -> None:
@@ -53,6 +46,7 @@ def _mark_toc(pages: list[list[Line]]) -> None:
 def build_report(pages: list[PageData], source: Source, name: str | None = None, repaired: bool = False) -> Report:
     """The Report for a document's pages; `name` is how errors refer to the file."""
     name = name or source.file
+    source.parser_version = __version__
     if not any(p.words for p in pages):
         if repaired or not any(p.images or p.icons or p.hrules for p in pages):
             raise DamagedPdfError(name, "the PDF's pages are empty: it is damaged or was cut short")
@@ -84,11 +78,13 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
                     complaints=tree.complaints, warnings=tree.warnings)
     coverage = _coverage(content)
-    for page, text in coverage.leftovers:
-        report.warnings.append(ParseWarning(code="unplaced_text", page=page,
-                                            message=f"text not placed in any field: {text[:200]!r}"))
-    report._coverage = coverage
+    for left in coverage.leftovers:
+        report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
+                                            message=f"text not placed in any field: {left.text[:200]!r}"))
+    report.coverage = coverage
     report._grids = tree.grids
+    for w in report.warnings:
+        log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)
     known = {fold(s.title) for s in report.sections} & TOP_LEVEL_SECTIONS
     if not report.goals and not report.complaints and not known and meta.kind is None:
         raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
@@ -98,12 +94,12 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
 
 def _coverage(lines: list[Line]) -> Coverage:
     total = placed = 0
-    leftovers: list[tuple[int, str]] = []
+    leftovers: list[Leftover] = []
     block: list[Line] = []
 
     def close() -> None:
         if block:
-            leftovers.append((block[0].page, " ".join(ln.text for ln in block)))
+            leftovers.append(Leftover(page=block[0].page, text=" ".join(ln.text for ln in block)))
             block.clear()
 
     for ln in lines:
@@ -117,4 +113,5 @@ def _coverage(lines: list[Line]) -> Coverage:
                 close()
             block.append(ln)
     close()
-    return Coverage(placed / total if total else 1.0, total, placed, leftovers)
+    return Coverage(share=placed / total if total else 1.0, total_chars=total, placed_chars=placed,
+                    leftovers=leftovers)

@@ -7,6 +7,7 @@ Matching is done on `fold()`ed text (NFKC, lower case, no soft hyphens), so liga
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 import regex as re
 
@@ -32,6 +33,30 @@ COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
 # an empty field ("Dnr:" and nothing) has no dnr group
 DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>[^\s:].*)?$", re.I)
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "nov": 11, "dec": 12,
+}
+_DATE_FORMS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),  # 2024-01-16
+    re.compile(r"\b(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[-/ ]\s*(?P<y>(?:19|20)\d{2})\b"),  # 16/1 2024, 16/1-2024
+    re.compile(r"\b(?P<d>\d{1,2})\.?\s+(?P<mname>[a-zåäö]+)\.?\s+(?P<y>(?:19|20)\d{2})\b", re.I),  # 16 januari 2024
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first date in a text as ISO YYYY-MM-DD, in any of the ways Swedish letters write it."""
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            month = MONTHS.get(m["mname"].casefold()) if "mname" in m.groupdict() and m["mname"] else None
+            month = month or (int(m["m"]) if m.groupdict().get("m") else None)
+            try:
+                return date(int(m["y"]), month or 0, int(m["d"])).isoformat()
+            except (ValueError, TypeError):
+                continue
+    return None
 LABEL_CASE_OFFICERS = "handläggare"
 LABEL_RECIPIENT = "till"
 COVER_BOILERPLATE = ("tjänsteutlåtande", "telefon:", "telefon", "start.stockholm")
@@ -108,6 +133,15 @@ TOTALS_WORDS = {"totalt", "summa", "total", "totalsumma", "samtliga"}  # a total
 COUNT_UNITS = {"st", "st.", "antal", "%"}
 TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
 PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
+_PERIOD_PARTS_RE = re.compile(r"^(?:(?P<kind>vb|t1|t2|vp)\s*)?(?P<year>(?:19|20)\d{2})$", re.I)
+
+
+def split_period(text: str | None) -> tuple[str | None, int | None]:
+    """"VB 2023" -> ("VB", 2023), "2023" -> ("year", 2023), "T2 2024" -> ("T2", 2024); else (None, None)."""
+    m = _PERIOD_PARTS_RE.match(fold(text or ""))
+    if not m:
+        return None, None
+    return (m["kind"].upper() if m["kind"] else "year"), int(m["year"])
 
 # Short words that start a line on their own right: a line that begins with one of these
 # was wrapped at a space, not broken inside a word.
