@@ -278,12 +278,17 @@ class Walker:
         return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1
                    for r in self.pages[a.page].hrules)
 
-    def _below_ruled_table(self, ln: Line, layout_left: float, layout_right_text: float) -> bool:
+    def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float) -> bool:
+        """Below the table's closing rule: under its last full-width rule, past the foot of
+        its side rules, and apart from the table's last line (a cell cut by a page break
+        goes on at line pitch with no rule under it)."""
         page = self.pages[ln.page]
         spans = [r.pos for r in page.hrules if r.start <= layout_left + 4 and r.end >= layout_right_text]
-        if len(spans) < 2:
+        if len(spans) < 2 or ln.top <= max(spans) + 1:
             return False
-        return ln.top > max(spans) + 1
+        if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
+            return False
+        return prev is None or prev.page != ln.page or ln.top - prev.top > 1.5 * ln.size
 
     def _table(self, i: int, header: Header) -> int:
         self._flush()
@@ -310,7 +315,7 @@ class Walker:
                 continue
             if self._table_end(j, kind, reader):
                 break
-            if self._below_ruled_table(ln, edge_left, last_text_left):
+            if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left):
                 break
             reader.feed(ln)
             j += 1
