@@ -125,6 +125,9 @@ HEADER_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "activity": ("aktivitet", ("startdatum", "slutdatum")),
     "complaint": ("uppdelning", ("klagomål", "utfall", "kategori")),
 }
+# The words a header cell's text begins with; no other header word opens a cell.
+HEADER_OPENERS = ("indikator", "periodens", "utfall", "årsmål", "kf:s", "period", "aktivitet", "startdatum",
+                  "slutdatum", "avvikelse", "uppdelning", "totalt", "sammanfattning")
 HEADER_TEXT = {"indicator": INDICATOR_HEADER_TEXT, "activity": ACTIVITY_HEADER_TEXT, "complaint": COMPLAINT_HEADER_TEXT}
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I)

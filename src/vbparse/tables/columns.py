@@ -118,6 +118,18 @@ def missing_roles(layout: TableLayout) -> list[str]:
     return [role for role, _ in _ROLE_RULES[layout.kind] if role not in have]
 
 
+def _merged_tails(kind: str, groups: list[list[Word]]) -> list[list[Word]]:
+    """A cluster naming no column ("VB 2022" split from "Utfall") is the tail of the cell to
+    its left: header text reads left to right."""
+    out: list[list[Word]] = []
+    for ws in groups:
+        if out and _role(kind, " ".join(w.text for w in ws), set()) == "unknown":
+            out[-1] = sorted([*out[-1], *ws], key=lambda w: (round(w.top), w.x0))
+        else:
+            out.append(list(ws))
+    return out
+
+
 def vertical_rules(page: PageData, top: float, bottom: float) -> list[float]:
     return sorted(r.pos for r in page.vrules if r.start <= bottom and r.end >= top - 2)
 
@@ -197,7 +209,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     vxs = vertical_rules(page, top, bottom)
     bands: list[Band] = []
     taken: set[str] = set()
-    for words in clusters(header, vxs):
+    for words in _merged_tails(kind, clusters(header, vxs)):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)
         if role != "unknown":

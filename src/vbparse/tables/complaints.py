@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lines import Line, join_cell, line_pitch, split_phrases, unfinished
+from ..lines import Line, join_cell, line_pitch, unfinished
 from ..model import ComplaintRow, ParseWarning
 from ..reading import PageData, Word
 from ..values import parse_count
@@ -47,9 +47,9 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
-    """x where the category column starts: a vertical rule, else the widest gutter between
-    the texts of the first header column (group labels and categories, whatever their
-    alignment, never overlap in x)."""
+    """x where the category column starts: a vertical rule, else the gap between the words
+    under the first header that separates them on the most lines (group labels and
+    categories, whatever their alignment, never overlap in x)."""
     band = layout.band("category")
     if band is None:
         return None
@@ -60,12 +60,20 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
               and r.start <= ln.top and r.end >= ln.bottom]
         if xs:
             return min(xs)
-    boxes = [(ph[0].x0, ph[-1].x1) for ln in lines for ph in split_phrases(ln.words, 0.5) if ph[0].x0 < band.right]
-    ivs = intervals(boxes)
+    words = [w for ln in lines for w in ln.words if w.x0 < band.right]
+    ivs = intervals([(w.x0, w.x1) for w in words])
     if len(ivs) < 2:
         return None
-    width, cut = max(((b[0] - a[1], (a[1] + b[0]) / 2) for a, b in itertools.pairwise(ivs)))
-    return cut if width > 3 else None
+
+    def split_lines(cut: float) -> int:  # lines with text on both sides of the gap
+        return sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
+                   and any(cut <= w.x0 < band.right for w in ln.words))
+
+    # the column boundary separates label and category words on many lines; a space
+    # between two words of one cell shows as a gap only where no other line covers it
+    gaps = [(split_lines((a[1] + b[0]) / 2), b[0] - a[1], (a[1] + b[0]) / 2) for a, b in itertools.pairwise(ivs)]
+    lines_split, width, cut = max(gaps)
+    return cut if lines_split >= 1 and width > 0.5 else None
 
 
 def parse_complaints(
@@ -306,7 +314,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             split = not continued and (
                 ln.page != prev.page
                 or any(prev.bottom - 1 <= y <= ln.top + 1 for y in crossing(ln.page))
-                or ln.top - prev.top > pitch * 1.12 + 0.5
+                or gap_breaks(prev, ln, pitch)
             )
             if split:
                 flush()

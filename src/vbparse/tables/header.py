@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lines import Line, split_phrases
 from ..reading import Word
-from ..vocab import HEADER_KEYS, HEADER_TEXT, YEAR_RE, fold
+from ..vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
 
 CELL_GAP_EM = 0.5
 MAX_HEADER_LINES = 10
@@ -44,16 +44,26 @@ def is_header_line(line: Line, kind: str | None = None) -> bool:
     return all(_piece(w, vocab) for w in line.words)
 
 
+def opens_cell(word: Word) -> bool:
+    """A capitalised word a header cell begins with ("Utfall", "Årsmål"; not "VB", "utfall").
+
+    Narrow cells with little padding set neighbouring cells' words a word space apart, so
+    only the vocabulary can tell "Utfall VB" (one cell) from "VB Årsmål" (two)."""
+    t = fold(word.text)
+    return word.text[:1].isupper() and len(t) >= 3 and any(o.startswith(t) or t.startswith(o) for o in HEADER_OPENERS)
+
+
 def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Word]]:
     """Header words grouped into columns: phrases on a line, joined across lines by x-overlap.
 
-    `cuts` are vertical rules: a phrase never runs across one."""
+    `cuts` are vertical rules: a phrase never runs across one; nor does it run into a word
+    that opens a header cell."""
     phrases: list[list[Word]] = []
     for ln in lines:
         for ph in split_phrases(ln.words, CELL_GAP_EM):
             cur: list[Word] = []
             for w in ph:
-                if cur and any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts):
+                if cur and (opens_cell(w) or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
                     phrases.append(cur)
                     cur = []
                 cur.append(w)
