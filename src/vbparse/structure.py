@@ -288,7 +288,7 @@ class Walker:
             return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
             return False
-        return prev is None or prev.page != ln.page or ln.top - prev.top > 1.5 * ln.size
+        return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
 
     def _table(self, i: int, header: Header) -> int:
         self._flush()

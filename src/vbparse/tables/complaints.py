@@ -154,8 +154,12 @@ def _assign_groups(
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
     label_edge = cat_start - 2 * pad if pad is not None else None
     cat_band = layout.band("category")
+    # a totals row's label may stand in the group column: that row is no category
+    totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
+    group_lines = [ln for ln in group_lines if ln not in totals]
+    rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
     labels = _labels(group_lines, pages, split_x, rows, label_edge)
-    groups = _groups_by_rules(rows, labels) or _groups_by_alignment(rows, labels)
+    groups = _groups(rows, labels)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
     if cat_edge is None:
@@ -195,14 +199,17 @@ class _Label:
         return row.page == self.page and self.span_top < row.mid < self.span_bottom
 
 
-def _groups_by_rules(rows: list[_Row], labels: list[_Label]) -> list[str | None] | None:
-    """Each row's group from ruled cells; None when some label's cell is not closed by rules."""
-    if not labels or not all(lab.ruled for lab in labels):
-        return None
+def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
+    """Each row's group: by the ruled cells on pages where every label's cell is closed by
+    rules, by the labels' alignment elsewhere; rows before a page's first group continue
+    the group above."""
+    ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
+    owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
+                                 [lab for lab in labels if lab.page not in ruled_pages])
     out: list[str | None] = []
     current: str | None = None
     for row in rows:
-        hit = next((lab for lab in labels if lab.covers(row)), None)
+        hit = next((lab for lab in labels if lab.covers(row)), None) if row.page in ruled_pages else owner.get(id(row))
         if hit is not None:
             current = hit.text
         out.append(current)
@@ -216,34 +223,27 @@ _ALIGN_COST = {
 }
 
 
-def _groups_by_alignment(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _Label]:
     """Split each page's rows into runs, one per label, so labels sit alike in their runs.
 
-    Rows before a page's first run continue the group above. The alignment (top, centre,
-    bottom) that fits every label best wins; a tie goes to top, Word's default."""
+    The alignment (top, centre, bottom) that fits every label best wins; a tie goes to
+    top, Word's default. Rows before a page's first run belong to no label here."""
     by_page: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
         by_page.setdefault(row.page, []).append(i)
-    best: tuple[float, list[int | None]] | None = None
+    best: tuple[float, dict[int, _Label]] | None = None
     for align in ("top", "center", "bottom"):
-        cost, owner = 0.0, [None] * len(rows)  # type: list[int | None]
+        cost, owner = 0.0, {}
         for page, idx in by_page.items():
-            labs = [k for k, lab in enumerate(labels) if lab.page == page]
-            c, runs = _split(rows, idx, [labels[k] for k in labs], _ALIGN_COST[align])
+            labs = [lab for lab in labels if lab.page == page]
+            c, runs = _split(rows, idx, labs, _ALIGN_COST[align])
             cost += c
-            for k, (s, e) in zip(labs, runs, strict=True):
+            for lab, (s, e) in zip(labs, runs, strict=True):
                 for i in idx[s:e + 1]:
-                    owner[i] = k
+                    owner[id(rows[i])] = lab
         if best is None or cost < best[0] - 0.5:
             best = (cost, owner)
-    assert best is not None
-    out: list[str | None] = []
-    current: str | None = None
-    for k in best[1]:
-        if k is not None:
-            current = labels[k].text
-        out.append(current)
-    return out
+    return best[1] if best else {}
 
 
 def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost) -> tuple[float, list[tuple[int, int]]]:
@@ -329,5 +329,6 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
         if not lab.ruled and alone and math.isfinite(lab.span_top):
             # alone on its page: ruled when the rows themselves are (a rule between two rows)
             mids = sorted(r.mid for r in rows if r.page == lab.page)
-            lab.ruled = any(a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
+            lab.ruled = math.isfinite(lab.span_bottom) or any(
+                a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
     return labels
