@@ -15,6 +15,10 @@ import regex as re
 from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
+# Words are split at space characters (every producer we know writes them); a visible gap
+# without a space is a cell boundary (zero cell padding sets "T1" and "Utfall" of two
+# cells half a point apart). Kerning never opens a gap this wide.
+X_TOLERANCE = 0.5
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 RULE_MAX_THICKNESS = 2.5
 ICON_MAX_SIZE = 24.0
@@ -126,7 +130,7 @@ def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule]
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
-    raw = page.extract_words(extra_attrs=WORD_ATTRS)
+    raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
     words: list[Word] = []
     icons: list[Box] = []
     for w in raw:
