@@ -218,7 +218,8 @@ def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
 
 _ALIGN_COST = {
     "top": lambda run, lab: abs(run[0].top - lab.top),
-    "center": lambda run, lab: abs((run[0].top + run[-1].bottom) / 2 - lab.mid),
+    # a label taller than its rows' text sets the cell's height itself
+    "center": lambda run, lab: abs((min(run[0].top, lab.top) + max(run[-1].bottom, lab.bottom)) / 2 - lab.mid),
     "bottom": lambda run, lab: abs(run[-1].bottom - lab.bottom),
 }
 
