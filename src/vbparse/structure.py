@@ -278,12 +278,15 @@ class Walker:
         return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1
                    for r in self.pages[a.page].hrules)
 
-    def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float) -> bool:
+    def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float,
+                           header: Line) -> bool:
         """Below the table's closing rule: under its last full-width rule, past the foot of
         its side rules, and apart from the table's last line (a cell cut by a page break
         goes on at line pitch with no rule under it)."""
         page = self.pages[ln.page]
-        spans = [r.pos for r in page.hrules if r.start <= layout_left + 4 and r.end >= layout_right_text]
+        above = header.top - 2 if header.page == ln.page else 0.0  # other tables' rules do not count
+        spans = [r.pos for r in page.hrules
+                 if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
         if len(spans) < 2 or ln.top <= max(spans) + 1:
             return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
@@ -315,7 +318,8 @@ class Walker:
                 continue
             if self._table_end(j, kind, reader):
                 break
-            if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left):
+            if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left,
+                                       header.lines[0]):
                 break
             reader.feed(ln)
             j += 1

@@ -34,6 +34,7 @@ class TableReader:
         self.layout0 = layout_from_header(self.kind, hdr, self.page)
         self.first = self._rows(self.layout0, self.header_pitch, []) if self.kind != "complaint" else None
         self.body: list[Line] = []
+        self.evidence.body = self.body
         self.grids: list[Grid] = []
 
     def _rows(self, layout, pitch: float, warnings: list[ParseWarning]) -> RowReader:  # type: ignore[no-untyped-def]

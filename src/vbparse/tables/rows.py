@@ -24,6 +24,8 @@ class RowEvidence:
         self.page_lines = page_lines
         self._edges: dict[int, list[Rule]] = {}
         self._owners: dict[int, dict[int, list[Box]]] = {}
+        self.body: list[Line] = []  # the table's body lines read so far
+
 
     def edges(self, page: int) -> list[Rule]:
         if page not in self._edges:
@@ -39,7 +41,13 @@ class RowEvidence:
         return any(y0 < r.pos < y1 and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(lower.page))
 
     def has_edges(self, page: int, x0: float, x1: float) -> bool:
-        return any(r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(page))
+        """Rows on this page are ruled: an edge across [x0, x1] between two of the table's
+        body lines (a rule under the header or around the table alone says nothing)."""
+        mids = [ln.top + 0.5 * ln.height for ln in self.body if ln.page == page]
+        if len(mids) < 2:
+            return False
+        lo, hi = min(mids), max(mids)
+        return any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(page))
 
     def icons_of(self, line: Line) -> list[Box]:
         """Icons whose vertical centre is nearer this line's than any other line's."""
