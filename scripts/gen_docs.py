@@ -108,6 +108,8 @@ FRAME_NOTES = {
     "sections": "The section tree flattened depth first: `depth` 0 for top level, `parent_title`, "
                 "and `path` (titles joined with ` > `).",
     "warnings": "One row per parse warning: what was odd, skipped or guessed, with its page.",
+    "checks": "One row per check of what the report says twice (totals, group sums, previous year, goal "
+              "numbers, contents pages): `passed`, a message naming the values, and the items involved.",
 }
 
 
@@ -172,7 +174,7 @@ def render_data_model() -> str:
         "",
         "## Frames",
         "",
-        "`report.to_frames()` and `corpus.to_frames()` give six pandas DataFrames (a `Frames` TypedDict). "
+        "`report.to_frames()` and `corpus.to_frames()` give seven pandas DataFrames (a `Frames` TypedDict). "
         "Columns and order are fixed; dtypes are pandas' nullable ones, also in empty frames; closed "
         "vocabularies are categoricals (`assessment_code` ordered no_data < not_assessed < not_fulfilled "
         "< partly_fulfilled < fulfilled). Every row starts with "

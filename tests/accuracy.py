@@ -2,7 +2,9 @@
 
 Every leaf field of the truth counts once; a parsed report scores the share of leaves it
 reproduces exactly. `page` fields and the source hash are not compared (they depend on
-the look and the file, not on the content).
+the look and the file, not on the content). Each leaf also counts in one category
+(meta, sections, goals, indicators, activities, complaints), for the benchmark's
+per-category figures (benchmarks/generalization.py imports this file by path).
 """
 
 from __future__ import annotations
@@ -12,6 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 IGNORED = {"page", "sha256", "file"}
+CATEGORIES = ("meta", "sections", "goals", "indicators", "activities", "complaints")
+
+
+def category(path: str) -> str:
+    """The category of a leaf path: goals[0].children[1].indicators[2].outcome.raw -> indicators."""
+    top = path.split(".")[0].split("[")[0]
+    if top == "goals":
+        for part in reversed(path.split(".")):
+            name = part.split("[")[0]
+            if name in ("indicators", "activities"):
+                return name
+        return "goals"
+    return top if top in CATEGORIES else "meta"  # source.pages counts with the meta
 
 
 @dataclass
@@ -19,6 +34,8 @@ class Score:
     right: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    cat_right: Counter[str] = field(default_factory=Counter)
+    cat_total: Counter[str] = field(default_factory=Counter)
 
     @property
     def accuracy(self) -> float:
@@ -50,12 +67,15 @@ def _walk(truth: Any, got: Any, path: str, score: Score) -> None:
         for i in range(len(truth), len(got_list)):
             key = _key(f"{path}[{i}]") + "(extra)"
             score.total[key] += 1
+            score.cat_total[category(f"{path}[{i}]")] += 1
             score.misses.append(f"{path}[{i}]: extra item not in truth")
         return
     key = _key(path)
     score.total[key] += 1
+    score.cat_total[category(path)] += 1
     if truth == got:
         score.right[key] += 1
+        score.cat_right[category(path)] += 1
     else:
         score.misses.append(f"{path}: want {truth!r:.200} got {got!r:.200}")
 

@@ -61,6 +61,9 @@ def test_cookbook_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert isinstance(table, pd.DataFrame)
     assert set(table.columns) == {2023, 2024} and len(table) == 3  # three units, two years
     assert (tmp_path / "tables.xlsx").exists() and (tmp_path / "tables-sv" / "indicators.csv").exists()
+    series = ns["series"]
+    assert isinstance(series, pd.DataFrame) and len(series.index) >= 2  # a year and the year before it
+    assert (tmp_path / "sjukfranvaro.png").stat().st_size > 1000
 
 
 def test_usage_names_every_command_and_format() -> None:

@@ -18,6 +18,7 @@ from .errors import (
 )
 from .model import (
     Activity,
+    Check,
     ComplaintRow,
     Goal,
     Indicator,
@@ -34,6 +35,7 @@ logging.getLogger("vbparse").addHandler(logging.NullHandler())  # a library prin
 
 __all__ = [
     "Activity",
+    "Check",
     "ComplaintRow",
     "Corpus",
     "DamagedPdfError",

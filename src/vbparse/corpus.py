@@ -27,7 +27,10 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .frames import Frames
+    from .model import Check
 
 PathLike = str | os.PathLike[str]
 
@@ -92,6 +95,21 @@ class Corpus:
                 by_sha.setdefault(sha, i)
             by_key.setdefault(key, i)
         return sorted(out.items())
+
+    def checks(self) -> list[Check]:
+        """Each report's own checks (items prefixed with the file name) and the checks across reports."""
+        from .checks import corpus_checks
+
+        names = [os.path.basename(r.source.file or f) for r, f in zip(self.reports, self.files, strict=True)]
+        out = [c.model_copy(update={"items": [f"{name}#{item}" for item in c.items] or [name]})
+               for name, r in zip(names, self.reports, strict=True) for c in r.checks]
+        return out + corpus_checks(self.reports, names)
+
+    def timeseries(self) -> pd.DataFrame:
+        """One row per (unit, indicator, period, measure) over all reports; see frames.timeseries."""
+        from .frames import timeseries
+
+        return timeseries(self.reports)
 
     def to_frames(self) -> Frames:
         """The six report frames over all reports; every row keyed by report_id, file, dnr, unit, year, kind."""

@@ -1,4 +1,4 @@
-"""A Report as six flat pandas tables, for analysis across reports.
+"""A Report as seven flat pandas tables, for analysis across reports.
 
 Every frame has a fixed column order and pandas' nullable dtypes (`Float64`, `Int64`,
 `string`), also when empty, so frames from many reports concatenate without dtype drift.
@@ -23,7 +23,7 @@ from .vocab import fold, split_period
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ComplaintRow, Goal, Report, Section, Value
 
-FRAME_NAMES = ("goals", "indicators", "activities", "complaints", "sections", "warnings")
+FRAME_NAMES = ("goals", "indicators", "activities", "complaints", "sections", "warnings", "checks")
 
 
 class Frames(TypedDict):
@@ -35,6 +35,7 @@ class Frames(TypedDict):
     complaints: pd.DataFrame
     sections: pd.DataFrame
     warnings: pd.DataFrame
+    checks: pd.DataFrame
 
 
 STR = "string"
@@ -140,6 +141,13 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "code": STR,
         "message": STR,
     },
+    "checks": {
+        "code": STR,
+        "passed": "boolean",
+        "message": STR,
+        "page": INT,
+        "items": STR,
+    },
 }
 """Column name -> dtype of every frame, in output order: the frames' contract."""
 
@@ -160,7 +168,7 @@ def make_frame(rows: list[dict[str, Any]], columns: dict[str, Any]) -> pd.DataFr
 
 
 def empty_frames() -> Frames:
-    """The six frames with no rows: right columns, right dtypes."""
+    """The frames with no rows: right columns, right dtypes."""
     return Frames(**{name: make_frame([], {**REPORT_KEY, **COLUMNS[name]}) for name in FRAME_NAMES})  # type: ignore[typeddict-item]
 
 
@@ -303,6 +311,7 @@ def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
         "complaints": (_complaint_row(c) for c in report.complaints),
         "sections": _section_rows(report.sections),
         "warnings": (w.model_dump(include={"page", "code", "message"}) for w in report.warnings),
+        "checks": ({**c.model_dump(), "items": "; ".join(c.items)} for c in report.checks),
     }
     return {name: [{**key, **row} for row in rows] for name, rows in parts.items()}
 
@@ -311,3 +320,56 @@ def report_frames(report: Report) -> Frames:
     """The report as frames keyed goals, indicators, activities, complaints, sections, warnings."""
     rows = report_rows(report)
     return Frames(**{name: make_frame(rows[name], {**REPORT_KEY, **COLUMNS[name]}) for name in FRAME_NAMES})  # type: ignore[typeddict-item]
+
+
+MEASURES = ("outcome", "outcome_men", "outcome_women", "target", "kf_target", "previous")
+
+TIMESERIES_COLUMNS: dict[str, Any] = {
+    **REPORT_KEY,
+    "unit": STR,
+    "year": INT,
+    "kind": KIND,
+    "goal_id": STR,
+    "indicator": STR,
+    "period": STR,
+    "period_kind": PERIOD_KIND,
+    "period_year": INT,
+    "measure": STR,
+    "value": FLOAT,
+    "raw": STR,
+    "value_unit": STR,
+    "page": INT,
+}
+"""The long frame: one row per (report, indicator, period, measure)."""
+
+
+def timeseries_rows(report: Report) -> Iterator[dict[str, Any]]:
+    """Every printed value of every indicator as its own row.
+
+    `previous` ("Utfall VB 2022" in the 2023 report) is a value for the previous year, so
+    its period is that year's: a pivot by period_year sees it beside that year's outcome.
+    """
+    key = report_key(report)
+    meta = report.meta
+    for goal, ancestors in _walk(report.goals):
+        gid = goal_id((*ancestors, goal))
+        for ind in goal.indicators:
+            period_kind, period_year = split_period(ind.period)
+            for measure in MEASURES:
+                value = getattr(ind, measure)
+                if value is None:
+                    continue
+                if measure == "previous":
+                    kind, year = ("VB", ind.previous_year) if ind.previous_year else (None, None)
+                    period = f"VB {year}" if year else None
+                else:
+                    kind, year, period = period_kind, period_year, ind.period
+                yield {**key, "unit": meta.unit, "year": meta.year, "kind": meta.kind, "goal_id": gid,
+                       "indicator": ind.name, "period": period, "period_kind": kind, "period_year": year,
+                       "measure": measure, "value": value.number, "raw": value.raw, "value_unit": value.unit,
+                       "page": ind.page}
+
+
+def timeseries(reports: list[Report]) -> pd.DataFrame:
+    """The long, tidy frame over reports: `pivot_table(index=..., columns="period_year")` is one line."""
+    return make_frame([row for r in reports for row in timeseries_rows(r)], TIMESERIES_COLUMNS)

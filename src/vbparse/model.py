@@ -74,6 +74,17 @@ class ParseWarning(_Model):
     page: int | None = None
 
 
+class Check(_Model):
+    """One thing the report says twice, compared: a failure names what disagrees; values stay as printed."""
+
+    code: str
+    passed: bool
+    message: str
+    page: int | None = None
+    items: list[str] = Field(default_factory=list)
+    """JSON-pointer-like paths of the items involved ("/complaints/3"), or file names across reports."""
+
+
 class Section(_Model):
     title: str
     text: str = ""
@@ -146,6 +157,7 @@ class Report(_Model):
     goals: list[Goal] = Field(default_factory=list)
     complaints: list[ComplaintRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
     coverage: Coverage | None = None
     """How much of the text ended in a field; None for a report not made by the parser."""
     _grids: Any = PrivateAttr(default_factory=list)  # tables.grid.Grid per table page: for inspect --png

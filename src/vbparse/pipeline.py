@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ._version import __version__
+from .checks import report_checks
 from .errors import DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
@@ -14,7 +15,7 @@ from .reading import PageData, read_pages
 from .structure import Walker
 from .style import measure
 from .tables.edges import normalise as normalise_edges
-from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
+from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 
 __all__ = ["Coverage", "build_report", "read_pages"]
 
@@ -83,6 +84,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
     report._grids = tree.grids
+    report.checks = report_checks(report, _toc_entries(content))
     for w in report.warnings:
         log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)
     known = {fold(s.title) for s in report.sections} & TOP_LEVEL_SECTIONS
@@ -90,6 +92,24 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
                                     "(no goals, report sections or complaints table found)")
     return report
+
+
+def _toc_entries(lines: list[Line]) -> list[tuple[str, int]]:
+    """(title, printed page) of each contents entry; an entry may wrap over lines before its number."""
+    out: list[tuple[str, int]] = []
+    pending: list[str] = []
+    for ln in lines:
+        if "toc" not in ln.tags or fold(ln.text) == TOC_TITLE:
+            continue
+        m = TOC_PAGE_RE.match(ln.text)
+        if m is None:
+            pending.append(ln.text)
+            continue
+        title = " ".join([*pending, m["title"]]).strip()
+        pending.clear()
+        if title:
+            out.append((title, int(m["page"])))
+    return out
 
 
 def _coverage(lines: list[Line]) -> Coverage:

@@ -65,6 +65,14 @@ PERSON_SEPARATORS_RE = re.compile(r"\s*(?:&|,|\boch\b)\s*")
 # --- table of contents -------------------------------------------------------------------
 TOC_TITLE = "innehållsförteckning"
 TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,})\s*\d+\s*$")
+TOC_PAGE_RE = re.compile(r"^(?P<title>.*?)\s*(?:\.{3,}|…{2,}|(?:\.\s){3,})[.\s…]*(?P<page>\d+)\s*$")
+
+# Complaint groups that count the same complaints (or deviations) from two sides: where a
+# report prints both, their sums agree. Folded-text prefixes of the group labels.
+SAME_COUNT_GROUPS = (
+    ("från vem har klagomål", "vad gällde klagomålet"),
+    ("vad har avvikelsen berört", "vem avser avvikelsen"),
+)
 
 # --- narrative sections ------------------------------------------------------------------
 GOALS_SECTION = "uppföljning av kommunfullmäktiges inriktningsmål"
