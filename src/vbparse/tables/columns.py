@@ -223,8 +223,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             cut = between[-1]
         elif gutter is not None:
             cut = gutter
-        else:  # no evidence but the header: a column begins where its header text begins
-            cut = b.text_left - 2.5
+        else:  # no evidence but the header: halfway, whatever the header cells' alignment
+            cut = (a.text_right + b.text_left) / 2
         a.right, b.left = cut, cut
     left_rules = [x for x in vxs if x <= bands[0].text_left + 1]
     table_left = left_rules[0] if left_rules else min(ln.x0 for ln in header) - 0.5 * header[0].size * 3

@@ -116,16 +116,16 @@ class RowReader:
         self.prev = ln
 
     def _learn_name_left(self, ln: Line) -> None:
-        """A line with text in the name column and in value columns is a value row's: its
-        name text starts where name cells start (whatever the header's alignment)."""
+        """A line whose first run of text stays in the name column and which has values in
+        other columns is a value row's: its name text starts where name cells start
+        (whatever the header's alignment); an analysis line's text runs on across columns."""
         cells = cells_of(ln, self.layout)
-        name = cells.get("name")
-        if not name or len(cells) < 2 or self._crosses_bands(ln):
+        if "name" not in cells or len(cells) < 2:
             return
-        x0 = name[0].x0
-        icons = [b.x1 for b in self.evidence.icons_of(ln) if b.x1 <= x0 + 1]
-        if not icons or x0 > max(icons):
-            self.name_left = min(self.name_left, x0)
+        first = split_phrases(ln.words, CELL_GAP_EM)[0]
+        if first[-1].x1 > self.name.right + 1 or self.layout.band_of(first[0].x0, first[-1].x1) is not self.name:
+            return
+        self.name_left = min(self.name_left, first[0].x0)
 
     def _crosses_bands(self, ln: Line) -> bool:
         for ph in split_phrases(ln.words, CELL_GAP_EM):
