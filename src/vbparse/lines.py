@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .reading import Word
-from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
+from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, ISO_DATE_RE, STANDALONE_WORDS, VOCAB_WORDS
 
 SOFT_HYPHEN = "\u00ad"
 # Words this document sets in the middle of a line somewhere: whole words, never the
@@ -23,8 +23,10 @@ def _key(text: str) -> str:
 
 
 def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
-    """Words set inside a run of text (a cell's line, not the page's): neither first nor last."""
-    return frozenset(_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1])
+    """Words set inside a run of text (a cell's line, not the page's): neither first nor
+    last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
+    seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
+    return frozenset(seen | VOCAB_WORDS)
 SENTENCE_RULE = True
 
 
@@ -149,6 +151,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     in lower case with no word of its own, and the rejoined word could not have fit on a
     line by itself (which is the only reason a line breaker splits a word)."""
     last, first = line.words[-1], nxt.words[0]
+    if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
+        return True  # "2023-1" + "2-31": a date broken in a narrow cell
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:

@@ -216,3 +216,12 @@ def kind_from_text(text: str) -> str | None:
     if not m:
         return None
     return KIND_WORDS.get(re.sub(r"tertialrapport\s*([12])", r"tertialrapport \1", " ".join(m.group(1).split())))
+
+
+# Whole words of the fixed vocabulary: a narrow cell's line break between two of them is
+# a wrap at a space, never a word broken in two.
+VOCAB_WORDS = frozenset(
+    w.strip(".,:;()").lower()
+    for text in (*TEXT_TARGETS, *HEADER_TEXT.values(), *ASSESSMENTS)
+    for w in text.replace("/", " ").split()
+)

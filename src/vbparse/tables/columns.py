@@ -239,7 +239,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             prev_year = int(m.group(1)) if m else None
     ruled = len(vxs) >= 3
     pad: float | None = None
-    if ruled:  # the nearest rule left of the first header text (an icon column may precede it)
+    if ruled and body:
+        pad = _ruled_padding(vxs, body)
+    elif ruled:  # the nearest rule left of the first header text (an icon column may precede it)
         pad = bands[0].text_left - max(left_rules) if left_rules else None
     else:
         near = [r for r in page.hrules if top - 12 <= r.pos <= bottom + 12 and r.start < bands[0].text_left]
@@ -251,6 +253,19 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     if pad is not None and not 0 < pad < 15:
         pad = None
     return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad)
+
+
+def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
+    """Cell padding of a ruled table: the least distance from any value text to the rules
+    around it (left-, right-aligned and full lines all touch the padding)."""
+    gaps = []
+    for ln in body:
+        for w in ln.words:
+            left = [x for x in vxs if x <= w.x0 + 0.5]
+            right = [x for x in vxs if x >= w.x1 - 0.5]
+            if left and right:
+                gaps.append(min(w.x0 - left[-1], right[0] - w.x1))
+    return max(0.0, min(gaps)) if gaps else None
 
 
 def cells_of(line: Line, layout: TableLayout) -> dict[str, list[Word]]:
