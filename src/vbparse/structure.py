@@ -266,12 +266,14 @@ class Walker:
         label = self._label(ln)
         if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
             return True
-        if label == LABEL_ANALYSIS and reader.wants_goal_analysis(ln):
-            return True
+        if label == LABEL_ANALYSIS:
+            return reader.wants_goal_analysis(ln)
         if not ln.bold:
             return False
         t = fold(ln.text).rstrip(" :")
-        return (self.style.heading_rank(ln.size) is not None or t in TOP_LEVEL_SECTIONS
+        # a heading stands out from the table's own text too (tables may be set larger than the body)
+        larger = ln.size > reader.header.lines[0].size + 0.6
+        return ((larger and self.style.heading_rank(ln.size) is not None) or t in TOP_LEVEL_SECTIONS
                 or t in SECOND_LEVEL_SECTIONS or (kind == "complaint" and t == "övrigt"))
 
     def _rule_between(self, a: Line, b: Line) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..lines import Line, split_phrases
 from ..reading import PageData, Rule, Word
-from ..vocab import PREVIOUS_YEAR_RE, fold
+from ..vocab import PREVIOUS_YEAR_RE
 from .header import clusters, squeeze
 
 PHRASE_GAP_EM = 0.4  # wider than a word space, narrower than any cell padding pair
@@ -43,6 +43,7 @@ class TableLayout:
     header_lines: list[Line] = field(default_factory=list)
     ruled: bool = False
     pad: float | None = None
+    left_known: bool = False  # `left` is a rule's, not a guess from the header
 
     def content_right(self, band: Band) -> float | None:
         """Where a cell's text may reach: its right rule less the cell padding.
@@ -235,7 +236,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     prev_year = None
     for b in bands:
         if b.role == "previous":
-            m = PREVIOUS_YEAR_RE.search(fold(b.text))
+            m = PREVIOUS_YEAR_RE.search(squeeze(b.text))
             prev_year = int(m.group(1)) if m else None
     ruled = len(vxs) >= 3
     pad: float | None = None
@@ -252,7 +253,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             bands[-1].right = table_right
     if pad is not None and not 0 < pad < 15:
         pad = None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad)
+    left_known = bool(left_rules) or pad is not None
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known)
 
 
 def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:

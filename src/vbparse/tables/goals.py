@@ -15,7 +15,7 @@ from ..model import Activity, Indicator, ParseWarning
 from ..reading import Word
 from ..values import parse_value
 from ..vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
-from .columns import TableLayout, cells_of
+from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
 from .rows import RowEvidence, gap_breaks
 
@@ -39,6 +39,13 @@ def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
     return False, []
 
 
+def _is_prose(ln: Line) -> bool:
+    """Running text: every gap between its words is a word space (a value row's cells
+    stand apart by at least their padding, and mostly much more)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:], strict=False)]
+    return all(g <= 0.5 * max(b.size, 1.0) for g, b in zip(gaps, ln.words[1:], strict=True))
+
+
 def _name_incomplete(row: _Row) -> bool:
     lines = row.cells.get("name") or []
     return not lines or unfinished(" ".join(ln.text for ln in lines))
@@ -54,8 +61,7 @@ class RowReader:
         self.name = layout.band("name") or layout.bands[0]
         # where name cells' text starts: the header's start until a value row shows it
         self.name_left = self.name.text_left
-        # room for an icon (about a character) left of the names, beyond cell padding
-        self.has_icon_col = self.name_left - layout.left > 10.0
+        self._icon_seen = False
         self.rows: list[_Row] = []
         self.prev: Line | None = None
         self.pitch = pitch
@@ -63,6 +69,12 @@ class RowReader:
         self._edges: dict[str, tuple[float, bool]] = {}
         self._analysis_geo: tuple[float, float] | None = None
         self.text_right: float = 0.0  # the document's text column edge: tables span it
+
+    @property
+    def has_icon_col(self) -> bool:
+        """Status icons left of the names, or (rules showing the table's edge) room for them:
+        about a character beyond the cell padding."""
+        return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
 
     @property
     def current(self) -> _Row | None:
@@ -90,7 +102,11 @@ class RowReader:
             return
         # a full-width row starts over the icon column; without one, its text runs across
         # column boundaries, which cell text never does
-        full = ln.x0 < self.name_left - 3 if self.has_icon_col else self._crosses_bands(ln)
+        # (without an icon column only an open Analys row can have full-width lines)
+        if self.has_icon_col:
+            full = ln.x0 < self.name_left - 3
+        else:
+            full = cur is not None and cur.analysis is not None and _is_prose(ln)
         if full and cur is not None:
             if cur.analysis is None:
                 cur.analysis = []
@@ -116,19 +132,22 @@ class RowReader:
         self.prev = ln
 
     def _learn_name_left(self, ln: Line) -> None:
-        """A line whose first run of text stays in the name column and which has values in
-        other columns is a value row's: its name text starts where name cells start
+        """A line with values in other columns whose first run of text stops short of the
+        next column's header is a value row's: its name text starts where name cells start
         (whatever the header's alignment); an analysis line's text runs on across columns."""
+        if any(b.x1 <= ln.x0 + 1 for b in self.evidence.icons_of(ln)):
+            self._icon_seen = True
         cells = cells_of(ln, self.layout)
         if "name" not in cells or len(cells) < 2:
             return
         first = split_phrases(ln.words, CELL_GAP_EM)[0]
-        if first[-1].x1 > self.name.right + 1 or self.layout.band_of(first[0].x0, first[-1].x1) is not self.name:
-            return
-        self.name_left = min(self.name_left, first[0].x0)
+        i = self.layout.bands.index(self.name)
+        limit = self.layout.bands[i + 1].text_left if i + 1 < len(self.layout.bands) else self.layout.right
+        if first[-1].x1 < limit and first[0].x0 < self.name.right:
+            self.name_left = min(self.name_left, first[0].x0)
 
     def _crosses_bands(self, ln: Line) -> bool:
-        for ph in split_phrases(ln.words, CELL_GAP_EM):
+        for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             x0, x1 = ph[0].x0, ph[-1].x1
             if sum(1 for b in self.layout.bands if min(x1, b.right) - max(x0, b.left) > 2) >= 2:
                 return True
@@ -216,8 +235,10 @@ class RowReader:
         return self._analysis_geo
 
     def _analysis(self, row: _Row) -> str | None:
-        if not row.analysis:
+        if row.analysis is None:
             return None
+        if not row.analysis:
+            return ""  # a bare "Analys" row: an analysis left empty
         edge, pitch = self._analysis_geometry()
         return "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=pitch)) or None
 

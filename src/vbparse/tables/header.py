@@ -16,7 +16,7 @@ from ..reading import Word
 from ..vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
 
 CELL_GAP_EM = 0.5
-MAX_HEADER_LINES = 10
+MAX_HEADER_LINES = 16  # narrow cells break header words over many lines
 
 _VOCAB = {kind: text.replace(" ", "") for kind, text in HEADER_TEXT.items()}
 _ALL_VOCAB = "|".join(_VOCAB.values())
@@ -35,7 +35,8 @@ def squeeze(text: str) -> str:
 
 def _piece(word: Word, vocab: str) -> bool:
     t = fold(word.text).rstrip("-\u00ad")
-    return not t or bool(YEAR_RE.match(t)) or t in vocab
+    # a year may break in a narrow header cell too ("20" + "22")
+    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab
 
 
 def is_header_line(line: Line, kind: str | None = None) -> bool:
