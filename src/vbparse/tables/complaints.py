@@ -21,8 +21,8 @@ from ..model import ComplaintRow, ParseWarning
 from ..reading import PageData, Word
 from ..values import parse_count
 from ..vocab import COUNT_UNITS, TOTALS_WORDS, fold
-from .columns import TableLayout, intervals
-from .rows import RowEvidence, gap_breaks
+from .columns import TableLayout
+from .rows import RowEvidence, gap_breaks, table_pitch
 
 
 @dataclass
@@ -47,9 +47,9 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
-    """x where the category column starts: a vertical rule, else the gap between the words
-    under the first header that separates them on the most lines (group labels and
-    categories, whatever their alignment, never overlap in x)."""
+    """x where the category column starts: a vertical rule, else the word start that
+    separates label and category words on the most lines while no word runs across it
+    (group labels and categories, whatever their alignment, never overlap in x)."""
     band = layout.band("category")
     if band is None:
         return None
@@ -61,19 +61,20 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
         if xs:
             return min(xs)
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
-    ivs = intervals([(w.x0, w.x1) for w in words])
-    if len(ivs) < 2:
+    starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
+    best: tuple[int, int, float] | None = None
+    for x in starts:
+        cut = x - 0.3
+        crossing = sum(1 for w in words if w.x0 < cut < w.x1)
+        split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
+                    and any(cut <= w.x0 < band.right for w in ln.words))
+        key = (-crossing, split, -x)
+        if best is None or key > best:
+            best = key
+    # the boundary separates label and category words on many lines and crosses (almost) none
+    if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
         return None
-
-    def split_lines(cut: float) -> int:  # lines with text on both sides of the gap
-        return sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
-                   and any(cut <= w.x0 < band.right for w in ln.words))
-
-    # the column boundary separates label and category words on many lines; a space
-    # between two words of one cell shows as a gap only where no other line covers it
-    gaps = [(split_lines((a[1] + b[0]) / 2), b[0] - a[1], (a[1] + b[0]) / 2) for a, b in itertools.pairwise(ivs)]
-    lines_split, width, cut = max(gaps)
-    return cut if lines_split >= 1 and width > 0.5 else None
+    return -best[2] - 0.3
 
 
 def parse_complaints(
@@ -94,7 +95,11 @@ def parse_complaints(
     rows: list[_Row] = []
     # the table's own pitch: from its category lines, else its (wrapped) header
     hdr = layout.header_lines
-    pitch = line_pitch(hdr) if len(hdr) >= 2 else 1.2 * (hdr[0].size if hdr else 10.0)
+    size = hdr[0].size if hdr else 10.0
+    parts = [ln.subline(ws) for ln in lines if (ws := [w for w in ln.words if w.x0 >= split_x - 1])]
+    pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
+    # rows set apart by padding or spacing: then a line at pitch is never a new row
+    gapped = any(a.page == b.page and gap_breaks(a, b, pitch) for a, b in itertools.pairwise(parts))
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -129,8 +134,10 @@ def parse_complaints(
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
                 new_row = True
-            else:  # no edge, no gap: a finished category followed by a new one
+            elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
+            else:
+                new_row = False
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)
@@ -199,6 +206,9 @@ class _Label:
         return row.page == self.page and self.span_top < row.mid < self.span_bottom
 
 
+_NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
+
+
 def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
@@ -210,7 +220,9 @@ def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
     current: str | None = None
     for row in rows:
         hit = next((lab for lab in labels if lab.covers(row)), None) if row.page in ruled_pages else owner.get(id(row))
-        if hit is not None:
+        if hit is _NO_GROUP:
+            current = None
+        elif hit is not None:
             current = hit.text
         out.append(current)
     return out
@@ -242,13 +254,17 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
             for lab, (s, e) in zip(labs, runs, strict=True):
                 for i in idx[s:e + 1]:
                     owner[id(rows[i])] = lab
+            if runs and runs[-1][1] >= 0:
+                for i in idx[runs[-1][1] + 1:]:
+                    owner[id(rows[i])] = _NO_GROUP
         if best is None or cost < best[0] - 0.5:
             best = (cost, owner)
     return best[1] if best else {}
 
 
 def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost) -> tuple[float, list[tuple[int, int]]]:
-    """Cheapest split of a page's rows into a leading run and one run per label, in order."""
+    """Cheapest split of a page's rows into a leading run, one run per label in order, and
+    a trailing run of rows in no group's cell."""
     n, k = len(idx), len(labs)
     if k == 0:
         return 0.0, []
@@ -259,7 +275,8 @@ def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost) -> tuple[
     inf = math.inf
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     choice = [[0] * (n + 1) for _ in range(k + 1)]
-    best[k][n] = 0.0
+    for e in range(n + 1):  # rows after the last label's run belong to no group (a small cost)
+        best[k][e] = 0.01 * (n - e)
     for j in range(k - 1, -1, -1):
         for s in range(n - 1, -1, -1):
             for e in range(s, n):

@@ -62,6 +62,7 @@ class RowReader:
         # where name cells' text starts: the header's start until a value row shows it
         self.name_left = self.name.text_left
         self._icon_seen = False
+        self._gapped = False
         self.rows: list[_Row] = []
         self.prev: Line | None = None
         self.pitch = pitch
@@ -180,7 +181,10 @@ class RowReader:
         if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
             return True
         if gap_breaks(prev, ln, self.pitch):
+            self._gapped = True
             return True
+        if self._gapped:
+            return False  # rows stand apart in this table: a line at pitch goes on with its row
         if self.evidence.has_edges(ln.page, name.left + 2, name.right - 2):
             return False  # ruled rows: no edge, no new row
         return self._new_values(ln, cur, cells)
