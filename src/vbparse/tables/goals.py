@@ -14,7 +14,7 @@ from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfi
 from ..model import Activity, Indicator, ParseWarning
 from ..reading import Word
 from ..values import parse_value
-from ..vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
+from ..vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, fold
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
 from .rows import RowEvidence, gap_breaks
@@ -173,6 +173,8 @@ class RowReader:
             # nothing in the name column, or an unfinished name, continues the row above
             if "name" not in cells:
                 return False
+            if self._opens_values(cur, cells):
+                return True  # values stand on a row's first line: these open a new row
             first = ln.words[0].text
             return not (first[:1].islower() or _name_incomplete(cur))
         name = self.name
@@ -204,6 +206,19 @@ class RowReader:
             if have and (ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
                 return False
         return True
+
+    @staticmethod
+    def _opens_values(cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """A value on the line falls in a cell the row has already filled and does not go on
+        with it (lower case, a unit, or after unfinished text)."""
+        for role, ws in cells.items():
+            have = cur.cells.get(role)
+            if role in ("name", "unknown") or not have:
+                continue
+            first = ws[0].text
+            if not (first[:1].islower() or fold(first) in COUNT_UNITS or unfinished(" ".join(x.text for x in have))):
+                return True
+        return False
 
     # --- results -------------------------------------------------------------------
 
