@@ -306,8 +306,12 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     edge = label_edge if label_edge is not None else max((ln.x1 for ln in group_lines), default=split_x)
     pitch = line_pitch(group_lines) if len(group_lines) >= 2 else 1.2 * (group_lines[0].size if group_lines else 10)
 
+    text_left = min((ln.x0 for ln in group_lines), default=split_x) - 0.5
+
     def crossing(page: int) -> list[float]:
-        return sorted(r.pos for r in pages[page].hrules if r.start <= split_x - 4 and r.end >= split_x - 4)
+        # a rule across the group column starts left of every label (at the table's edge);
+        # one under a category cell starts at that cell's edge
+        return sorted(r.pos for r in pages[page].hrules if r.start < text_left and r.end >= split_x)
 
     def flush() -> None:
         if not cur:
