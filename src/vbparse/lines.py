@@ -153,6 +153,9 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
+    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789,"  # "23" + "0", "18," + "1"
+    if digits and precise and last.x1 >= right_edge - 1.0:
+        return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
@@ -232,6 +235,9 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     default the widest line's end."""
     if not lines:
         return ""
+    compact = "".join(ln.text for ln in lines).replace(" ", "")
+    if len(lines) > 1 and ISO_DATE_RE.match(compact):
+        return compact  # a date broken over the lines of a narrow cell
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)

@@ -138,6 +138,10 @@ class RowReader:
         (whatever the header's alignment); an analysis line's text runs on across columns."""
         if any(b.x1 <= ln.x0 + 1 for b in self.evidence.icons_of(ln)):
             self._icon_seen = True
+        if not self.rows and not _is_analysis_label(ln)[0]:
+            # a table's body opens with a value row: its first line starts the name cells
+            self.name_left = min(self.name_left, ln.x0)
+            return
         cells = cells_of(ln, self.layout)
         if "name" not in cells or len(cells) < 2:
             return
