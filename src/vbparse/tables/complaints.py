@@ -244,12 +244,13 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
     by_page: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
         by_page.setdefault(row.page, []).append(i)
+    first_page = min(by_page, default=0)
     best: tuple[float, dict[int, _Label]] | None = None
     for align in ("top", "center", "bottom"):
         cost, owner = 0.0, {}
         for page, idx in by_page.items():
             labs = [lab for lab in labels if lab.page == page]
-            c, runs = _split(rows, idx, labs, _ALIGN_COST[align])
+            c, runs = _split(rows, idx, labs, _ALIGN_COST[align], lead=1.0 if page == first_page else 0.01)
             cost += c
             for lab, (s, e) in zip(labs, runs, strict=True):
                 for i in idx[s:e + 1]:
@@ -262,7 +263,8 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
     return best[1] if best else {}
 
 
-def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost) -> tuple[float, list[tuple[int, int]]]:
+def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost,  # type: ignore[no-untyped-def]
+           lead: float = 0.01) -> tuple[float, list[tuple[int, int]]]:
     """Cheapest split of a page's rows into a leading run, one run per label in order, and
     a trailing run of rows in no group's cell."""
     n, k = len(idx), len(labs)
@@ -286,15 +288,16 @@ def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost) -> tuple[
                 c = cost(page_rows[s:e + 1], labs[j]) + rest
                 if c < best[j][s]:
                     best[j][s], choice[j][s] = c, e
-    # leading rows (continuing the group above) cost a little, so a tie keeps them in a run
-    start = min(range(n), key=lambda s: best[0][s] + 0.01 * s)
+    # leading rows continue the group above: a little cost each, so a tie keeps them in a
+    # run; on the table's first page there is no group above them
+    start = min(range(n), key=lambda s: best[0][s] + lead * s)
     runs: list[tuple[int, int]] = []
     s = start
     for j in range(k):
         e = choice[j][s]
         runs.append((s, e))
         s = e + 1
-    return best[0][start], runs
+    return best[0][start] + lead * start, runs
 
 
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
