@@ -62,6 +62,7 @@ class RowReader:
         # where name cells' text starts: the header's start until a value row shows it
         self.name_left = self.name.text_left
         self._icon_seen = False
+        self._icon_mid: float | None = None  # centre of the status icons seen
         self._gapped = False
         self.rows: list[_Row] = []
         self.prev: Line | None = None
@@ -104,7 +105,10 @@ class RowReader:
         # a full-width row starts over the icon column; without one, its text runs across
         # column boundaries, which cell text never does
         # (without an icon column only an open Analys row can have full-width lines)
-        if self.has_icon_col:
+        if self._icon_mid is not None:
+            # names start right of the icons whatever their alignment; Analys rows over them
+            full = ln.x0 < self._icon_mid
+        elif self.has_icon_col:
             full = ln.x0 < self.name_left - 3
         else:
             full = cur is not None and cur.analysis is not None and _is_prose(ln)
@@ -136,8 +140,10 @@ class RowReader:
         """A line with values in other columns whose first run of text stops short of the
         next column's header is a value row's: its name text starts where name cells start
         (whatever the header's alignment); an analysis line's text runs on across columns."""
-        if any(b.x1 <= ln.x0 + 1 for b in self.evidence.icons_of(ln)):
+        icons = [(b.x0 + b.x1) / 2 for b in self.evidence.icons_of(ln) if b.x1 <= ln.x0 + 2]
+        if icons:
             self._icon_seen = True
+            self._icon_mid = max(self._icon_mid or 0.0, *icons)
         if not self.rows and not _is_analysis_label(ln)[0]:
             # a table's body opens with a value row: its first line starts the name cells
             self.name_left = min(self.name_left, ln.x0)
