@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -12,6 +13,7 @@ from .reading import Word
 from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, ISO_DATE_RE, STANDALONE_WORDS, VOCAB_WORDS
 
 SOFT_HYPHEN = "\u00ad"
+_NUMBER_PART = re.compile(r"[−-]?[\d,.]+")
 # Words this document sets in the middle of a line somewhere: whole words, never the
 # fragments a line breaker leaves ("nämnd/s", "tyrelse"). Set by the pipeline per parse.
 MID_LINE_WORDS: ContextVar[frozenset[str]] = ContextVar("MID_LINE_WORDS", default=frozenset())
@@ -153,9 +155,12 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
-    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789,"  # "23" + "0", "18," + "1"
-    if digits and precise and last.x1 >= right_edge - 1.0:
-        return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
+    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
+    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
+    if digits and (not precise or last.x1 >= right_edge - 1.0):
+        # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
+        group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
+        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
