@@ -133,8 +133,22 @@ class RowReader:
         assert cur is not None
         for role, words in cells.items():
             cur.cells.setdefault(role, []).append(ln.subline(words))
+        self._warn_straddling(ln)
         self.value_lines.append(ln)
         self.prev = ln
+
+    def _warn_straddling(self, ln: Line) -> None:
+        """A word lying across a column boundary (a third of it on each side): the column it
+        was given is a guess, so say where."""
+        for w in ln.words:
+            width = w.x1 - w.x0
+            for a, b in zip(self.layout.bands, self.layout.bands[1:], strict=False):
+                cut = a.right
+                if w.x0 + width / 3 < cut < w.x1 - width / 3:
+                    self.warnings.append(ParseWarning(
+                        code="text_across_columns", page=ln.page,
+                        message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
+                                f"{a.role} and {b.role} columns"))
 
     def _learn_name_left(self, ln: Line) -> None:
         """A line with values in other columns whose first run of text stops short of the
