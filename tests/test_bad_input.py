@@ -35,6 +35,9 @@ assert _spec and _spec.loader
 make_bad = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(make_bad)
 
+READERS = ["pdfium", "pdfplumber"]
+"""Every guarantee below holds whichever reader reads the pages."""
+
 ERROR_SAMPLES = sorted(n for n, want in make_bad.EXPECTED.items() if want != "Report")
 REPORT_SAMPLES = sorted(n for n, want in make_bad.EXPECTED.items() if want == "Report")
 
@@ -42,19 +45,21 @@ REPORT_SAMPLES = sorted(n for n, want in make_bad.EXPECTED.items() if want == "R
 # --- one test per bad-input class (the samples and expectations live in fixtures/bad) ---
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("name", ERROR_SAMPLES)
-def test_bad_sample_raises_its_exact_error_naming_the_path(name: str) -> None:
+def test_bad_sample_raises_its_exact_error_naming_the_path(name: str, reader: str) -> None:
     path = BAD / name
     with pytest.raises(vbparse.VbparseError) as info:
-        vbparse.parse(str(path))
+        vbparse.parse(str(path), reader=reader)
     assert type(info.value).__name__ == make_bad.EXPECTED[name]
     assert str(path) in str(info.value), "the message must name the file as given"
     assert len(info.value.problem) > 30, "the message must say what is wrong and what to do"
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("name", REPORT_SAMPLES)
-def test_damaged_but_readable_sample_is_parsed(name: str) -> None:
-    report = vbparse.parse(BAD / name)
+def test_damaged_but_readable_sample_is_parsed(name: str, reader: str) -> None:
+    report = vbparse.parse(BAD / name, reader=reader)
     assert report.source.pages == 7
     assert list(report.iter_goals()), "what survived must still be structured"
 
@@ -73,9 +78,10 @@ def test_damaged_but_readable_sample_is_parsed(name: str) -> None:
         ("scanned.pdf", "OCR"),
     ],
 )
-def test_message_says_what_the_file_is(name: str, hint: str) -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_message_says_what_the_file_is(name: str, hint: str, reader: str) -> None:
     with pytest.raises(vbparse.VbparseError, match=hint):
-        vbparse.parse(BAD / name)
+        vbparse.parse(BAD / name, reader=reader)
 
 
 def test_not_a_pdf_from_bytes_and_file_objects() -> None:
@@ -100,11 +106,12 @@ def test_unreadable_sources_are_not_a_pdf(tmp_path: Path) -> None:
         vbparse.parse(12345)  # type: ignore[arg-type]
 
 
-def test_owner_password_only_pdf_parses_like_the_plain_one() -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_owner_password_only_pdf_parses_like_the_plain_one(reader: str) -> None:
     assert b"/Encrypt" in (BAD / "owner_password_only.pdf").read_bytes()
     data = make_bad.owner_password_only()  # from the current fixture report
     assert b"/Encrypt" in data
-    encrypted, plain = vbparse.parse(data).to_dict(), vbparse.parse(REPORT).to_dict()
+    encrypted, plain = vbparse.parse(data, reader=reader).to_dict(), vbparse.parse(REPORT).to_dict()
     for d in (encrypted, plain):
         d["source"].pop("sha256")
         d["source"].pop("file")
@@ -121,21 +128,23 @@ def test_repair_reads_what_survived_and_says_so() -> None:
     assert note and "damaged" in note
 
 
-def test_repaired_pdf_with_no_surviving_content_is_damaged_not_scanned() -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_repaired_pdf_with_no_surviving_content_is_damaged_not_scanned(reader: str) -> None:
     data = make_bad.one_page_pdf(b"BT /F1 12 Tf 72 700 Td (Verksamhetsber\\344ttelse) Tj ET")
     cut = data[: data.index(b"4 0 obj")]  # catalog and page tree survive, the content stream does not
     with pytest.raises(vbparse.DamagedPdfError, match="no page content survived"):
-        vbparse.parse(cut)
+        vbparse.parse(cut, reader=reader)
 
 
 # --- size and page limits ----------------------------------------------------------------
 
 
-def test_page_limit() -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_page_limit(reader: str) -> None:
     with pytest.raises(LimitExceededError, match="max_pages") as info:
-        vbparse.parse(str(REPORT), limits=Limits(max_pages=3))
+        vbparse.parse(str(REPORT), limits=Limits(max_pages=3), reader=reader)
     assert str(REPORT) in str(info.value)
-    assert vbparse.parse(REPORT, limits=Limits(max_pages=7)).source.pages == 7
+    assert vbparse.parse(REPORT, limits=Limits(max_pages=7), reader=reader).source.pages == 7
 
 
 @pytest.mark.parametrize("kind", ["path", "bytes", "file"])
@@ -155,13 +164,14 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_bomb_is_refused_quickly_without_allocating_its_size(bomb: Path) -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_bomb_is_refused_quickly_without_allocating_its_size(bomb: Path, reader: str) -> None:
     assert bomb.stat().st_size < 1 * MB
     tracemalloc.start()
     started = time.monotonic()
     try:
         with pytest.raises(LimitExceededError, match="max_stream_bytes") as info:
-            vbparse.parse(bomb, limits=Limits(max_stream_bytes=50 * MB))
+            vbparse.parse(bomb, limits=Limits(max_stream_bytes=50 * MB), reader=reader)
         elapsed = time.monotonic() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -171,9 +181,10 @@ def test_bomb_is_refused_quickly_without_allocating_its_size(bomb: Path) -> None
     assert peak < 150 * MB, f"peak {peak / MB:.0f} MB"
 
 
-def test_whole_document_inflation_limit(bomb: Path) -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_whole_document_inflation_limit(bomb: Path, reader: str) -> None:
     with pytest.raises(LimitExceededError, match="max_inflated_bytes"):
-        vbparse.parse(bomb, limits=Limits(max_stream_bytes=400 * MB, max_inflated_bytes=100 * MB))
+        vbparse.parse(bomb, limits=Limits(max_stream_bytes=400 * MB, max_inflated_bytes=100 * MB), reader=reader)
 
 
 def test_guard_is_removed_after_parse(bomb: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 from test_fixtures import _expected_texts, _printed
 
 from fixtures.render import html_writer
-from fixtures.render.build import look_truth
+from fixtures.render.build import SAMPLE, look_truth
 from fixtures.render.looks import LOOKS, Look
 from fixtures.render.random_report import random_report
 
@@ -92,10 +93,12 @@ def test_every_truth_value_is_printed(writer: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("writer", ["weasyprint", "chromium"])
-def test_rotate_gives_portrait_pages_with_rotate(writer: str) -> None:
+def test_rotate_turns_the_goal_tree_pages(writer: str) -> None:
     if not _producer_present(writer):
         pytest.skip(f"{writer} not installed")
     look = dataclasses.replace(LOOKS["e_rl_serif_norules"], name="rot", writer=writer, landscape="rotate")
-    reader = PdfReader(io.BytesIO(html_writer.render(random_report(3), look)))
-    for page in reader.pages:
-        assert page.rotation == 90 and page.mediabox.width < page.mediabox.height
+    report = json.loads(SAMPLE.read_text(encoding="utf-8"))  # opens with sections, then goals
+    reader = PdfReader(io.BytesIO(html_writer.render(report, look)))
+    turned = [page.rotation == 90 for page in reader.pages]
+    assert any(turned) and not turned[0], "the goal tree is landscape, the opening section portrait"
+    assert all(page.mediabox.width < page.mediabox.height for page in reader.pages)

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from .errors import VbparseError
 from .export import CSV_OPTIONS, FORMATS, MissingExtraError, atomic_path, check_format, write_frames, write_table
+from .readers import READERS
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD = 0, 1, 2
 
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors")
+    common.add_argument("--reader", choices=READERS, default="auto",
+                        help="page reader: auto (default: pdfium, else pdfplumber), pdfium, pdfplumber (the reference)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("parse", parents=[common], formatter_class=fmt, epilog=PARSE_EPILOG,
@@ -193,12 +196,12 @@ def _write_stdout(text: str) -> None:
         sys.stdout.write(text)
 
 
-def _parse_one(report: str) -> Any:
+def _parse_one(report: str, reader: str = "auto") -> Any:
     from . import api
 
     if report == "-":
-        return api.parse(sys.stdin.buffer.read())
-    return api.parse(report)
+        return api.parse(sys.stdin.buffer.read(), reader=reader)
+    return api.parse(report, reader=reader)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -210,7 +213,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         check_format(fmt)
     if args.report != "-" and os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; parse takes one file (use 'vbparse export' for many)")
-    report = _parse_one(args.report)
+    report = _parse_one(args.report, args.reader)
     if fmt == "json":
         text = report.to_json() + "\n"
         if out:
@@ -237,7 +240,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
-    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet)
+    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet,
+                        reader=args.reader)
     frames = corpus.to_frames()
     write_frames(frames, out / XLSX_NAME if args.format == "xlsx" else out, args.format)
     failures = pd.DataFrame(
@@ -259,7 +263,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     if os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; inspect takes one file")
-    report = _parse_one(args.report)
+    report = _parse_one(args.report, args.reader)
     print(describe(report))
     if args.png:
         written, problems = render_pngs(args.report, report, args.png)

@@ -10,6 +10,7 @@ does) and replaces a worker that hangs or dies.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import signal
@@ -25,6 +26,7 @@ from .errors import LimitExceededError, VbparseError
 from .isolation import _limit_memory, _ran_out_of_memory
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
+from .readers import check_reader
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -287,6 +289,7 @@ def parse_many(
     limits: Limits | None = None,
     progress: bool = False,
     timeout_s: float | None = None,
+    reader: str = "auto",
 ) -> Corpus:
     """Parse every report in `paths` (files, globs, folders); results in input order.
 
@@ -295,9 +298,13 @@ def parse_many(
         `Client` may be given as it is (its `get_executor()` is used).
     timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
     progress: show a tqdm progress bar on stderr.
+    reader: the page reader, as for vbparse.parse ("auto", "pdfium", "pdfplumber"). A native
+    crash in a reader kills only its worker process: that file fails, the batch goes on.
     """
     limits = limits or DEFAULT_LIMITS
     timeout_s = limits.timeout_s if timeout_s is None else timeout_s
+    check_reader(reader)
+    parse = _parse if reader == "auto" else functools.partial(_parse, reader=reader)
     if executor is not None:
         executor = as_executor(executor)
     files = expand_paths(paths)
@@ -315,12 +322,12 @@ def parse_many(
         elif executor is None and workers == 1:
             results = []
             for path in files:
-                results.append(_result(path, _parse_one(path, limits, timeout_s)))
+                results.append(_result(path, _parse_one(path, limits, timeout_s, parse)))
                 if bar is not None:
                     bar.update(1)
         else:
             runner = BoundedRunner(
-                _parse_one, [(p, limits, timeout_s, _parse) for p in files], executor=executor, workers=workers,
+                _parse_one, [(p, limits, timeout_s, parse) for p in files], executor=executor, workers=workers,
                 timeout_s=timeout_s, grace_s=_grace(timeout_s) if executor is None else 0.0,
                 on_done=bar.update if bar is not None else None, new_pool=_new_pool(limits),
             )

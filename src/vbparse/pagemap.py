@@ -159,6 +159,7 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
     Returns (files written, problems); a page that cannot be drawn is a problem, not an error.
     """
     from .pdfopen import open_pdf
+    from .read_pdfium import PDFIUM_LOCK  # pdfplumber renders with pypdfium2: one pdfium user at a time
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -175,7 +176,8 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
         for number, page in enumerate(pdf.pages, start=1):
             items = by_page.get(number, [])
             try:
-                image = page.to_image(resolution=resolution)
+                with PDFIUM_LOCK:
+                    image = page.to_image(resolution=resolution)
                 for bbox, kind in _boxes(page, items):
                     colour = COLOURS[kind]
                     image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)

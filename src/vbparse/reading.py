@@ -20,6 +20,7 @@ WORD_ATTRS = ["fontname", "size"]
 # cells half a point apart). Kerning never opens a gap this wide.
 X_TOLERANCE = 0.5
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 RULE_MAX_THICKNESS = 2.5
 ICON_MAX_SIZE = 24.0
 
@@ -75,6 +76,65 @@ def is_bold(fontname: str) -> bool:
     return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
 
 
+Segment = tuple[float, float, float, float]
+"""x0, top, x1, bottom of a drawn object, in top-left page coordinates."""
+
+
+@dataclass(slots=True)
+class Drawings:
+    """A page's drawn objects as pdfminer classifies them, from whichever reader."""
+
+    lines: list[Segment] = field(default_factory=list)
+    rects: list[tuple[float, float, float, float, bool, bool]] = field(default_factory=list)
+    """x0, top, x1, bottom, fill, stroke"""
+    curves: list[Segment] = field(default_factory=list)
+    images: list[Segment] = field(default_factory=list)
+    filled: list[Segment] = field(default_factory=list)
+    """rects filled with a colour other than white (a reader that cannot tell leaves it empty)"""
+
+
+def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
+    """Ruling lines and icon boxes from drawn objects (one rule set for both readers)."""
+    hrules: list[Rule] = []
+    vrules: list[Rule] = []
+    icons: list[Box] = []
+    for x0, top, x1, bottom in d.lines:
+        if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+    for x0, top, x1, bottom, fill, stroke in d.rects:
+        w, h = x1 - x0, bottom - top
+        if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+        elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and fill:
+            icons.append(Box(x0, top, x1, bottom))
+        elif stroke and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            # a stroked cell outline: its four edges are rules
+            hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+            vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+    for x0, top, x1, bottom in d.curves:
+        if x1 - x0 <= ICON_MAX_SIZE and bottom - top <= ICON_MAX_SIZE:
+            icons.append(Box(x0, top, x1, bottom))
+    for x0, top, x1, bottom in d.images:
+        if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:
+            icons.append(Box(x0, top, x1, bottom))
+    return hrules, vrules, icons
+
+
+def fill_boxes(d: Drawings, width: float, height: float) -> list[Box]:
+    """Filled areas larger than an icon and not rules (shaded rows, zebra stripes), not the page."""
+    out: list[Box] = []
+    for x0, top, x1, bottom in d.filled:
+        w, h = x1 - x0, bottom - top
+        if w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS and not (w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE) \
+                and w * h < 0.5 * width * height:
+            out.append(Box(x0, top, x1, bottom))
+    return out
+
+
 def _is_white(colour: object) -> bool:
     """A white (or unset) fill paints nothing a reader sees: page backgrounds, blank cells."""
     if colour is None:
@@ -89,68 +149,45 @@ def _is_white(colour: object) -> bool:
     return all(v >= 0.99 for v in vals)
 
 
-def _rules_and_boxes(page: pdfplumber.page.Page) -> tuple[list[Rule], list[Rule], list[Box], list[Box]]:
-    hrules: list[Rule] = []
-    vrules: list[Rule] = []
-    icons: list[Box] = []
-    fills: list[Box] = []
-    page_area = float(page.width) * float(page.height)
-    for obj in page.lines:
-        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
-        if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
-            hrules.append(Rule((top + bottom) / 2, x0, x1))
-        elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
-            vrules.append(Rule((x0 + x1) / 2, top, bottom))
-    for obj in page.rects:
-        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
-        w, h = x1 - x0, bottom - top
-        if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
-            hrules.append(Rule((top + bottom) / 2, x0, x1))
-        elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
-            vrules.append(Rule((x0 + x1) / 2, top, bottom))
-        elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and obj.get("fill"):
+def _drawings(page: pdfplumber.page.Page) -> Drawings:
+    def box(o: dict) -> Segment:
+        return (o["x0"], o["top"], o["x1"], o["bottom"])
+
+    return Drawings(
+        lines=[box(o) for o in page.lines],
+        rects=[(*box(o), bool(o.get("fill")), bool(o.get("stroke"))) for o in page.rects],
+        curves=[box(o) for o in page.curves],
+        images=[box(o) for o in page.images],
+        filled=[box(o) for o in page.rects if o.get("fill") and not _is_white(o.get("non_stroking_color"))],
+    )
+
+
+def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
+             size: float, fontname: str, number: int) -> None:
+    """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned."""
+    if not text.isascii():  # ASCII is already clean and has no icon glyphs
+        if _PRIVATE_USE_RE.search(text):
+            # icon-font glyphs: an icon, and whatever real text is glued to it
             icons.append(Box(x0, top, x1, bottom))
-        else:
-            if obj.get("stroke") and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
-                # a stroked cell outline: its four edges are rules
-                hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
-                vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
-            if (obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
-                    and w * h < 0.5 * page_area):
-                fills.append(Box(x0, top, x1, bottom))
-    for obj in page.curves:
-        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
-        if x1 - x0 <= ICON_MAX_SIZE and bottom - top <= ICON_MAX_SIZE:
-            icons.append(Box(x0, top, x1, bottom))
-    for obj in page.images:
-        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
-        if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:
-            icons.append(Box(x0, top, x1, bottom))
-    return hrules, vrules, icons, fills
+            text = "".join(ch for ch in text if not is_private_use(ch))
+            if not text.strip():
+                return
+        text = clean(text, keep_soft_hyphens=True)
+    if not text.strip():
+        return
+    words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number))
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
-    raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
     words: list[Word] = []
     icons: list[Box] = []
-    for w in raw:
-        text = w["text"]
-        if any(is_private_use(ch) for ch in text):
-            # icon-font glyphs: an icon, and whatever real text is glued to it
-            icons.append(Box(w["x0"], w["top"], w["x1"], w["bottom"]))
-            text = "".join(ch for ch in text if not is_private_use(ch))
-            if not text.strip():
-                continue
-        text = clean(text, keep_soft_hyphens=True)
-        if not text.strip():
-            continue
-        words.append(
-            Word(text, w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1), is_bold(w["fontname"]), number)
-        )
-    hrules, vrules, boxes, fills = _rules_and_boxes(page)
-    data = PageData(number, float(page.width), float(page.height), words, hrules, vrules, icons + boxes,
-                    images=len(page.images), fills=fills)
-    return data
+    for w in page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE):
+        add_word(words, icons, w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number)
+    drawings = _drawings(page)
+    hrules, vrules, boxes = rules_and_boxes(drawings)
+    return PageData(number, float(page.width), float(page.height), words, hrules, vrules, icons + boxes,
+                    images=len(drawings.images),
+                    fills=fill_boxes(drawings, float(page.width), float(page.height)))
 
 
 def read_pages(pdf: pdfplumber.PDF) -> list[PageData]:

@@ -1,0 +1,62 @@
+"""Choose the page reader: pdfium (fast, C) or pdfplumber (the reference), same PageData.
+
+Both start from the document `pdfopen.open_pdf` checked and opened with pdfminer, so
+every bad-input error (not a PDF, encrypted, damaged, repaired, page and size limits)
+is raised the same way whichever reader runs. For pdfium, the streams it would decode
+are first inflated once under vbparse's bounds (streamcheck.py), so a decompression bomb
+is refused before pdfium decodes it; and the font descents pdfminer would use are read
+from the font dictionaries (descents.py) so that vertical boxes match.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+import pdfplumber
+
+from . import read_pdfium
+from .descents import font_descents, hyphen_finder
+from .errors import DamagedPdfError, VbparseError
+from .reading import PageData
+from .reading import read_pages as read_pages_pdfplumber
+from .streamcheck import bound_streams
+
+log = logging.getLogger("vbparse")
+
+ReaderName = Literal["auto", "pdfium", "pdfplumber"]
+READERS: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
+"""auto: pdfium, or pdfplumber for a document pdfium cannot open."""
+
+
+def check_reader(reader: str) -> None:
+    """Refuse an unknown reader name (a programming error, not bad input)."""
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
+
+
+def read_document(pdf: pdfplumber.PDF, reader: str, name: str | None) -> tuple[list[PageData], str]:
+    """Every page of an opened document, and the name of the reader that read them."""
+    check_reader(reader)
+    if reader == "pdfplumber":
+        return read_pages_pdfplumber(pdf), "pdfplumber"
+    bound_streams(pdf)
+    data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
+    try:
+        pages = read_pdfium.read_pages(data, font_descents(pdf), hyphen_of=hyphen_finder(pdf))
+        if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
+            raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
+        return pages, "pdfium"
+    except read_pdfium.PdfiumUnreadable as exc:
+        if reader == "auto":
+            return read_pages_pdfplumber(pdf), "pdfplumber"
+        raise DamagedPdfError(
+            name, f"pdfium cannot read this PDF ({exc}); try reader='pdfplumber' (--reader pdfplumber)"
+        ) from None
+    except (VbparseError, MemoryError):
+        raise
+    except Exception as exc:  # our pdfium code tripped on something odd: the reference still reads it
+        if reader != "auto":
+            raise
+        log.warning("%s: the pdfium reader failed (%s: %s); read with pdfplumber", name, type(exc).__name__, exc)
+        return read_pages_pdfplumber(pdf), "pdfplumber"

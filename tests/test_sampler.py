@@ -1,0 +1,64 @@
+"""The look sampler: every dimension value reachable, deterministic, valid contents and truths.
+
+The generalization benchmark is only as wide as the sampler; these checks keep a value
+from silently becoming unreachable. Rendering here is reportlab only (no producers).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+import pytest
+
+from fixtures.render.build import page_count
+from fixtures.render.random_report import random_report
+from fixtures.render.rl_writer import render
+from fixtures.render.sampler import (
+    DIMENSIONS,
+    dimension_values,
+    look_from_dict,
+    look_to_dict,
+    sample_content,
+    sample_look,
+    sample_truth,
+)
+from vbparse import Report
+
+
+def test_every_dimension_value_is_reachable() -> None:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for seed in range(400):
+        for dim, value in dimension_values(sample_look(seed)).items():
+            seen[dim].add(str(value))
+    for dim, values in DIMENSIONS.items():
+        assert {str(v) for v in values} <= seen[dim], (dim, {str(v) for v in values} - seen[dim])
+
+
+def test_sampling_is_deterministic_and_round_trips() -> None:
+    assert sample_look(17) == sample_look(17)
+    assert sample_content(17) == sample_content(17)
+    assert look_from_dict(look_to_dict(sample_look(17))) == sample_look(17)
+
+
+def test_varied_reports_are_valid_and_keep_the_plain_ones() -> None:
+    for seed in range(40):
+        Report.model_validate(random_report(seed, varied=True))
+    assert random_report(3) == random_report(3, varied=False)
+
+
+def test_kind_and_year_are_blank_when_nothing_prints_them() -> None:
+    look = dataclasses.replace(sample_look(1), cover=False, running_header=False)
+    content = random_report(5, varied=True)
+    content["goals"] = []
+    truth = sample_truth(content, look)
+    assert truth["meta"]["kind"] is None and truth["meta"]["year"] is None
+    shown = sample_truth(content, dataclasses.replace(look, running_header=True))
+    assert shown["meta"]["kind"] == content["meta"]["kind"]
+
+
+@pytest.mark.parametrize("seed", [3, 8, 21, 34])
+def test_reportlab_draws_sampled_looks(seed: int) -> None:
+    look = dataclasses.replace(sample_look(seed), writer="reportlab")
+    pdf = render(sample_truth(random_report(seed, varied=True), look), look)
+    assert page_count(pdf) >= 1
