@@ -15,10 +15,11 @@ import regex as re
 from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
-# Words are split at space characters (every producer we know writes them); a visible gap
-# without a space is a cell boundary (zero cell padding sets "T1" and "Utfall" of two
-# cells half a point apart). Kerning never opens a gap this wide.
-X_TOLERANCE = 0.5
+# Gap (pt) without a space that still joins two glyphs into one word: pdfplumber's 3, the
+# same as read_pdfium's, so both readers give the same words. Zero cell padding sets two
+# cells' words ("T1" "Utfall") closer than that; 0.5 would split them (kerning never opens
+# such a gap), but only when both readers change together.
+X_TOLERANCE = 3.0
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 RULE_MAX_THICKNESS = 2.5
