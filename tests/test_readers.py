@@ -40,6 +40,8 @@ KNOWN_DIFFERENCES = {
     "s001420-random1420": "WeasyPrint: a contents page number a word space after its leader dots is its own word "
                           "with pdfium (a generated space), joined to the dots by pdfplumber; also " + _TURNED,
     "s002560-sample": f"LibreOffice: one contents entry as in s001420; {_TURNED}",
+    "s000263-random263": "Chromium, zero cell padding, shaded header: the pdfplumber path reads filled areas as "
+                         "row edges (PageData.fills); read_pdfium does not fill Drawings.filled yet",
 }
 """Samples whose reports differ between the readers, and why (benchmarks/reader_parity.py
 shows every word); not strict, so a fix on either side shows as XPASS, not a failure."""

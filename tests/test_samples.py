@@ -51,10 +51,6 @@ XFAIL: dict[str, str] = {
         "chromium; indicator rows misread (628 misses); look: header cells right-aligned, values centred, "
         "header rule drawn over the text, zebra rows"
     ),
-    "s000056-random56": (
-        "weasyprint; complaints header 'Totalt ack. Sammanfattning och' read as a sub-heading (1 miss); "
-        "look: header cells bottom- and right-aligned, zero padding, rules over the text"
-    ),
     "s000188-random188": (
         "docx; header words ('Utf') read as section titles, goal tree broken (232 misses); look: no rules, "
         "header and values centred, very narrow value columns"
@@ -92,7 +88,6 @@ XFAIL: dict[str, str] = {
         "complaint rows, groups and counts misread (107 misses; 46 with rules on the cell edges); "
         "bare 'Dnr:' read as ':'"
     ),
-    "s002319-random2319": "reportlab; an empty cover field printed bare ('Dnr:') is read as dnr ':' instead of null",
     "s002560-sample": (
         "docx; words split at ligature glyphs ('vikt ig', 'up plever'), complaint groups off by a row "
         "(10 misses); look: ligatures, zero cell padding, totals row, pages turned with /Rotate"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .reading import Word
-from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, STANDALONE_WORDS
+from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, ISO_DATE_RE, STANDALONE_WORDS, VOCAB_WORDS
 
 SOFT_HYPHEN = "\u00ad"
+_NUMBER_PART = re.compile(r"[−-]?[\d,.]+")
 # Words this document sets in the middle of a line somewhere: whole words, never the
 # fragments a line breaker leaves ("nämnd/s", "tyrelse"). Set by the pipeline per parse.
 MID_LINE_WORDS: ContextVar[frozenset[str]] = ContextVar("MID_LINE_WORDS", default=frozenset())
@@ -23,8 +25,10 @@ def _key(text: str) -> str:
 
 
 def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
-    """Words set inside a run of text (a cell's line, not the page's): neither first nor last."""
-    return frozenset(_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1])
+    """Words set inside a run of text (a cell's line, not the page's): neither first nor
+    last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
+    seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
+    return frozenset(seen | VOCAB_WORDS)
 SENTENCE_RULE = True
 
 
@@ -149,6 +153,14 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     in lower case with no word of its own, and the rejoined word could not have fit on a
     line by itself (which is the only reason a line breaker splits a word)."""
     last, first = line.words[-1], nxt.words[0]
+    if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
+        return True  # "2023-1" + "2-31": a date broken in a narrow cell
+    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
+    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
+    if digits and (not precise or last.x1 >= right_edge - 1.0):
+        # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
+        group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
+        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
@@ -228,6 +240,9 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     default the widest line's end."""
     if not lines:
         return ""
+    compact = "".join(ln.text for ln in lines).replace(" ", "")
+    if len(lines) > 1 and ISO_DATE_RE.match(compact):
+        return compact  # a date broken over the lines of a narrow cell
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)

@@ -49,7 +49,7 @@ def read_cover(lines: Sequence[Line], meta: ReportMeta) -> None:
             if unit_lines:
                 meta.unit = join_cell(unit_lines, max(x.x1 for x in unit_lines) + 100)
         dm = DNR_RE.match(ln.text.strip())
-        if dm and meta.dnr is None:
+        if dm and dm.group("dnr") and meta.dnr is None:
             meta.dnr = " ".join(dm.group("dnr").split())
         if meta.date is None and not dm:
             meta.date = find_date(ln.text)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # pragma: no cover
     from .frames import Frames
@@ -160,6 +160,7 @@ class Report(_Model):
     checks: list[Check] = Field(default_factory=list)
     coverage: Coverage | None = None
     """How much of the text ended in a field; None for a report not made by the parser."""
+    _grids: Any = PrivateAttr(default_factory=list)  # tables.grid.Grid per table page: for inspect --png
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""

@@ -26,6 +26,7 @@ COLOURS: dict[str, tuple[int, int, int]] = {
     "activity": (230, 130, 0),
     "complaint": (150, 60, 200),
     "warning": (220, 0, 0),
+    "grid": (230, 0, 150),
 }
 """Box colour per kind of found part in the page images."""
 
@@ -139,9 +140,21 @@ def _boxes(page: Any, items: list[Found]) -> Iterator[tuple[tuple[float, float, 
                 break
 
 
+def _draw_grid(image: Any, grid: Any) -> None:
+    """A table's grid as the reader found it: its box, column boundaries, row tops."""
+    colour = (*COLOURS["grid"], 230)
+    image.draw_rect((grid.left, grid.top - 1, grid.right, grid.bottom + 1), fill=(0, 0, 0, 0), stroke=colour,
+                    stroke_width=2)
+    for x in grid.columns:
+        image.draw_line([(x, grid.top - 1), (x, grid.bottom + 1)], stroke=colour, stroke_width=1)
+    for y in grid.rows:
+        image.draw_line([(grid.left, y - 1), (grid.right, y - 1)], stroke=colour, stroke_width=1)
+
+
 def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
                 resolution: int = 100) -> tuple[list[Path], list[str]]:
-    """Page images with found parts boxed (colour per kind); pages with warnings framed red.
+    """Page images with found parts boxed (colour per kind), each table's grid drawn (box,
+    column boundaries, row tops: what the table reader decided); pages with warnings framed red.
 
     Returns (files written, problems); a page that cannot be drawn is a problem, not an error.
     """
@@ -154,6 +167,9 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
     for item in found_parts(report):
         if item.page is not None:
             by_page[item.page].append(item)
+    grids: dict[int, list[Any]] = defaultdict(list)
+    for grid in getattr(report, "_grids", None) or []:
+        grids[grid.page].append(grid)
     written: list[Path] = []
     problems: list[str] = []
     with open_pdf(source) as (pdf, _src):
@@ -165,6 +181,8 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
                 for bbox, kind in _boxes(page, items):
                     colour = COLOURS[kind]
                     image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)
+                for grid in grids.get(number, []):
+                    _draw_grid(image, grid)
                 if any(f.kind == "warning" for f in items):
                     w, h = float(page.width), float(page.height)
                     image.draw_rect((2, 2, w - 2, h - 2), fill=(0, 0, 0, 0), stroke=(*COLOURS["warning"], 255),

@@ -61,6 +61,7 @@ def _bind() -> ctypes.CDLL:
         "FPDFPathSegment_GetType": (i, (v,)),
         "FPDFPathSegment_GetClose": (i, (v,)),
         "FPDFPath_GetDrawMode": (i, (v, POINTER(c_int), POINTER(c_int))),
+        "FPDFPageObj_GetFillColor": (i, (v, POINTER(c_uint), POINTER(c_uint), POINTER(c_uint), POINTER(c_uint))),
     }
     for name, (restype, argtypes) in sigs.items():
         fn = getattr(lib, name)

@@ -10,7 +10,7 @@ matrices composed; boxes come out in pdfplumber's upright top-left coordinates.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from ctypes import byref, c_float, c_int
+from ctypes import byref, c_float, c_int, c_uint
 
 from .pdfium_calls import Matrix, compose, lib, matrix
 from .reading import Drawings
@@ -64,9 +64,18 @@ def _subpaths(obj: int, m: Matrix) -> list[list[tuple[float, float]]]:
     return out
 
 
+def _white_fill(obj: int, rgba: tuple[c_uint, c_uint, c_uint, c_uint]) -> bool:
+    """Whether a path's fill is white (paints nothing a reader sees), as reading._is_white decides."""
+    r, g, b, a = rgba
+    if not lib.FPDFPageObj_GetFillColor(obj, byref(r), byref(g), byref(b), byref(a)):
+        return True
+    return r.value >= 252 and g.value >= 252 and b.value >= 252
+
+
 def read_drawings(page: int, ctm: Matrix, height: float) -> Drawings:
     drawings = Drawings()
     fillmode, stroke = c_int(), c_int()
+    rgba = (c_uint(), c_uint(), c_uint(), c_uint())
     for obj, kind, outer in _objects(page, lib.FPDFPage_CountObjects(page), lib.FPDFPage_GetObject, ctm):
         m = compose(matrix(obj), outer)
         if kind == _OBJ_IMAGE:
@@ -77,12 +86,14 @@ def read_drawings(page: int, ctm: Matrix, height: float) -> Drawings:
             continue
         lib.FPDFPath_GetDrawMode(obj, byref(fillmode), byref(stroke))
         fill, stroked = fillmode.value != 0, bool(stroke.value)
+        coloured = fill and not _white_fill(obj, rgba)
         for pts in _subpaths(obj, m):
-            _classify(pts, fill, stroked, height, drawings)
+            _classify(pts, fill, stroked, height, drawings, coloured)
     return drawings
 
 
-def _classify(pts: list[tuple[float, float]], fill: bool, stroke: bool, height: float, out: Drawings) -> None:
+def _classify(pts: list[tuple[float, float]], fill: bool, stroke: bool, height: float, out: Drawings,
+              coloured: bool = False) -> None:
     """pdfminer's paint_path: a line, a rect, or a curve; boxes in top-left coordinates."""
     if len(pts) < 2:
         return
@@ -96,5 +107,7 @@ def _classify(pts: list[tuple[float, float]], fill: bool, stroke: bool, height: 
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[:4]
         if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0):
             out.rects.append((*box, fill, stroke))
+            if coloured:  # as pdfplumber's reader: filled rects that are not white are fills
+                out.filled.append(box)
             return
     out.curves.append(box)

@@ -14,6 +14,7 @@ from .model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
 from .reading import PageData, read_pages
 from .structure import Walker
 from .style import measure
+from .tables.edges import normalise as normalise_edges
 from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 
 __all__ = ["Coverage", "build_report", "read_pages"]
@@ -51,6 +52,8 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         if repaired or not any(p.images or p.icons or p.hrules for p in pages):
             raise DamagedPdfError(name, "the PDF's pages are empty: it is damaged or was cut short")
         raise NoTextLayerError(name, "the PDF has no text layer (a scan or images only); run OCR on it first")
+    for p in pages:
+        normalise_edges(p)
     page_lines = [group_lines(p.words, p.number) for p in pages]
     headers = mark_furniture(page_lines, [p.height for p in pages])
     meta = ReportMeta()
@@ -80,6 +83,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
+    report._grids = tree.grids
     report.checks = report_checks(report, _toc_entries(content))
     for w in report.warnings:
         log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)

@@ -32,7 +32,7 @@ from pdfminer.fontmetrics import FONT_METRICS
 
 from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
 from .pdfium_drawings import read_drawings
-from .reading import Box, PageData, Word, add_word, rules_and_boxes
+from .reading import Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
 
 __all__ = ["PDFIUM_LOCK", "HyphenOf", "PdfiumUnreadable", "read_page", "read_pages"]
 
@@ -235,7 +235,8 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
     finally:
         lib.FPDF_ClosePage(page)
     hrules, vrules, boxes = rules_and_boxes(drawings)
-    return PageData(index + 1, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images))
+    return PageData(index + 1, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
+                    fills=fill_boxes(drawings, width, height))
 
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,

@@ -19,6 +19,11 @@ from .upright import quarter_turn, to_upright, upright_size
 from .vocab import clean, is_private_use
 
 WORD_ATTRS = ["fontname", "size"]
+# Gap (pt) without a space that still joins two glyphs into one word: pdfplumber's 3, the
+# same as read_pdfium's, so both readers give the same words. Zero cell padding sets two
+# cells' words ("T1" "Utfall") closer than that; 0.5 would split them (kerning never opens
+# such a gap), but only when both readers change together.
+X_TOLERANCE = 3.0
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 RULE_MAX_THICKNESS = 2.5
@@ -68,6 +73,8 @@ class PageData:
     vrules: list[Rule] = field(default_factory=list)
     icons: list[Box] = field(default_factory=list)
     images: int = 0
+    # filled areas larger than an icon (shaded header rows, zebra stripes): row evidence
+    fills: list[Box] = field(default_factory=list)
 
 
 def is_bold(fontname: str) -> bool:
@@ -87,6 +94,8 @@ class Drawings:
     """x0, top, x1, bottom, fill, stroke"""
     curves: list[Segment] = field(default_factory=list)
     images: list[Segment] = field(default_factory=list)
+    filled: list[Segment] = field(default_factory=list)
+    """rects filled with a colour other than white (a reader that cannot tell leaves it empty)"""
 
 
 def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
@@ -120,6 +129,31 @@ def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
     return hrules, vrules, icons
 
 
+def fill_boxes(d: Drawings, width: float, height: float) -> list[Box]:
+    """Filled areas larger than an icon and not rules (shaded rows, zebra stripes), not the page."""
+    out: list[Box] = []
+    for x0, top, x1, bottom in d.filled:
+        w, h = x1 - x0, bottom - top
+        if w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS and not (w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE) \
+                and w * h < 0.5 * width * height:
+            out.append(Box(x0, top, x1, bottom))
+    return out
+
+
+def _is_white(colour: object) -> bool:
+    """A white (or unset) fill paints nothing a reader sees: page backgrounds, blank cells."""
+    if colour is None:
+        return True
+    comps = colour if isinstance(colour, (tuple, list)) else (colour,)
+    try:
+        vals = [float(c) for c in comps]
+    except (TypeError, ValueError):
+        return False
+    if len(vals) == 4:  # CMYK: white is no ink
+        return all(v <= 0.01 for v in vals)
+    return all(v >= 0.99 for v in vals)
+
+
 _Fix = Callable[[dict[str, Any]], dict[str, Any]]
 
 
@@ -134,6 +168,7 @@ def _drawings(page: pdfplumber.page.Page, fix: _Fix | None = None) -> Drawings:
         rects=[(*box(o), bool(o.get("fill")), bool(o.get("stroke"))) for o in page.rects],
         curves=[box(o) for o in page.curves],
         images=[box(o) for o in page.images],
+        filled=[box(o) for o in page.rects if o.get("fill") and not _is_white(o.get("non_stroking_color"))],
     )
 
 
@@ -173,9 +208,9 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     turn, fix = _page_turn(page)
     if fix is None:
-        raw = page.extract_words(extra_attrs=WORD_ATTRS)
+        raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
     else:
-        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS)
+        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
     words: list[Word] = []
     icons: list[Box] = []
     for w in raw:
@@ -183,7 +218,8 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))
-    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images))
+    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
+                    fills=fill_boxes(drawings, width, height))
 
 
 def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .complaints import parse_complaints
-from .goaltables import RowReader
-from .lines import Line, ends_short, line_pitch, paragraphs
+from .lines import Line, ends_short, paragraphs
 from .model import ComplaintRow, Goal, ParseWarning, Section
 from .reading import PageData
 from .style import Style
-from .tables import header_kind, is_header_continuation, layout_from_header
+from .tables import Header, TableReader, header_at
+from .tables.grid import Grid
 from .vocab import (
     BULLET_RE,
     COMPLAINTS_SECTION,
@@ -40,6 +39,7 @@ class Tree:
     goals: list[Goal] = field(default_factory=list)
     complaints: list[ComplaintRow] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
 
 
 class Walker:
@@ -53,6 +53,12 @@ class Walker:
         self.in_goals = False
         self.target: tuple[str, object] | None = None
         self.buf: list[Line] = []
+        self.page_lines: dict[int, list[Line]] = {}
+        for ln in self.lines:
+            self.page_lines.setdefault(ln.page, []).append(ln)
+
+    def _header(self, i: int, kind: str | None = None) -> Header | None:
+        return header_at(self.lines, i, self._rule_between, kind)
 
     # --- classification ---------------------------------------------------------------
 
@@ -142,9 +148,9 @@ class Walker:
             if ln.used:
                 i += 1
                 continue
-            kind = header_kind(ln)
-            if kind is not None:
-                i = self._table(i, kind)
+            header = self._header(i)
+            if header is not None:
+                i = self._table(i, header)
                 continue
             heading_like = self._is_boldish(ln) or ln.size > self.style.body_size + 0.6
             goal = match_goal_heading(ln.text) if heading_like else None
@@ -178,7 +184,7 @@ class Walker:
             if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
                     or nxt.top - prev.bottom > 0.8 * prev.height
                     or ends_short(prev, nxt, self.style.right_edge)
-                    or header_kind(nxt) or match_goal_heading(nxt.text) or self._label(nxt)):
+                    or self._header(j) or match_goal_heading(nxt.text) or self._label(nxt)):
                 break
             group.append(nxt)
             j += 1
@@ -222,7 +228,7 @@ class Walker:
         if j < len(self.lines):
             st = self.lines[j]
             code = assessment_code(st.text)
-            plausible = (not st.bold and len(st.text) <= 40 and not header_kind(st)
+            plausible = (not st.bold and len(st.text) <= 40 and not self._header(j)
                          and not self._label(st) and not match_goal_heading(st.text))
             if code is not None or plausible:
                 st.used = True
@@ -250,89 +256,91 @@ class Walker:
         self._set_target(kind, goal)
         return i + 1
 
-    def _table_end(self, ln: Line, kind: str, reader: RowReader | None) -> bool:
-        other = header_kind(ln)
+    def _table_end(self, j: int, kind: str, reader: TableReader) -> bool:
+        ln = self.lines[j]
+        other = self._header(j)
         if other is not None:
-            return other != kind  # its own repeated header continues the table
+            return other.kind != kind  # its own repeated header continues the table
         if self._is_boldish(ln) and match_goal_heading(ln.text):
             return True
         label = self._label(ln)
         if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
             return True
-        if label == LABEL_ANALYSIS and reader is not None and reader.wants_goal_analysis(ln):
-            return True
+        if label == LABEL_ANALYSIS:
+            return reader.wants_goal_analysis(ln)
         if not ln.bold:
             return False
         t = fold(ln.text).rstrip(" :")
-        return (self.style.heading_rank(ln.size) is not None or t in TOP_LEVEL_SECTIONS
+        # a heading stands out from the table's own text too (tables may be set larger than the body)
+        larger = ln.size > reader.header.lines[0].size + 0.6
+        return ((larger and self.style.heading_rank(ln.size) is not None) or t in TOP_LEVEL_SECTIONS
                 or t in SECOND_LEVEL_SECTIONS or (kind == "complaint" and t == "övrigt"))
 
     def _rule_between(self, a: Line, b: Line) -> bool:
         return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1
                    for r in self.pages[a.page].hrules)
 
-    def _below_ruled_table(self, ln: Line, layout_left: float, layout_right_text: float) -> bool:
+    def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float,
+                           header: Line) -> bool:
+        """Below the table's closing rule: under its last full-width rule, past the foot of
+        its side rules, and apart from the table's last line (a cell cut by a page break
+        goes on at line pitch with no rule under it)."""
         page = self.pages[ln.page]
-        spans = [r.pos for r in page.hrules if r.start <= layout_left + 4 and r.end >= layout_right_text]
-        if len(spans) < 2:
+        above = header.top - 2 if header.page == ln.page else 0.0  # other tables' rules do not count
+        spans = [r.pos for r in page.hrules
+                 if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
+        if len(spans) < 2 or ln.top <= max(spans) + 1:
             return False
-        return ln.top > max(spans) + 1
+        if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
+            return False
+        return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
 
-    def _table(self, i: int, kind: str) -> int:
+    def _table(self, i: int, header: Header) -> int:
         self._flush()
-        header = [self.lines[i]]
-        j = i + 1
-        while j < len(self.lines) and len(header) < 8:
-            nxt, prev = self.lines[j], header[-1]
-            if nxt.page != prev.page or not is_header_continuation(nxt, kind):
-                break
-            # a header wraps at line pitch, with no rule inside; the first row (an indicator
-            # called "Mål", say) is made of header-like words too, but stands further down
-            if nxt.top - prev.top > 1.5 * prev.size or self._rule_between(prev, nxt):
-                break
-            header.append(nxt)
-            j += 1
-        for ln in header:
+        kind = header.kind
+        for ln in header.lines:
             ln.used = True
             ln.tags.append("table_header")
-        layout = layout_from_header(kind, header, self.pages[header[0].page])
+        j = i + len(header.lines)
         goal = self.goal_stack[-1] if self.goal_stack else None
-        reader = RowReader(layout, self.pages, self.tree.warnings) if kind != "complaint" else None
-        if reader is not None:
-            # the table's own line pitch: its header wraps over lines set like the body cells
-            reader.pitch = line_pitch(header) if len(header) >= 2 else 1.2 * header[0].size
-            reader.text_right = self.style.right_edge - 1.0
-        body: list[Line] = []
-        name_left = layout.bands[0].text_left
-        last_text_left = layout.bands[-1].text_left
+        reader = TableReader(header, self.pages, self.page_lines, self.tree.warnings, self.style.right_edge - 1.0)
+        layout = reader.layout0
+        edge_left, last_text_left = min(layout.left, layout.bands[0].text_left), layout.bands[-1].text_left
         while j < len(self.lines):
             ln = self.lines[j]
             if ln.used and "furniture" in ln.tags:
                 j += 1
                 continue
-            if self._table_end(ln, kind, reader):
+            repeated = self._header(j, kind)
+            if repeated is not None:  # the header row repeated on a new page
+                for h in repeated.lines:
+                    h.used = True
+                    h.tags.append("table_header")
+                j += len(repeated.lines)
+                continue
+            if self._table_end(j, kind, reader):
                 break
-            if self._below_ruled_table(ln, min(layout.left, name_left), last_text_left):
+            if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left,
+                                       header.lines[0]):
                 break
-            body.append(ln)
-            if reader is not None:
-                reader.feed(ln)
+            reader.feed(ln)
             j += 1
-        if kind == "complaint":
-            self.tree.complaints.extend(parse_complaints(body, layout, self.pages, self.tree.warnings))
-            self.target = None
-            return j
-        assert reader is not None
-        if goal is None:
-            self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header[0].page,
-                                                   message=f"a {kind} table with no goal above it"))
-            goal = Goal(level="unit", title="", page=header[0].page)
-            self.tree.goals.append(goal)
-        if kind == "indicator":
-            goal.indicators.extend(reader.indicators())
-        else:
-            goal.activities.extend(reader.activities())
         self.target = None
+        if kind == "complaint":
+            self.tree.complaints.extend(reader.complaint_rows())
+            self.tree.grids.extend(reader.grids)
+            return j
+        if goal is None:
+            self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header.lines[0].page,
+                                                   message=f"a {kind} table with no goal above it"))
+            goal = Goal(level="unit", title="", page=header.lines[0].page)
+            self.tree.goals.append(goal)
+        rows = reader.goal_rows()
+        self.tree.grids.extend(reader.grids)
+        if kind == "indicator":
+            goal.indicators.extend(rows)  # type: ignore[arg-type]
+        else:
+            goal.activities.extend(rows)  # type: ignore[arg-type]
         return j
 
 

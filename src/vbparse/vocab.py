@@ -30,7 +30,8 @@ PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?\d{1,4}(?:\s*(?:\(\s*\d+\s*\)|av\s+\d
 
 # --- cover (letterhead) -----------------------------------------------------------------
 COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
-DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>.+)$", re.I)
+# an empty field ("Dnr:" and nothing) has no dnr group
+DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>[^\s:].*)?$", re.I)
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
@@ -125,10 +126,21 @@ COMPLAINT_HEADER_TEXT = (
     "uppdelning klagomål/synpunkter/kategorier utfall t1 utfall t2 utfall vb totalt ack. utfall "
     "sammanfattning och planerade åtgärder"
 )
+# (a word every header of the kind has, words of which it has at least one), on text
+# squeezed of spaces and line-break hyphens
+HEADER_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "indicator": ("indikator", ("periodens", "utfall", "årsmål")),
+    "activity": ("aktivitet", ("startdatum", "slutdatum")),
+    "complaint": ("uppdelning", ("klagomål", "utfall", "kategori")),
+}
+# The words a header cell's text begins with; no other header word opens a cell.
+HEADER_OPENERS = ("indikator", "periodens", "utfall", "årsmål", "kf:s", "period", "aktivitet", "startdatum",
+                  "slutdatum", "avvikelse", "uppdelning", "totalt", "sammanfattning")
 HEADER_TEXT = {"indicator": INDICATOR_HEADER_TEXT, "activity": ACTIVITY_HEADER_TEXT, "complaint": COMPLAINT_HEADER_TEXT}
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I)
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TOTALS_WORDS = {"totalt", "summa", "total", "totalsumma", "samtliga"}  # a totals row's first cell
 COUNT_UNITS = {"st", "st.", "antal", "%"}
 TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
 PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
@@ -204,3 +216,12 @@ def kind_from_text(text: str) -> str | None:
     if not m:
         return None
     return KIND_WORDS.get(re.sub(r"tertialrapport\s*([12])", r"tertialrapport \1", " ".join(m.group(1).split())))
+
+
+# Whole words of the fixed vocabulary: a narrow cell's line break between two of them is
+# a wrap at a space, never a word broken in two.
+VOCAB_WORDS = frozenset(
+    w.strip(".,:;()").lower()
+    for text in (*TEXT_TARGETS, *HEADER_TEXT.values(), *ASSESSMENTS)
+    for w in text.replace("/", " ").split()
+)

@@ -2,19 +2,22 @@
 
 Each value row is followed by a full-width "Analys" row. The full-width row starts at
 the table's left edge (over the status-icon column), a value row at the name column:
-that offset, rules, icons and vertical gaps tell rows apart, not text order.
+that offset tells the two apart; edges, icons and gaps (`rows.RowEvidence`) tell where a
+value row begins. Repeated header bands never reach this reader (the walker skips them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
-from .model import Activity, Indicator, ParseWarning
-from .reading import PageData, Word
-from .tables import CELL_GAP_EM, TableLayout, cells_of, header_kind, is_header_continuation, rules_between
-from .values import parse_value
-from .vocab import ISO_DATE_RE, LABEL_ANALYSIS, fold
+from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
+from ..model import Activity, Indicator, ParseWarning
+from ..reading import Word
+from ..values import parse_value
+from ..vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, fold
+from .columns import PHRASE_GAP_EM, TableLayout, cells_of
+from .header import CELL_GAP_EM
+from .rows import RowEvidence, gap_breaks
 
 
 @dataclass
@@ -36,6 +39,13 @@ def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
     return False, []
 
 
+def _is_prose(ln: Line) -> bool:
+    """Running text: every gap between its words is a word space (a value row's cells
+    stand apart by at least their padding, and mostly much more)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:], strict=False)]
+    return all(g <= 0.5 * max(b.size, 1.0) for g, b in zip(gaps, ln.words[1:], strict=True))
+
+
 def _name_incomplete(row: _Row) -> bool:
     lines = row.cells.get("name") or []
     return not lines or unfinished(" ".join(ln.text for ln in lines))
@@ -44,22 +54,29 @@ def _name_incomplete(row: _Row) -> bool:
 class RowReader:
     """Consumes the body lines of one goal table (across pages), row by row."""
 
-    def __init__(self, layout: TableLayout, pages: dict[int, PageData], warnings: list[ParseWarning]):
+    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float):
         self.layout = layout
-        self.pages = pages
+        self.evidence = evidence
         self.warnings = warnings
-        name = layout.band("name") or layout.bands[0]
-        self.name_left = name.text_left
-        # room for an icon (about a character) left of the names, beyond cell padding
-        self.has_icon_col = self.name_left - layout.left > 10.0
+        self.name = layout.band("name") or layout.bands[0]
+        # where name cells' text starts: the header's start until a value row shows it
+        self.name_left = self.name.text_left
+        self._icon_seen = False
+        self._icon_mid: float | None = None  # centre of the status icons seen
+        self._gapped = False
         self.rows: list[_Row] = []
         self.prev: Line | None = None
-        self.pitch = 12.0
-        self.in_header = False
-        self.last_header: Line | None = None
+        self.pitch = pitch
+        self.value_lines: list[Line] = []
         self._edges: dict[str, tuple[float, bool]] = {}
         self._analysis_geo: tuple[float, float] | None = None
         self.text_right: float = 0.0  # the document's text column edge: tables span it
+
+    @property
+    def has_icon_col(self) -> bool:
+        """Status icons left of the names, or (rules showing the table's edge) room for them:
+        about a character beyond the cell padding."""
+        return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
 
     @property
     def current(self) -> _Row | None:
@@ -72,19 +89,7 @@ class RowReader:
 
     def feed(self, ln: Line) -> None:
         ln.used = True
-        kind = self.layout.kind
-        if header_kind(ln) == kind:
-            self.in_header = True
-            self.last_header = ln
-            ln.tags.append("table_header")
-            return
-        last = self.last_header
-        if (self.in_header and last is not None and ln.page == last.page and ln.top - last.top <= 1.5 * last.size
-                and is_header_continuation(ln, kind)):
-            self.last_header = ln
-            ln.tags.append("table_header")
-            return
-        self.in_header = False
+        self._learn_name_left(ln)
         is_label, rest = _is_analysis_label(ln)
         cur = self.current
         if is_label and cur is not None and cur.analysis is not None and rest:
@@ -99,7 +104,14 @@ class RowReader:
             return
         # a full-width row starts over the icon column; without one, its text runs across
         # column boundaries, which cell text never does
-        full = ln.x0 < self.name_left - 3 if self.has_icon_col else self._crosses_bands(ln)
+        # (without an icon column only an open Analys row can have full-width lines)
+        if self._icon_mid is not None:
+            # names start right of the icons whatever their alignment; Analys rows over them
+            full = ln.x0 < self._icon_mid
+        elif self.has_icon_col:
+            full = ln.x0 < self.name_left - 3
+        else:
+            full = cur is not None and cur.analysis is not None and _is_prose(ln)
         if full and cur is not None:
             if cur.analysis is None:
                 cur.analysis = []
@@ -115,15 +127,52 @@ class RowReader:
             cur.analysis.append(ln)
             self.prev = ln
             return
-        if self._starts_row(ln):
+        cells = cells_of(ln, self.layout)
+        if self._starts_row(ln, cells):
             cur = self._new_row(ln)
         assert cur is not None
-        for role, words in cells_of(ln, self.layout).items():
+        for role, words in cells.items():
             cur.cells.setdefault(role, []).append(ln.subline(words))
+        self._warn_straddling(ln)
+        self.value_lines.append(ln)
         self.prev = ln
 
+    def _warn_straddling(self, ln: Line) -> None:
+        """A word lying across a column boundary (a third of it on each side): the column it
+        was given is a guess, so say where."""
+        for w in ln.words:
+            width = w.x1 - w.x0
+            for a, b in zip(self.layout.bands, self.layout.bands[1:], strict=False):
+                cut = a.right
+                if w.x0 + width / 3 < cut < w.x1 - width / 3:
+                    self.warnings.append(ParseWarning(
+                        code="text_across_columns", page=ln.page,
+                        message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
+                                f"{a.role} and {b.role} columns"))
+
+    def _learn_name_left(self, ln: Line) -> None:
+        """A line with values in other columns whose first run of text stops short of the
+        next column's header is a value row's: its name text starts where name cells start
+        (whatever the header's alignment); an analysis line's text runs on across columns."""
+        icons = [(b.x0 + b.x1) / 2 for b in self.evidence.icons_of(ln) if b.x1 <= ln.x0 + 2]
+        if icons:
+            self._icon_seen = True
+            self._icon_mid = max(self._icon_mid or 0.0, *icons)
+        if not self.rows and not _is_analysis_label(ln)[0]:
+            # a table's body opens with a value row: its first line starts the name cells
+            self.name_left = min(self.name_left, ln.x0)
+            return
+        cells = cells_of(ln, self.layout)
+        if "name" not in cells or len(cells) < 2:
+            return
+        first = split_phrases(ln.words, CELL_GAP_EM)[0]
+        i = self.layout.bands.index(self.name)
+        limit = self.layout.bands[i + 1].text_left if i + 1 < len(self.layout.bands) else self.layout.right
+        if first[-1].x1 < limit and first[0].x0 < self.name.right:
+            self.name_left = min(self.name_left, first[0].x0)
+
     def _crosses_bands(self, ln: Line) -> bool:
-        for ph in split_phrases(ln.words, CELL_GAP_EM):
+        for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             x0, x1 = ph[0].x0, ph[-1].x1
             if sum(1 for b in self.layout.bands if min(x1, b.right) - max(x0, b.left) > 2) >= 2:
                 return True
@@ -137,7 +186,7 @@ class RowReader:
         self.rows.append(row)
         return row
 
-    def _starts_row(self, ln: Line) -> bool:
+    def _starts_row(self, ln: Line, cells: dict[str, list[Word]]) -> bool:
         cur, prev = self.current, self.prev
         if cur is None or prev is None:
             return True
@@ -146,18 +195,54 @@ class RowReader:
         if ln.page != prev.page:
             # a row split by the page break goes on under the repeated header: a line with
             # nothing in the name column, or an unfinished name, continues the row above
-            if "name" not in cells_of(ln, self.layout):
+            if "name" not in cells:
                 return False
+            if self._opens_values(cur, cells):
+                return True  # values stand on a row's first line: these open a new row
             first = ln.words[0].text
             return not (first[:1].islower() or _name_incomplete(cur))
-        page = self.pages[ln.page]
-        name = self.layout.band("name") or self.layout.bands[0]
-        if rules_between(page, prev.bottom - 1, ln.top + 1, name.left + 2, name.right - 2):
+        name = self.name
+        if self.evidence.edge_between(prev, ln, name.left + 2, name.right - 2):
             return True
-        if any(self.name_left - 60 <= b.x0 and b.x1 <= self.name_left + 1 and abs(b.top - ln.top) < ln.height
-               for b in page.icons):
+        if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
             return True
-        return ln.top - prev.top > self.pitch * 1.3 + 0.5
+        if gap_breaks(prev, ln, self.pitch):
+            self._gapped = True
+            return True
+        if self._gapped:
+            return False  # rows stand apart in this table: a line at pitch goes on with its row
+        if self.evidence.has_edges(ln.page, name.left + 2, name.right - 2):
+            return False  # ruled rows: no edge, no new row
+        return self._new_values(ln, cur, cells)
+
+    def _new_values(self, ln: Line, cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """No edge and no gap: a new row when a finished name is followed by a new one and
+        every value on the line opens a cell (a cell's own wrapped text goes on in lower case
+        or after unfinished text; values stand on a row's first line)."""
+        name = cells.get("name")
+        if not name or name[0].text[:1].islower() or _name_incomplete(cur):
+            return False
+        values = {role: ws for role, ws in cells.items() if role not in ("name", "unknown")}
+        if not values:
+            return False
+        for role, ws in values.items():
+            have = cur.cells.get(role)
+            if have and (ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
+                return False
+        return True
+
+    @staticmethod
+    def _opens_values(cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """A value on the line falls in a cell the row has already filled and does not go on
+        with it (lower case, a unit, or after unfinished text)."""
+        for role, ws in cells.items():
+            have = cur.cells.get(role)
+            if role in ("name", "unknown") or not have:
+                continue
+            first = ws[0].text
+            if not (first[:1].islower() or fold(first) in COUNT_UNITS or unfinished(" ".join(x.text for x in have))):
+                return True
+        return False
 
     # --- results -------------------------------------------------------------------
 
@@ -193,8 +278,10 @@ class RowReader:
         return self._analysis_geo
 
     def _analysis(self, row: _Row) -> str | None:
-        if not row.analysis:
+        if row.analysis is None:
             return None
+        if not row.analysis:
+            return ""  # a bare "Analys" row: an analysis left empty
         edge, pitch = self._analysis_geometry()
         return "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=pitch)) or None
 

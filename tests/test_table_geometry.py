@@ -1,0 +1,102 @@
+"""The table reader's decisions on synthesized geometry: words and rules placed by hand,
+the way other producers place them, with no PDF involved."""
+
+from __future__ import annotations
+
+from vbparse.lines import Line
+from vbparse.reading import Box, PageData, Rule, Word
+from vbparse.tables.columns import layout_from_header
+from vbparse.tables.complaints import _Label, _owners_by_alignment, _Row
+from vbparse.tables.edges import merge
+from vbparse.tables.header import header_at
+from vbparse.tables.rows import RowEvidence
+
+
+def _w(text: str, x0: float, top: float, size: float = 8.0, bold: bool = False) -> Word:
+    return Word(text, x0, x0 + 0.5 * size * len(text), top, top + size, size, bold, 1)
+
+
+def _line(*words: Word) -> Line:
+    return Line(list(words), 1)
+
+
+def test_per_cell_segments_and_double_rules_are_one_edge() -> None:
+    cells = [Rule(100.0, x, x + 50) for x in range(50, 300, 50)]  # one segment per cell, touching
+    double = [Rule(200.0, 50, 300), Rule(202.0, 50, 300)]
+    edges = merge(cells + double)
+    assert [(round(e.pos), e.start, e.end) for e in edges] == [(100, 50, 300), (201, 50, 300)]
+
+
+def _indicator_header(valign: str) -> list[Line]:
+    """Header cells that wrap to 1-3 lines, aligned to the top or the bottom of the row."""
+    cells = [("Indikator",), ("Periodens", "utfall"), ("Utfall", "män/", "pojkar"), ("Årsmål",)]
+    xs = [60.0, 160.0, 220.0, 280.0]
+    tall = max(len(c) for c in cells)
+    rows: dict[float, list[Word]] = {}
+    for x, cell in zip(xs, cells, strict=True):
+        first = 0 if valign == "top" else tall - len(cell)
+        for i, word in enumerate(cell):
+            top = 100.0 + 10.0 * (first + i)
+            rows.setdefault(top, []).append(_w(word, x, top, bold=True))
+    return [_line(*ws) for _, ws in sorted(rows.items())]
+
+
+def test_header_found_whatever_the_cells_vertical_alignment() -> None:
+    for valign in ("top", "bottom"):
+        lines = _indicator_header(valign)
+        header = header_at(lines, 0, lambda a, b: False)
+        assert header is not None and header.kind == "indicator", valign
+        assert len(header.lines) == 3
+        page = PageData(1, 600.0, 800.0, [w for ln in lines for w in ln.words])
+        roles = [b.role for b in layout_from_header("indicator", header.lines, page).bands]
+        assert roles == ["name", "outcome", "outcome_men", "target"], valign
+
+
+def test_right_aligned_values_go_to_their_column_not_the_next() -> None:
+    """Headers left-aligned, values right-aligned: the values sit in the gutter between two
+    header texts; they line up (right edges) with each other, so they are the left column's."""
+    header = [_line(_w("Aktivitet", 60, 100, bold=True), _w("Startdatum", 200, 100, bold=True),
+                    _w("Slutdatum", 300, 100, bold=True))]
+    body = [_line(_w("Namn", 60, 120), _w("2023-01-01", 240, 120), _w("2023-12-31", 340, 120)),
+            _line(_w("Annat", 60, 140), _w("2023-02-01", 240, 140), _w("2023-11-30", 340, 140))]
+    page = PageData(1, 600.0, 800.0, [])
+    layout = layout_from_header("activity", header, page, body)
+    start, end = layout.band("start"), layout.band("end")
+    assert start is not None and end is not None
+    assert start.left < 240 and start.right >= 280 and end.left <= 340
+
+
+def test_icon_belongs_to_the_nearest_line_by_centre() -> None:
+    """An icon drawn 2 pt below the text's top still marks the row's first line, not the next."""
+    a, b = _line(_w("Andel brukare", 60, 100)), _line(_w("med stöd", 60, 109))
+    page = PageData(1, 600.0, 800.0, [], icons=[Box(45, 102, 53, 110)])
+    ev = RowEvidence({1: page}, {1: [a, b]})
+    assert ev.icons_of(a) and not ev.icons_of(b)
+
+
+def test_fill_edges_bound_rows_like_rules() -> None:
+    a, b = _line(_w("Rad ett", 60, 100)), _line(_w("Rad två", 60, 112))
+    page = PageData(1, 600.0, 800.0, [], fills=[Box(50, 110, 400, 122)])  # zebra stripe under row two
+    ev = RowEvidence({1: page}, {1: [a, b]})
+    assert ev.edge_between(a, b, 60, 300)
+
+
+def _rows(tops: list[float], height: float = 8.0) -> list[_Row]:
+    return [_Row(1, t, t + height) for t in tops]
+
+
+def test_centred_group_labels_find_their_rows() -> None:
+    """Unruled, no row spacing: group A has 1 row, group B 4 rows with its label centred
+    (half a line off every row: no top or bottom alignment fits it)."""
+    rows = _rows([100, 110, 120, 130, 140])
+    labels = [_Label(1, 100, 108, "A"), _Label(1, 125, 133, "B")]  # B centred over rows 1-4
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A", "B", "B", "B", "B"]
+
+
+def test_bottom_aligned_group_labels_find_their_rows() -> None:
+    """On the table's first page no row can continue a group from above."""
+    rows = _rows([100, 110, 120, 130, 140])
+    labels = [_Label(1, 110, 118, "A"), _Label(1, 140, 148, "B")]  # at the bottom of 2 + 3 rows
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A", "A", "B", "B", "B"]
