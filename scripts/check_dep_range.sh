@@ -3,11 +3,11 @@
 # pdfminer.six) into throwaway venvs and run the tests that exercise pdfminer most
 # (bounds, hostile input, both readers, fixtures). Slow (two installs): not in the default run.
 #   ./scripts/check_dep_range.sh            # both ends
-#   ./scripts/check_dep_range.sh 0.11.8     # one version
+#   ./scripts/check_dep_range.sh 0.11.9     # one version
 set -euo pipefail
 cd "$(dirname "$0")/.."
-versions=("${@:-0.11.8 0.11.10}")
-[ $# -eq 0 ] && versions=(0.11.8 0.11.10)
+versions=("${@:-0.11.9 0.11.10}")
+[ $# -eq 0 ] && versions=(0.11.9 0.11.10)
 status=0
 for v in "${versions[@]}"; do
   venv=$(mktemp -d)/venv

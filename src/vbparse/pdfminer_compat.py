@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
-TESTED = "pdfminer.six 20251107 to 20260107 (pdfplumber 0.11.8 to 0.11.10)"
+TESTED = "pdfminer.six 20251230 to 20260107 (pdfplumber 0.11.9 to 0.11.10)"
 
 REQUIRED: tuple[tuple[str, str], ...] = (
     ("pdfminer.pdftypes", "zlib"),
