@@ -128,3 +128,43 @@ def test_inspect_prints_page_map_and_renders(tmp_path: Path, capsys: pytest.Capt
     assert "page map:" in out.out and "  p.  1  " in out.out and "coverage" in out.out and "warnings (" in out.out
     report = vbparse.parse(pdf)
     assert len(list(tmp_path.glob("page-*.png"))) == report.source.pages
+
+
+def test_check_lists_every_check_and_exits_0(tmp_path: Path) -> None:
+    a, b = sorted((ROOT / "fixtures" / "pdf").glob("seed00*-a_*.pdf"))[:2]
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    proc = run("check", str(a), str(b), str(notes), "--strict", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0].split() == ["code", "passed", "page", "items", "message"]
+    assert lines[-1].endswith("checks, 0 failed") and "assessment_known" in proc.stdout
+    assert "failed: " in proc.stderr and "notes.pdf" in proc.stderr
+
+
+def test_check_failed_first_and_strict(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from vbparse.corpus import Corpus
+    from vbparse.model import Check
+
+    found = [Check(code="assessment_known", passed=True, message="fine", page=3, items=["a.pdf#/goals/0"]),
+             Check(code="complaint_total", passed=False, message="1 + 2 = 3, but says 9", page=7,
+                   items=["a.pdf#/complaints/0"])]
+    monkeypatch.setattr(Corpus, "checks", lambda self: found)
+    pdf = small_pdfs(1)[0]
+    assert main(["check", str(pdf), "--quiet", "--workers", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("complaint_total") and "FAILED" in out[1] and "says 9" in out[1]
+    assert out[-1] == "2 checks, 1 failed"
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--format", "json"]) == 0
+    assert [c["code"] for c in json.loads(capsys.readouterr().out)] == ["complaint_total", "assessment_known"]
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "code,passed,page,items,message"
+
+
+def test_check_nothing_parsed_is_bad_input(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    assert main(["check", str(notes), "--quiet", "--workers", "1"]) == 2
+    assert main(["check", str(tmp_path / "none*.pdf")]) == 2

@@ -74,6 +74,20 @@ examples:
 CSV_ESCAPE_HELP = ("in CSV, do not put an apostrophe before text starting with = + - @ tab or CR "
                    "(it stops spreadsheets running it as a formula; numbers like -3 are never changed)")
 
+CHECK_EPILOG = """\
+Every check compares two things a report (or last year's report) says: a complaint row's
+total and its period cells, the two complaint groups, assessments, previous-year columns,
+goal numbers, contents page numbers. Failed checks are listed first. A failed check never
+changes a value: the values stay as printed.
+
+examples:
+  vbparse check vb2023.pdf vb2024.pdf              a table on standard output
+  vbparse check reports/ --strict                  exit 1 when any check failed
+  vbparse check reports/ --format csv > checks.csv
+"""
+
+CHECK_FORMATS = ("table", "json", "csv")
+
 XLSX_NAME = "vbparse.xlsx"
 """The workbook `vbparse export --format xlsx` writes in the --out folder."""
 
@@ -148,6 +162,20 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("report", metavar="REPORT.pdf", help="the report PDF")
     i.add_argument("--png", metavar="DIR", help="also write page images with found parts boxed to DIR")
     i.set_defaults(run=cmd_inspect)
+
+    c = sub.add_parser("check", parents=[common], formatter_class=fmt, epilog=CHECK_EPILOG,
+                       help="check what the reports say twice",
+                       description="Parse reports and compare what they say twice: totals, "
+                                   "last year's figures, goal numbers, page numbers.")
+    c.add_argument("reports", metavar="REPORTS", nargs="+", help="PDF files, folders or globs")
+    c.add_argument("--strict", action="store_true", help="exit 1 when any check failed")
+    c.add_argument("--format", choices=CHECK_FORMATS, default="table",
+                   help="table (default), json or csv, on standard output")
+    c.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
+    c.add_argument("--timeout", type=_positive_float, metavar="S",
+                   help="seconds one file may take before it is skipped (default: 60)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(run=cmd_check)
     return parser
 
 
@@ -297,3 +325,67 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             _say(f"png: {problem}")
         _say(f"wrote {len(written)} page image(s) to {args.png}")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .corpus import expand, parse_many
+
+    files, _skipped = expand(args.reports)
+    if not files:
+        raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
+    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet,
+                        reader=args.reader)
+    for f in corpus.failures:
+        _say(f"failed: {f.error}")
+    if not corpus.reports:
+        _say("no report could be parsed")
+        return EXIT_BAD
+    checks = sorted(corpus.checks(), key=lambda c: c.passed)  # stable: failed first, else as found
+    failed = sum(not c.passed for c in checks)
+    count = f"{len(checks)} checks, {failed} failed"
+    text = _format_checks(checks, args.format)
+    _write_stdout(text + count + "\n" if args.format == "table" else text)
+    if args.format != "table":
+        _say(count)
+    if corpus.failures:
+        _say(f"{len(corpus.failures)} of {len(files)} files could not be parsed (listed above)")
+    return EXIT_WARNINGS if args.strict and failed else EXIT_OK
+
+
+CHECK_FIELDS = ("code", "passed", "page", "items", "message")
+
+
+def _format_checks(checks: Sequence[Any], fmt: str) -> str:
+    """The checks as a plain-text table, JSON (a list of objects) or CSV."""
+    rows = [{"code": c.code, "passed": c.passed, "page": c.page, "items": " ".join(c.items),
+             "message": c.message} for c in checks]
+    if fmt == "json":
+        import json
+
+        return json.dumps([c.model_dump() for c in checks], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=CHECK_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue()
+    return _text_table(rows)
+
+
+def _text_table(rows: list[dict[str, Any]]) -> str:
+    """Columns padded to their widest cell (items capped); the message runs to the end of the line."""
+    cells = [[("ok" if r["passed"] else "FAILED") if k == "passed" else "" if r[k] is None else str(r[k])
+              for k in CHECK_FIELDS] for r in rows]
+    header = list(CHECK_FIELDS)
+    widths = [min(60, max(len(row[i]) for row in [header, *cells])) for i in range(len(CHECK_FIELDS) - 1)]
+    lines = ["  ".join([*(_fit(c, w) for c, w in zip(row[:-1], widths, strict=True)), row[-1]])
+             for row in [header, *cells]]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` padded to `width`, or cut with an ellipsis."""
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
