@@ -168,3 +168,25 @@ def test_check_nothing_parsed_is_bad_input(tmp_path: Path) -> None:
     notes.write_text("just text", encoding="utf-8")
     assert main(["check", str(notes), "--quiet", "--workers", "1"]) == 2
     assert main(["check", str(tmp_path / "none*.pdf")]) == 2
+
+
+def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from vbparse import corpus as corpus_mod
+    from vbparse.model import ParseWarning
+
+    def fake(path: str, **kw: object) -> vbparse.Report:
+        report = sample_report()
+        report.source.sha256 = str(abs(hash(path))).ljust(64, "0")
+        report.warnings = [ParseWarning(code="cell_outside_columns", message="x", page=2)] * 2 if "a" in Path(
+            path).name else []
+        return report
+
+    monkeypatch.setattr(corpus_mod, "_parse", fake)
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    args = ["export", str(a), str(b), "--out", str(tmp_path / "o"), "--workers", "1", "--quiet"]
+    assert main(args) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "exported 2 of 2 reports" in last and "1 with warnings (cell_outside_columns 2" in last
+    assert main([*args, "--strict"]) == 1
+    assert len(read_table(tmp_path / "o" / "warnings.csv")) == 2

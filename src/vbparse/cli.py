@@ -57,7 +57,8 @@ Files that cannot be parsed are listed in OUT/failures.csv; the others are still
 (exit status 0). Folder entries not read (not named *.pdf, sub-folders) are listed in
 OUT/skipped.csv. All tables are written to a temporary folder first and moved into OUT
 together, so a failed run leaves the previous run's tables as they were. Only when no
-file at all could be parsed is the exit status 2.
+file at all could be parsed is the exit status 2. What the parser found odd, skipped or
+guessed is in the warnings table; with --strict any warning makes the exit status 1.
 
 examples:
   vbparse export reports/ --out tables/                     tables/goals.csv, indicators.csv, ...
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
     e.add_argument("--timeout", type=_positive_float, metavar="S",
                    help="seconds one file may take before it is skipped (default: 60)")
+    e.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     e.set_defaults(run=cmd_export)
@@ -308,8 +310,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         _say(f"{len(skipped)} folder entries not read (not *.pdf, or sub-folders): see {out / 'skipped.csv'}")
     done, failed = len(corpus.reports), len(corpus.failures)
     note = f"; {failed} failed (see {out / 'failures.csv'})" if failed else "; none failed"
-    _say(f"exported {done} of {len(files)} reports to {out}{note}")
-    return EXIT_OK if done else EXIT_BAD  # nothing parsed at all is bad input, not a partial batch
+    _say(f"exported {done} of {len(files)} reports to {out}{note}; {_warning_note(corpus.reports)}")
+    if not done:
+        return EXIT_BAD  # nothing parsed at all is bad input, not a partial batch
+    return EXIT_WARNINGS if args.strict and any(r.warnings for r in corpus.reports) else EXIT_OK
+
+
+def _warning_note(reports: Sequence[Any]) -> str:
+    """'3 with warnings (cell_outside_columns 5, unplaced_text 1)', most frequent code first."""
+    from collections import Counter
+
+    with_warnings = sum(1 for r in reports if r.warnings)
+    if not with_warnings:
+        return "none with warnings"
+    codes = Counter(w.code for r in reports for w in r.warnings)
+    listed = ", ".join(f"{code} {n}" for code, n in codes.most_common())
+    return f"{with_warnings} with warnings ({listed}; see the warnings table)"
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
