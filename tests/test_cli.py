@@ -110,7 +110,10 @@ def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
     assert list(read_table(tmp_path / "o" / "failures.csv")["file"]) == [str(tmp_path / "missing.pdf")]
 
 
-def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.pdf").write_bytes(b"%PDF-1.4")  # there: the parse itself is replaced
     monkeypatch.setattr(api, "parse", lambda source, **kw: sample_report())  # has one warning
     assert main(["parse", "x.pdf", "--format", "json"]) == 0
     assert main(["parse", "x.pdf", "--strict"]) == 1
@@ -190,3 +193,39 @@ def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_
     assert "exported 2 of 2 reports" in last and "1 with warnings (cell_outside_columns 2" in last
     assert main([*args, "--strict"]) == 1
     assert len(read_table(tmp_path / "o" / "warnings.csv")) == 2
+
+
+def test_version_imports_no_parser() -> None:
+    heavy = "('pandas', 'pdfminer', 'pypdfium2', 'pydantic', 'pdfplumber')"
+    code = (f"import sys; from vbparse.cli import main; main(['--version']); "
+            f"print(sorted(m for m in {heavy} if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert proc.stdout.strip().splitlines() == [f"vbparse {vbparse.__version__}", "[]"]
+
+
+def test_option_choices_match_the_library() -> None:
+    from vbparse import cli, export, readers
+
+    assert cli.READERS == readers.READERS and cli.FORMATS == export.FORMATS
+    assert tuple(export.CSV_OPTIONS) == cli.CSV_FORMATS
+
+
+def test_help_is_in_users_words() -> None:
+    for args in ([], ["parse"], ["export"], ["inspect"], ["check"]):
+        assert "SPEC" not in run(*args, "--help").stdout
+
+
+def test_missing_file_and_url(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.pdf"
+    assert_one_line_error(run("parse", str(missing)), f"no such file: {missing}")
+    assert_one_line_error(run("inspect", str(missing)), f"no such file: {missing}")
+    for cmd in (["parse"], ["inspect"], ["export", "--out", str(tmp_path)], ["check"]):
+        assert_one_line_error(run(*cmd, "https://example.org/vb2023.pdf"), "URLs are not read", "download")
+
+
+def test_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    proc = run("export", str(pdf), "--out", str(tmp_path), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "parsed 1 of 1 files" in proc.stderr and "\r" not in proc.stderr

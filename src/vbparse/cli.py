@@ -1,6 +1,6 @@
-"""The `vbparse` command: parse one report, export many, inspect what was found.
+"""The `vbparse` command: parse one report, export many, check them, inspect what was found.
 
-Exit status (SPEC): 0 parsed, 1 parsed with warnings when --strict, 2 bad input or usage.
+Exit status: 0 parsed, 1 parsed with warnings when --strict, 2 bad input or usage.
 Errors are one line on stderr ("vbparse: error: …"); --debug shows the traceback.
 """
 
@@ -11,29 +11,24 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from .errors import VbparseError
-from .export import (
-    CSV_OPTIONS,
-    FORMATS,
-    MissingExtraError,
-    atomic_path,
-    check_format,
-    write_frames,
-    write_set,
-    write_table,
-    write_xlsx,
-)
-from .readers import READERS
+
+# What the options accept, spelled here so `vbparse --version` and `--help` import no
+# parser (pdfminer, pdfium, pandas); tests/test_cli.py checks they match readers and export.
+READERS = ("auto", "pdfium", "pdfplumber")
+FORMATS = ("csv", "csv-sv", "xlsx", "parquet")
+CSV_FORMATS = ("csv", "csv-sv")
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD = 0, 1, 2
 
 MAIN_EPILOG = """\
 examples:
-  vbparse parse vb2023.pdf > vb2023.json          the report as JSON (the SPEC contract)
+  vbparse parse vb2023.pdf > vb2023.json          the report as JSON
   vbparse parse vb2023.pdf --format csv -o out/    five tables: goals, indicators, ...
   vbparse export reports/ 'arkiv/*.pdf' --out tables/ --format xlsx
   vbparse inspect vb2023.pdf --png pages/          what was found on which page
@@ -215,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _message(exc: BaseException) -> str:
     """What a person needs to read: our messages as they are, others with their type."""
-    if isinstance(exc, UsageError | VbparseError | MissingExtraError):
+    export = sys.modules.get(f"{__package__}.export")  # only there once a format was written
+    ours = (UsageError, VbparseError, *((export.MissingExtraError,) if export else ()))
+    if isinstance(exc, ours):
         return str(exc)
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
@@ -244,21 +241,37 @@ def _write_stdout(text: str) -> None:
         sys.stdout.write(text)
 
 
+URL_PREFIXES = ("http://", "https://")
+
+
+def _check_inputs(paths: Sequence[str], *, must_exist: bool) -> None:
+    """Refuse a URL (never fetched) and, for one-file commands, a path that is not there."""
+    for path in paths:
+        if path.lower().startswith(URL_PREFIXES):
+            raise UsageError(f"{path}: URLs are not read; download the file first and give its path")
+        if must_exist and path != "-" and not os.path.lexists(path):
+            raise UsageError(f"no such file: {path}")
+
+
 def _parse_one(report: str, reader: str = "auto") -> Any:
     from . import api
 
+    _check_inputs([report], must_exist=True)
     if report == "-":
         return api.parse(sys.stdin.buffer.read(), reader=reader)
     return api.parse(report, reader=reader)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from .export import atomic_path, check_format, write_frames
+
     fmt, out = args.format, args.output
     if fmt != "json":
         if not out:
             kind = "a file" if fmt == "xlsx" else "a folder"
             raise UsageError(f"--format {fmt} needs -o OUT ({kind}) (see 'vbparse parse --help')")
         check_format(fmt)
+    _check_inputs([args.report], must_exist=True)
     if args.report != "-" and os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; parse takes one file (use 'vbparse export' for many)")
     report = _parse_one(args.report, args.reader)
@@ -280,21 +293,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from .corpus import expand, parse_many
+    from .export import check_format, write_frames, write_set, write_table, write_xlsx
 
     check_format(args.format)
+    _check_inputs(args.reports, must_exist=False)
     files, skipped = expand(args.reports)
     if not files:
         raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
-    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet,
+    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
                         reader=args.reader)
     frames = corpus.to_frames()
     failures = pd.DataFrame(
         [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
     ).astype("string")
-    failures_fmt = args.format if args.format in CSV_OPTIONS else "csv"
+    failures_fmt = args.format if args.format in CSV_FORMATS else "csv"
     not_read = pd.DataFrame(skipped, columns=["file", "reason"]).astype("string")
     listed = {"failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
               "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv)}
@@ -331,6 +346,7 @@ def _warning_note(reports: Sequence[Any]) -> str:
 def cmd_inspect(args: argparse.Namespace) -> int:
     from .pagemap import describe, render_pngs
 
+    _check_inputs([args.report], must_exist=True)
     if os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; inspect takes one file")
     report = _parse_one(args.report, args.reader)
@@ -346,10 +362,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .corpus import expand, parse_many
 
+    _check_inputs(args.reports, must_exist=False)
     files, _skipped = expand(args.reports)
     if not files:
         raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
-    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=not args.quiet,
+    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
                         reader=args.reader)
     for f in corpus.failures:
         _say(f"failed: {f.error}")
@@ -405,3 +422,27 @@ def _text_table(rows: list[dict[str, Any]]) -> str:
 def _fit(text: str, width: int) -> str:
     """`text` padded to `width`, or cut with an ellipsis."""
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def _progress(quiet: bool) -> bool | Callable[[int, int], None]:
+    """A progress bar on a terminal; plain periodic lines when stderr is a file or pipe."""
+    if quiet:
+        return False
+    if sys.stderr.isatty():
+        return True
+    return _LineProgress()
+
+
+class _LineProgress:
+    """Says "parsed 10 of 240 files" every tenth of the batch or 30 s, and at the end."""
+
+    def __init__(self, every_s: float = 30.0) -> None:
+        self.every_s = every_s
+        self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        step = max(1, total // 10)
+        if done == total or done % step == 0 or now - self.last >= self.every_s:
+            self.last = now
+            _say(f"parsed {done} of {total} files")

@@ -299,13 +299,38 @@ def _executor_width(executor: Executor) -> int:
     return int(width or os.cpu_count() or 1)
 
 
+class _Callback:
+    """A progress "bar" that hands each step to a function (done, total)."""
+
+    def __init__(self, report: Callable[[int, int], None], total: int) -> None:
+        self.report, self.total, self.done = report, total, 0
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        self.report(self.done, self.total)
+
+    def close(self) -> None:
+        """Nothing to tear down."""
+
+
+def _progress_bar(progress: bool | Callable[[int, int], None], total: int) -> Any:
+    """tqdm for True, a _Callback for a function, None for False."""
+    if callable(progress):
+        return _Callback(progress, total)
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="vbparse", dynamic_ncols=True)
+
+
 def parse_many(
     paths: PathLike | Iterable[PathLike],
     workers: int | None = None,
     executor: Executor | None = None,
     *,
     limits: Limits | None = None,
-    progress: bool = False,
+    progress: bool | Callable[[int, int], None] = False,
     timeout_s: float | None = None,
     reader: str = "auto",
 ) -> Corpus:
@@ -315,7 +340,8 @@ def parse_many(
     executor: run in this concurrent.futures.Executor instead of a new process pool; a Dask
         `Client` may be given as it is (its `get_executor()` is used).
     timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
-    progress: show a tqdm progress bar on stderr.
+    progress: True shows a tqdm progress bar on stderr; a callable is called with (done,
+        total) after each file instead (e.g. to log progress where stderr is no terminal).
     reader: the page reader, as for vbparse.parse ("auto", "pdfium", "pdfplumber"). A native
     crash in a reader kills only its worker process: that file fails, the batch goes on.
     """
@@ -329,11 +355,7 @@ def parse_many(
     if executor is not None:
         workers = workers or _executor_width(executor)
     workers = max(1, workers or os.cpu_count() or 1)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="file", desc="vbparse", dynamic_ncols=True)
+    bar = _progress_bar(progress, len(files))
     try:
         if not files:
             results: list[Report | VbparseError | None] = []
