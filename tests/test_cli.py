@@ -103,7 +103,7 @@ def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
     pdf = small_pdfs(1)[0]
     assert main(["export", str(pdf), "--out", str(tmp_path), "--format", "xlsx", "--quiet"]) == 0
     wb = openpyxl.load_workbook(tmp_path / "vbparse.xlsx")
-    assert wb.sheetnames == list(FRAME_NAMES)
+    assert wb.sheetnames == [*FRAME_NAMES, "failures"]
     assert pd.read_csv(tmp_path / "failures.csv").empty
     assert main(["export", str(tmp_path / "none*.pdf"), "--out", str(tmp_path)]) == 2
     assert main(["export", str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
@@ -229,3 +229,23 @@ def test_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
     proc = run("export", str(pdf), "--out", str(tmp_path), "--workers", "1")
     assert proc.returncode == 0, proc.stderr
     assert "parsed 1 of 1 files" in proc.stderr and "\r" not in proc.stderr
+
+
+def test_export_xlsx_failures_and_skipped_are_sheets(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.pdf").write_text("just text", encoding="utf-8")
+    (folder / "readme.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(pdf), str(folder), "--out", str(out), "--format", "xlsx", "--quiet",
+                 "--workers", "1"]) == 0
+    wb = openpyxl.load_workbook(out / "vbparse.xlsx")
+    assert wb.sheetnames == [*FRAME_NAMES, "failures", "skipped"]
+    failures = wb["failures"]
+    assert [c.value for c in failures[1]] == ["file", "error", "reason"]
+    assert failures["A2"].value.endswith("notes.pdf") and failures["B2"].value == "NotAPdfError"
+    assert wb["skipped"]["A2"].value.endswith("readme.txt")
+    for ws in wb:
+        assert list(ws.tables) == [ws.title], ws.title
+        assert ws.tables[ws.title].autoFilter is not None

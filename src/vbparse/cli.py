@@ -48,7 +48,8 @@ examples:
 
 EXPORT_EPILOG = """\
 REPORTS may be files, folders (their *.pdf files) and globs (quote them).
-Files that cannot be parsed are listed in OUT/failures.csv; the others are still exported
+Files that cannot be parsed are listed in OUT/failures.csv (and, with --format xlsx, on
+the workbook's "failures" sheet); the others are still exported
 (exit status 0). Folder entries not read (not named *.pdf, sub-folders) are listed in
 OUT/skipped.csv. All tables are written to a temporary folder first and moved into OUT
 together, so a failed run leaves the previous run's tables as they were. Only when no
@@ -314,7 +315,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     listed = {"failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
               "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv)}
     if args.format == "xlsx":  # the workbook and the failures as one set
-        write_set(out, {XLSX_NAME: lambda p: write_xlsx(frames, p), **listed})
+        sheets: dict[str, pd.DataFrame] = {**frames, "failures": failures, **({"skipped": not_read} if skipped else {})}
+        write_set(out, {XLSX_NAME: lambda p: write_xlsx(sheets, p), **listed})
     else:
         write_frames(frames, out, args.format, safe_csv=args.safe_csv, extra=listed)
     for f in corpus.failures[:10]:
