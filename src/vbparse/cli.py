@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors")
     common.add_argument("--reader", choices=READERS, default="auto",
                         help="page reader: auto (default: pdfium, else pdfplumber), pdfium, pdfplumber (the reference)")
+    common.add_argument("--password", metavar="PW", default=None,
+                        help="password of password-protected PDFs (unprotected ones open as usual)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("parse", parents=[common], formatter_class=fmt, epilog=PARSE_EPILOG,
@@ -254,13 +256,13 @@ def _check_inputs(paths: Sequence[str], *, must_exist: bool) -> None:
             raise UsageError(f"no such file: {path}")
 
 
-def _parse_one(report: str, reader: str = "auto") -> Any:
+def _parse_one(report: str, reader: str = "auto", password: str | None = None) -> Any:
     from . import api
 
     _check_inputs([report], must_exist=True)
     if report == "-":
-        return api.parse(sys.stdin.buffer.read(), reader=reader)
-    return api.parse(report, reader=reader)
+        return api.parse(sys.stdin.buffer.read(), reader=reader, password=password)
+    return api.parse(report, reader=reader, password=password)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -275,7 +277,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     _check_inputs([args.report], must_exist=True)
     if args.report != "-" and os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; parse takes one file (use 'vbparse export' for many)")
-    report = _parse_one(args.report, args.reader)
+    report = _parse_one(args.report, args.reader, args.password)
     if fmt == "json":
         text = report.to_json() + "\n"
         if out:
@@ -305,7 +307,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
     corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
-                        reader=args.reader)
+                        reader=args.reader, password=args.password)
     frames = corpus.to_frames()
     failures = pd.DataFrame(
         [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
@@ -351,7 +353,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     _check_inputs([args.report], must_exist=True)
     if os.path.isdir(args.report):
         raise UsageError(f"{args.report} is a folder; inspect takes one file")
-    report = _parse_one(args.report, args.reader)
+    report = _parse_one(args.report, args.reader, args.password)
     print(describe(report))
     if args.png:
         written, problems = render_pngs(args.report, report, args.png)
@@ -369,7 +371,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
     corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
-                        reader=args.reader)
+                        reader=args.reader, password=args.password)
     for f in corpus.failures:
         _say(f"failed: {f.error}")
     if not corpus.reports:

@@ -333,6 +333,7 @@ def parse_many(
     progress: bool | Callable[[int, int], None] = False,
     timeout_s: float | None = None,
     reader: str = "auto",
+    password: str | None = None,
 ) -> Corpus:
     """Parse every report in `paths` (files, globs, folders); results in input order.
 
@@ -344,11 +345,13 @@ def parse_many(
         total) after each file instead (e.g. to log progress where stderr is no terminal).
     reader: the page reader, as for vbparse.parse ("auto", "pdfium", "pdfplumber"). A native
     crash in a reader kills only its worker process: that file fails, the batch goes on.
+    password: for password-protected PDFs (the same for every file; others open as usual).
     """
     limits = limits or DEFAULT_LIMITS
     timeout_s = limits.timeout_s if timeout_s is None else timeout_s
     check_reader(reader)
-    parse = _parse if reader == "auto" else functools.partial(_parse, reader=reader)
+    options = {k: v for k, v in (("reader", reader), ("password", password)) if v not in ("auto", None)}
+    parse = functools.partial(_parse, **options) if options else _parse
     if executor is not None:
         executor = as_executor(executor)
     files, skipped = expand(paths)
