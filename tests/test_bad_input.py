@@ -75,7 +75,7 @@ def test_damaged_but_readable_sample_is_parsed(name: str, reader: str) -> None:
         ("encrypted_rc4.pdf", "password"),
         ("truncated_unrepairable.pdf", "cut short"),
         ("damaged.pdf", "damaged"),
-        ("scanned.pdf", "OCR"),
+        ("scanned.pdf", "ocrmypdf --language swe in.pdf out.pdf"),
     ],
 )
 @pytest.mark.parametrize("reader", READERS)
