@@ -20,13 +20,16 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, get_args
 
 import pandas as pd
 
 from .csvsafe import safe_frame, unescape_frame
 
-FORMATS = ("csv", "csv-sv", "xlsx", "parquet")
+Format = Literal["csv", "csv-sv", "xlsx", "parquet"]
+"""A file format write_frames writes (a type checker refuses any other string)."""
+
+FORMATS: tuple[Format, ...] = get_args(Format)
 """Output formats: csv (comma, dot decimal, UTF-8), csv-sv (semicolon, decimal comma, UTF-8 BOM,
 what Swedish Excel opens directly), xlsx (one sheet per frame), parquet (one file per frame)."""
 
@@ -103,7 +106,7 @@ def column_dtypes() -> dict[str, Any]:
     return out
 
 
-def read_table(path: str | os.PathLike[str], fmt: str = "csv", *, unescape: bool = True) -> pd.DataFrame:
+def read_table(path: str | os.PathLike[str], fmt: Format = "csv", *, unescape: bool = True) -> pd.DataFrame:
     """Read a table this module wrote back into the frames' dtypes.
 
     In CSV an empty text and a missing one look the same: both come back as <NA>.
@@ -126,7 +129,9 @@ def read_table(path: str | os.PathLike[str], fmt: str = "csv", *, unescape: bool
     return unescape_frame(df) if unescape else df
 
 
-def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True) -> Path:
+def write_table(
+    df: pd.DataFrame, path: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True
+) -> Path:
     """One frame to one file (csv, csv-sv or parquet).
 
     safe_csv: in CSV, text that a spreadsheet would run as a formula (starting with =, +,
@@ -145,7 +150,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv"
 
 
 def write_frames(
-    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True,
+    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True,
     extra: Mapping[str, Callable[[Path], object]] | None = None,
 ) -> list[Path]:
     """Write every frame: to folder `out` as `<name>.csv`/`.parquet` (as one set, see
@@ -161,7 +166,7 @@ def write_frames(
     return write_set(out, writers)
 
 
-def _write_one(df: pd.DataFrame, path: Path, fmt: str, safe_csv: bool) -> None:
+def _write_one(df: pd.DataFrame, path: Path, fmt: Format, safe_csv: bool) -> None:
     write_table(df, path, fmt, safe_csv=safe_csv)
 
 
