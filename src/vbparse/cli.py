@@ -14,9 +14,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import VbparseError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .export import Format
 
 # What the options accept, spelled here so `vbparse --version` and `--help` import no
 # parser (pdfminer, pdfium, pandas); tests/test_cli.py checks they match readers and export.
@@ -124,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Stockholm city unit reports (VB, T1, T2, VP) from PDF into data.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors")
     common.add_argument("--reader", choices=READERS, default="auto",
                         help="page reader: auto (default: pdfium, else pdfplumber), pdfium, pdfplumber (the reference)")
@@ -312,7 +315,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     failures = pd.DataFrame(
         [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
     ).astype("string")
-    failures_fmt = args.format if args.format in CSV_FORMATS else "csv"
+    failures_fmt: Format = args.format if args.format in CSV_FORMATS else "csv"
     not_read = pd.DataFrame(skipped, columns=["file", "reason"]).astype("string")
     listed = {"failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
               "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv)}
