@@ -75,7 +75,7 @@ def test_damaged_but_readable_sample_is_parsed(name: str, reader: str) -> None:
         ("encrypted_rc4.pdf", "password"),
         ("truncated_unrepairable.pdf", "cut short"),
         ("damaged.pdf", "damaged"),
-        ("scanned.pdf", "OCR"),
+        ("scanned.pdf", "ocrmypdf --language swe in.pdf out.pdf"),
     ],
 )
 @pytest.mark.parametrize("reader", READERS)
@@ -333,3 +333,38 @@ def test_memory_limit_stops_the_child(bomb: Path) -> None:
     hungry = Limits(max_stream_bytes=400 * MB, max_inflated_bytes=400 * MB, max_memory_bytes=250 * MB)
     with pytest.raises(LimitExceededError, match="memory"):
         parse_isolated(bomb, hungry)
+
+
+PASSWORD = "hemligt"  # fixtures/bad/make_bad.py: user password of the encrypted samples
+
+
+def _comparable(report: vbparse.Report) -> dict[str, object]:
+    d = report.to_dict()
+    for key in ("sha256", "file"):
+        d["source"].pop(key)
+    return d
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("name", ["encrypted_aes256.pdf", "encrypted_rc4.pdf"])
+def test_password_opens_encrypted_reports(name: str, reader: str) -> None:
+    with pytest.raises(vbparse.EncryptedPdfError, match="password="):
+        vbparse.parse(BAD / name, reader=reader)
+    with pytest.raises(vbparse.EncryptedPdfError, match="does not open"):
+        vbparse.parse(BAD / name, reader=reader, password="fel")
+    report = vbparse.parse(BAD / name, reader=reader, password=PASSWORD)
+    assert report.meta.year and report.indicators and report.complaints
+    owner = vbparse.parse(BAD / name, reader=reader, password="hemligt-agare", limits=Limits(isolate=False))
+    assert owner.indicators == report.indicators
+    fresh = getattr(make_bad, name.removesuffix(".pdf"))()  # the current fixture report, encrypted now
+    plain = vbparse.parse(REPORT, reader=reader)
+    assert _comparable(vbparse.parse(fresh, reader=reader, password=PASSWORD)) == _comparable(plain)
+
+
+def test_password_through_parse_many_and_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from vbparse.cli import main
+
+    corpus = vbparse.parse_many([BAD / "encrypted_aes256.pdf", REPORT], workers=1, password=PASSWORD)
+    assert not corpus.failures and len(corpus.reports) == 2
+    assert main(["parse", str(BAD / "encrypted_rc4.pdf"), "--password", PASSWORD]) == 0
+    assert '"schema_version": "1"' in capsys.readouterr().out

@@ -103,14 +103,17 @@ def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
     pdf = small_pdfs(1)[0]
     assert main(["export", str(pdf), "--out", str(tmp_path), "--format", "xlsx", "--quiet"]) == 0
     wb = openpyxl.load_workbook(tmp_path / "vbparse.xlsx")
-    assert wb.sheetnames == list(FRAME_NAMES)
+    assert wb.sheetnames == [*FRAME_NAMES, "failures"]
     assert pd.read_csv(tmp_path / "failures.csv").empty
     assert main(["export", str(tmp_path / "none*.pdf"), "--out", str(tmp_path)]) == 2
     assert main(["export", str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     assert list(read_table(tmp_path / "o" / "failures.csv")["file"]) == [str(tmp_path / "missing.pdf")]
 
 
-def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.pdf").write_bytes(b"%PDF-1.4")  # there: the parse itself is replaced
     monkeypatch.setattr(api, "parse", lambda source, **kw: sample_report())  # has one warning
     assert main(["parse", "x.pdf", "--format", "json"]) == 0
     assert main(["parse", "x.pdf", "--strict"]) == 1
@@ -128,3 +131,121 @@ def test_inspect_prints_page_map_and_renders(tmp_path: Path, capsys: pytest.Capt
     assert "page map:" in out.out and "  p.  1  " in out.out and "coverage" in out.out and "warnings (" in out.out
     report = vbparse.parse(pdf)
     assert len(list(tmp_path.glob("page-*.png"))) == report.source.pages
+
+
+def test_check_lists_every_check_and_exits_0(tmp_path: Path) -> None:
+    a, b = sorted((ROOT / "fixtures" / "pdf").glob("seed00*-a_*.pdf"))[:2]
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    proc = run("check", str(a), str(b), str(notes), "--strict", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0].split() == ["code", "passed", "page", "items", "message"]
+    assert lines[-1].endswith("checks, 0 failed") and "assessment_known" in proc.stdout
+    assert "failed: " in proc.stderr and "notes.pdf" in proc.stderr
+
+
+def test_check_failed_first_and_strict(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from vbparse.corpus import Corpus
+    from vbparse.model import Check
+
+    found = [Check(code="assessment_known", passed=True, message="fine", page=3, items=["a.pdf#/goals/0"]),
+             Check(code="complaint_total", passed=False, message="1 + 2 = 3, but says 9", page=7,
+                   items=["a.pdf#/complaints/0"])]
+    monkeypatch.setattr(Corpus, "checks", lambda self: found)
+    pdf = small_pdfs(1)[0]
+    assert main(["check", str(pdf), "--quiet", "--workers", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("complaint_total") and "FAILED" in out[1] and "says 9" in out[1]
+    assert out[-1] == "2 checks, 1 failed"
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--format", "json"]) == 0
+    assert [c["code"] for c in json.loads(capsys.readouterr().out)] == ["complaint_total", "assessment_known"]
+    assert main(["check", str(pdf), "--quiet", "--workers", "1", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "code,passed,page,items,message"
+
+
+def test_check_nothing_parsed_is_bad_input(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("just text", encoding="utf-8")
+    assert main(["check", str(notes), "--quiet", "--workers", "1"]) == 2
+    assert main(["check", str(tmp_path / "none*.pdf")]) == 2
+
+
+def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from vbparse import corpus as corpus_mod
+    from vbparse.model import ParseWarning
+
+    def fake(path: str, **kw: object) -> vbparse.Report:
+        report = sample_report()
+        report.source.sha256 = str(abs(hash(path))).ljust(64, "0")
+        report.warnings = [ParseWarning(code="cell_outside_columns", message="x", page=2)] * 2 if "a" in Path(
+            path).name else []
+        return report
+
+    monkeypatch.setattr(corpus_mod, "_parse", fake)
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    args = ["export", str(a), str(b), "--out", str(tmp_path / "o"), "--workers", "1", "--quiet"]
+    assert main(args) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "exported 2 of 2 reports" in last and "1 with warnings (cell_outside_columns 2" in last
+    assert main([*args, "--strict"]) == 1
+    assert len(read_table(tmp_path / "o" / "warnings.csv")) == 2
+
+
+def test_version_imports_no_parser() -> None:
+    heavy = "('pandas', 'pdfminer', 'pypdfium2', 'pydantic', 'pdfplumber')"
+    code = (f"import sys; from vbparse.cli import main; main(['--version']); "
+            f"print(sorted(m for m in {heavy} if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert proc.stdout.strip().splitlines() == [f"vbparse {vbparse.__version__}", "[]"]
+
+
+def test_option_choices_match_the_library() -> None:
+    from vbparse import cli, export, readers
+
+    assert cli.READERS == readers.READERS and cli.FORMATS == export.FORMATS
+    assert tuple(export.CSV_OPTIONS) == cli.CSV_FORMATS
+
+
+def test_help_is_in_users_words() -> None:
+    for args in ([], ["parse"], ["export"], ["inspect"], ["check"]):
+        assert "SPEC" not in run(*args, "--help").stdout
+
+
+def test_missing_file_and_url(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.pdf"
+    assert_one_line_error(run("parse", str(missing)), f"no such file: {missing}")
+    assert_one_line_error(run("inspect", str(missing)), f"no such file: {missing}")
+    for cmd in (["parse"], ["inspect"], ["export", "--out", str(tmp_path)], ["check"]):
+        assert_one_line_error(run(*cmd, "https://example.org/vb2023.pdf"), "URLs are not read", "download")
+
+
+def test_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    proc = run("export", str(pdf), "--out", str(tmp_path), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "parsed 1 of 1 files" in proc.stderr and "\r" not in proc.stderr
+
+
+def test_export_xlsx_failures_and_skipped_are_sheets(tmp_path: Path) -> None:
+    pdf = small_pdfs(1)[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.pdf").write_text("just text", encoding="utf-8")
+    (folder / "readme.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(pdf), str(folder), "--out", str(out), "--format", "xlsx", "--quiet",
+                 "--workers", "1"]) == 0
+    wb = openpyxl.load_workbook(out / "vbparse.xlsx")
+    assert wb.sheetnames == [*FRAME_NAMES, "failures", "skipped"]
+    failures = wb["failures"]
+    assert [c.value for c in failures[1]] == ["file", "error", "reason"]
+    assert failures["A2"].value.endswith("notes.pdf") and failures["B2"].value == "NotAPdfError"
+    assert wb["skipped"]["A2"].value.endswith("readme.txt")
+    for ws in wb:
+        assert list(ws.tables) == [ws.title], ws.title
+        assert ws.tables[ws.title].autoFilter is not None

@@ -21,6 +21,7 @@ from vbparse.export import (
     read_table,
     write_frames,
     write_table,
+    write_xlsx,
 )
 from vbparse.frames import FRAME_NAMES
 
@@ -158,3 +159,21 @@ def test_any_text_and_number_survive_csv_and_parquet(tmp_path: Path, rows: list[
         path = tmp_path / f"t-{fmt}"
         write_table(df, path, fmt)
         pd.testing.assert_frame_equal(read_table(path, fmt), df, check_exact=True)
+
+
+def test_xlsx_sheets_are_tables_with_fitted_widths(tmp_path: Path) -> None:
+    report = sample_report()
+    write_xlsx(report.to_frames(), tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert "warnings" in wb.sheetnames
+    for ws in wb:
+        table = ws.tables[ws.title]
+        assert table.tableStyleInfo is not None and table.autoFilter is not None
+        assert table.ref.startswith("A1:") and table.column_names == [c.value for c in ws[1]]
+    warnings = wb["warnings"]
+    assert warnings.max_row == len(report.warnings) + 1
+    ind = wb["indicators"]
+    widths = {c.value: ind.column_dimensions[c.column_letter].width for c in ind[1]}
+    names = report.to_frames()["indicators"]["name"]
+    assert widths["name"] == names.str.len().max() + 2
+    assert all(6 <= w <= 60 for w in widths.values())

@@ -21,6 +21,8 @@ import hostile  # tests/ is on sys.path (conftest)
 import pytest
 
 import vbparse
+import vbparse.api  # the parser imported before each test forks: the bounds are on parsing, not importing
+import vbparse.pipeline
 from vbparse.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[1]

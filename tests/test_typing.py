@@ -20,7 +20,9 @@ def test_example_script_is_clean_under_mypy_strict(tmp_path: Path) -> None:
         "import vbparse\n"
         "r = vbparse.parse('x.pdf')\n"
         "r.to_frames()['warningz']\n"  # no such frame
-        "r.meta.year + 'x'\n",  # year is int | None
+        "r.meta.year + 'x'\n"  # year is int | None
+        "from vbparse.export import write_frames\n"
+        "write_frames(r.to_frames(), 'out', 'xlsxx')\n",  # no such format
         encoding="utf-8",
     )
     good = _mypy(ROOT / "docs" / "examples" / "analyst.py")
@@ -28,3 +30,4 @@ def test_example_script_is_clean_under_mypy_strict(tmp_path: Path) -> None:
     caught = _mypy(bad)
     assert caught.returncode != 0
     assert "warningz" in caught.stdout and "misuse.py:4" in caught.stdout
+    assert "misuse.py:6" in caught.stdout and "xlsxx" in caught.stdout

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .api import parse
-from .corpus import Corpus, Failure, parse_many
 from .errors import (
     DamagedPdfError,
     EncryptedPdfError,
@@ -17,20 +16,47 @@ from .errors import (
     VbparseError,
 )
 from .limits import Limits
-from .model import (
-    Activity,
-    Check,
-    ComplaintRow,
-    Goal,
-    Indicator,
-    ParseWarning,
-    Report,
-    ReportMeta,
-    Section,
-    Source,
-    Value,
-    json_schema,
-)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import parse
+    from .corpus import Corpus, Failure, parse_many
+    from .model import (
+        Activity,
+        Check,
+        ComplaintRow,
+        Goal,
+        Indicator,
+        ParseWarning,
+        Report,
+        ReportMeta,
+        Section,
+        Source,
+        Value,
+        json_schema,
+    )
+
+_LAZY = {
+    "parse": "api", "Corpus": "corpus", "Failure": "corpus", "parse_many": "corpus",
+    **{name: "model" for name in ("Activity", "Check", "ComplaintRow", "Goal", "Indicator", "ParseWarning",
+                                  "Report", "ReportMeta", "Section", "Source", "Value", "json_schema")},
+}
+"""Names imported on first use, so `import vbparse` (and `vbparse --version`) stays fast:
+the parser pulls in pdfminer, pdfium, pydantic and pandas."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 logging.getLogger("vbparse").addHandler(logging.NullHandler())  # a library prints nothing unless asked
 

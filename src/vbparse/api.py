@@ -14,8 +14,12 @@ from .pdfopen import PdfSource, describe_error, display_name, open_pdf, pdfminer
 from .readers import check_reader
 
 
-def parse(source: PdfSource, *, reader: str = "auto", limits: Limits | None = None) -> Report:
+def parse(
+    source: PdfSource, *, password: str | None = None, reader: str = "auto", limits: Limits | None = None
+) -> Report:
     """Parse one report PDF (path, bytes or binary file object) into a Report.
+
+    password: opens a password-protected PDF (its user or owner password).
 
     reader: "auto" (pdfium, or pdfplumber for a PDF pdfium cannot open), "pdfium" or
     "pdfplumber"; both give the same report (pdfplumber is the reference, pdfium ~10x
@@ -31,8 +35,8 @@ def parse(source: PdfSource, *, reader: str = "auto", limits: Limits | None = No
     if _isolate(limits):
         from .isolation import parse_isolated
 
-        return parse_isolated(source, limits, reader=reader)
-    return parse_here(source, reader=reader, limits=limits)
+        return parse_isolated(source, limits, reader=reader, password=password)
+    return parse_here(source, password=password, reader=reader, limits=limits)
 
 
 def _isolate(limits: Limits) -> bool:
@@ -44,7 +48,9 @@ def _isolate(limits: Limits) -> bool:
     return wanted and not multiprocessing.current_process().daemon
 
 
-def parse_here(source: PdfSource, *, reader: str = "auto", limits: Limits | None = None) -> Report:
+def parse_here(
+    source: PdfSource, *, password: str | None = None, reader: str = "auto", limits: Limits | None = None
+) -> Report:
     """`parse` in this process: stream inflation, reference chains and font ranges capped,
     the deadline (timeout_s) checked while pdfminer reads and after every page, and a
     MemoryError anywhere turned into LimitExceededError. Not a hard bound against one long
@@ -54,7 +60,7 @@ def parse_here(source: PdfSource, *, reader: str = "auto", limits: Limits | None
     deadline = None if limits.timeout_s is None else time.monotonic() + limits.timeout_s
     try:
         with inflate_guard(limits, name, deadline):
-            return _parse(source, name, limits, reader)
+            return _parse(source, name, limits, reader, password)
     except MemoryError:
         raise _out_of_memory(name, limits) from None
     except VbparseError:
@@ -66,15 +72,16 @@ def parse_here(source: PdfSource, *, reader: str = "auto", limits: Limits | None
         raise VbparseError(name, problem) from exc
 
 
-def _parse(source: PdfSource, name: str | None, limits: Limits, reader: str) -> Report:
+def _parse(source: PdfSource, name: str | None, limits: Limits, reader: str, password: str | None = None) -> Report:
     from .pipeline import build_report
     from .readers import read_document
 
-    with open_pdf(source, limits) as (pdf, src):
+    with open_pdf(source, limits, password=password) as (pdf, src):
         repaired = repair_note(pdf)
         budget = current_budget()
         try:
-            pages, _used = read_document(pdf, reader, name, budget.check_time if budget is not None else None)
+            check = budget.check_time if budget is not None else None
+            pages, _used = read_document(pdf, reader, name, check, password=password)
         except (VbparseError, MemoryError):
             raise
         except Exception as exc:  # a page pdfminer cannot interpret is damage, not our bug

@@ -299,15 +299,41 @@ def _executor_width(executor: Executor) -> int:
     return int(width or os.cpu_count() or 1)
 
 
+class _Callback:
+    """A progress "bar" that hands each step to a function (done, total)."""
+
+    def __init__(self, report: Callable[[int, int], None], total: int) -> None:
+        self.report, self.total, self.done = report, total, 0
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        self.report(self.done, self.total)
+
+    def close(self) -> None:
+        """Nothing to tear down."""
+
+
+def _progress_bar(progress: bool | Callable[[int, int], None], total: int) -> Any:
+    """tqdm for True, a _Callback for a function, None for False."""
+    if callable(progress):
+        return _Callback(progress, total)
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="vbparse", dynamic_ncols=True)
+
+
 def parse_many(
     paths: PathLike | Iterable[PathLike],
     workers: int | None = None,
     executor: Executor | None = None,
     *,
     limits: Limits | None = None,
-    progress: bool = False,
+    progress: bool | Callable[[int, int], None] = False,
     timeout_s: float | None = None,
     reader: str = "auto",
+    password: str | None = None,
 ) -> Corpus:
     """Parse every report in `paths` (files, globs, folders); results in input order.
 
@@ -315,25 +341,24 @@ def parse_many(
     executor: run in this concurrent.futures.Executor instead of a new process pool; a Dask
         `Client` may be given as it is (its `get_executor()` is used).
     timeout_s: per-file wall-clock limit (default: limits.timeout_s); a slow file becomes a failure.
-    progress: show a tqdm progress bar on stderr.
+    progress: True shows a tqdm progress bar on stderr; a callable is called with (done,
+        total) after each file instead (e.g. to log progress where stderr is no terminal).
     reader: the page reader, as for vbparse.parse ("auto", "pdfium", "pdfplumber"). A native
     crash in a reader kills only its worker process: that file fails, the batch goes on.
+    password: for password-protected PDFs (the same for every file; others open as usual).
     """
     limits = limits or DEFAULT_LIMITS
     timeout_s = limits.timeout_s if timeout_s is None else timeout_s
     check_reader(reader)
-    parse = _parse if reader == "auto" else functools.partial(_parse, reader=reader)
+    options = {k: v for k, v in (("reader", reader), ("password", password)) if v not in ("auto", None)}
+    parse = functools.partial(_parse, **options) if options else _parse
     if executor is not None:
         executor = as_executor(executor)
     files, skipped = expand(paths)
     if executor is not None:
         workers = workers or _executor_width(executor)
     workers = max(1, workers or os.cpu_count() or 1)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="file", desc="vbparse", dynamic_ncols=True)
+    bar = _progress_bar(progress, len(files))
     try:
         if not files:
             results: list[Report | VbparseError | None] = []

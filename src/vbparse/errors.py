@@ -29,6 +29,13 @@ class EncryptedPdfError(VbparseError):
     """The PDF needs a password to open."""
 
 
+NO_TEXT_LAYER = (
+    "the PDF has no text layer (a scan or images only); run OCR on it first, e.g. "
+    "`ocrmypdf --language swe in.pdf out.pdf` (ocrmypdf and the Swedish Tesseract data), then parse out.pdf"
+)
+"""NoTextLayerError's message: what it is and a way out."""
+
+
 class NoTextLayerError(VbparseError):
     """The pages are images only (a scan): OCR is needed first."""
 

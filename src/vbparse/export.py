@@ -16,16 +16,20 @@ import os
 import re
 import shutil
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal, get_args
 
 import pandas as pd
 
 from .csvsafe import safe_frame, unescape_frame
 
-FORMATS = ("csv", "csv-sv", "xlsx", "parquet")
+Format = Literal["csv", "csv-sv", "xlsx", "parquet"]
+"""A file format write_frames writes (a type checker refuses any other string)."""
+
+FORMATS: tuple[Format, ...] = get_args(Format)
 """Output formats: csv (comma, dot decimal, UTF-8), csv-sv (semicolon, decimal comma, UTF-8 BOM,
 what Swedish Excel opens directly), xlsx (one sheet per frame), parquet (one file per frame)."""
 
@@ -102,7 +106,7 @@ def column_dtypes() -> dict[str, Any]:
     return out
 
 
-def read_table(path: str | os.PathLike[str], fmt: str = "csv", *, unescape: bool = True) -> pd.DataFrame:
+def read_table(path: str | os.PathLike[str], fmt: Format = "csv", *, unescape: bool = True) -> pd.DataFrame:
     """Read a table this module wrote back into the frames' dtypes.
 
     In CSV an empty text and a missing one look the same: both come back as <NA>.
@@ -125,7 +129,9 @@ def read_table(path: str | os.PathLike[str], fmt: str = "csv", *, unescape: bool
     return unescape_frame(df) if unescape else df
 
 
-def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True) -> Path:
+def write_table(
+    df: pd.DataFrame, path: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True
+) -> Path:
     """One frame to one file (csv, csv-sv or parquet).
 
     safe_csv: in CSV, text that a spreadsheet would run as a formula (starting with =, +,
@@ -144,7 +150,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: str = "csv"
 
 
 def write_frames(
-    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: str = "csv", *, safe_csv: bool = True,
+    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True,
     extra: Mapping[str, Callable[[Path], object]] | None = None,
 ) -> list[Path]:
     """Write every frame: to folder `out` as `<name>.csv`/`.parquet` (as one set, see
@@ -160,7 +166,7 @@ def write_frames(
     return write_set(out, writers)
 
 
-def _write_one(df: pd.DataFrame, path: Path, fmt: str, safe_csv: bool) -> None:
+def _write_one(df: pd.DataFrame, path: Path, fmt: Format, safe_csv: bool) -> None:
     write_table(df, path, fmt, safe_csv=safe_csv)
 
 
@@ -188,29 +194,105 @@ def write_set(folder: str | os.PathLike[str], writers: Mapping[str, Callable[[Pa
     return [target / name for name in writers]
 
 
+XLSX_MAX_WIDTH = 60
+"""Widest column (in characters) write_xlsx fits to content; longer text wraps off-screen."""
+
+XLSX_TABLE_STYLE = "TableStyleMedium2"
+
+
 def write_xlsx(frames: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
-    """One workbook, one sheet per frame, header row frozen. Text is never read as a formula."""
+    """One workbook, one sheet per frame, each an Excel table (banded, with filter buttons),
+    columns as wide as their content (up to XLSX_MAX_WIDTH), header row frozen.
+    Text is never read as a formula."""
     openpyxl = require("xlsx")
     assert openpyxl is not None
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     wb = openpyxl.Workbook(write_only=True)
-    bold = Font(bold=True)
+    used: set[str] = set()
     for name, df in frames.items():
-        ws = wb.create_sheet(title=_sheet_title(name))
-        ws.freeze_panes = "A2"
-        header = []
-        for col in df.columns:
-            cell = WriteOnlyCell(ws, value=_xlsx_text(str(col)))
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        for row in df.itertuples(index=False, name=None):
-            ws.append([_xlsx_cell(ws, WriteOnlyCell, v) for v in row])
+        _write_sheet(wb, name, df, used)
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return Path(path)
+
+
+def _write_sheet(wb: Any, name: str, df: pd.DataFrame, used: set[str]) -> None:
+    """One frame as a sheet holding one Excel table named after it (`used`: table names taken)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title=_sheet_title(name))
+    ws.freeze_panes = "A2"
+    headers = _unique_headers([_xlsx_text(str(c)) for c in df.columns])
+    for i, width in enumerate(_column_widths(df, headers), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in df.itertuples(index=False, name=None):
+        ws.append([_xlsx_cell(ws, WriteOnlyCell, v) for v in row])
+    if headers:
+        with warnings.catch_warnings():  # "add table columns manually": _table does
+            warnings.simplefilter("ignore", UserWarning)
+            ws.add_table(_table(_table_name(name, used), headers, len(df)))
+
+
+def _table(name: str, headers: list[str], rows: int) -> Any:
+    """An Excel table over the header and `rows` rows (at least one: Excel wants a body),
+    with autofilter; write-only sheets need the columns spelled out."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+    ref = f"A1:{get_column_letter(len(headers))}{max(rows, 1) + 1}"
+    table = Table(ref=ref, displayName=name, autoFilter=AutoFilter(ref=ref))
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    table.tableStyleInfo = TableStyleInfo(name=XLSX_TABLE_STYLE, showRowStripes=True)
+    return table
+
+
+def _table_name(name: str, used: set[str]) -> str:
+    """A valid, unused Excel table name: letters, digits, _; not starting with a digit, not a cell reference."""
+    safe = re.sub(r"\W", "_", name, flags=re.ASCII) or "table"
+    if not re.match(r"[A-Za-z_]", safe) or re.fullmatch(r"[A-Za-z]{1,3}\d+|[RrCc]\d*", safe):
+        safe = f"t_{safe}"
+    safe, base, n = safe[:250], safe[:250], 2
+    while safe.lower() in used:
+        safe, n = f"{base}_{n}", n + 1
+    used.add(safe.lower())
+    return safe
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Excel table headers must be non-empty and distinct."""
+    out: list[str] = []
+    for i, text in enumerate(headers, start=1):
+        base = text.strip() or f"column{i}"
+        name, n = base, 2
+        while name.lower() in {h.lower() for h in out}:
+            name, n = f"{base}_{n}", n + 1
+        out.append(name)
+    return out
+
+
+def _column_widths(df: pd.DataFrame, headers: list[str]) -> list[float]:
+    """Each column's width in characters: its longest cell or header (+2), at most XLSX_MAX_WIDTH."""
+    widths = []
+    for header, col in zip(headers, df.columns, strict=True):
+        series = df[col]
+        if str(series.dtype).startswith("datetime64"):
+            longest = 10
+        elif len(series):
+            text = series.astype("string").str.split("\n").str[0]  # first line: Excel shows no more
+            longest = int(text.str.len().max(skipna=True) or 0) if text.notna().any() else 0
+        else:
+            longest = 0
+        widths.append(float(min(XLSX_MAX_WIDTH, max(len(header), longest, 6) + 2)))
+    return widths
 
 
 def _sheet_title(name: str) -> str:

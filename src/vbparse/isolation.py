@@ -102,7 +102,8 @@ def _collect_logs() -> _Collect:
     return collector
 
 
-def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits, reader: str = "auto") -> None:
+def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits, reader: str = "auto",
+           password: str | None = None) -> None:
     """Runs in the child: parse and send back (("ok", report) or ("error", class, file,
     problem)) and the log records."""
     logs = _collect_logs()
@@ -114,9 +115,9 @@ def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limi
         if isinstance(source, bytes):  # keep the caller's name for messages and Source.file
             named = io.BytesIO(source)
             named.name = name
-            report = parse_here(named, reader=reader, limits=limits)
+            report = parse_here(named, password=password, reader=reader, limits=limits)
         else:
-            report = parse_here(source, reader=reader, limits=limits)
+            report = parse_here(source, password=password, reader=reader, limits=limits)
         message: tuple[Any, ...] = ("ok", report)  # pickled whole: no re-validation in the parent
     except BaseException as exc:  # everything goes back to the parent, typed
         if _ran_out_of_memory(exc):
@@ -141,7 +142,8 @@ def _error(kind: str, file: str | None, problem: str) -> VbparseError:
 
 
 def parse_isolated(
-    source: PdfSource, limits: Limits | None = None, *, reader: str = "auto", start_method: str | None = None
+    source: PdfSource, limits: Limits | None = None, *, reader: str = "auto", start_method: str | None = None,
+    password: str | None = None,
 ) -> Report:
     """`vbparse.parse` in a child process, bounded by limits.timeout_s and max_memory_bytes.
 
@@ -158,7 +160,7 @@ def parse_isolated(
         payload, name = read_source(source, limits)
     ctx = _context(start_method)
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, payload, name, limits, reader), daemon=True)
+    child = ctx.Process(target=_child, args=(sender, payload, name, limits, reader, password), daemon=True)
     started = time.monotonic()
     child.start()
     sender.close()

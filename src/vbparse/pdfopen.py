@@ -130,13 +130,16 @@ def repair_note(pdf: pdfplumber.PDF) -> str | None:
 
 
 @contextmanager
-def open_pdf(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[pdfplumber.PDF, Source]]:
-    """Yield the opened document and its Source record; close it afterwards."""
+def open_pdf(
+    source: PdfSource, limits: Limits = DEFAULT_LIMITS, *, password: str | None = None
+) -> Iterator[tuple[pdfplumber.PDF, Source]]:
+    """Yield the opened document and its Source record; close it afterwards.
+    `password` opens a password-protected PDF."""
     data, name = read_source(source, limits)
     check_is_pdf(data, name)
     with ExitStack() as stack:
         stack.enter_context(inflate_guard(limits, name))
-        pdf, n_pages = _open_or_repair(data, name, limits)
+        pdf, n_pages = _open_or_repair(data, name, limits, password)
         stack.callback(drop_pdf, pdf)
         src = Source(
             file=os.path.basename(name) if name else None,
@@ -146,10 +149,12 @@ def open_pdf(source: PdfSource, limits: Limits = DEFAULT_LIMITS) -> Iterator[tup
         yield pdf, src
 
 
-def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF, int]:
+def _open_or_repair(
+    data: bytes, name: str | None, limits: Limits, password: str | None = None
+) -> tuple[pdfplumber.PDF, int]:
     """The opened document and its page count; tries vbparse.repair when pdfminer fails."""
     try:
-        return _open(data, name, limits)
+        return _open(data, name, limits, password)
     except VbparseError:
         raise
     except Exception as exc:
@@ -157,13 +162,13 @@ def _open_or_repair(data: bytes, name: str | None, limits: Limits) -> tuple[pdfp
     if isinstance(first, VbparseError):  # a limit hit inside pdfminer, wrapped by pdfplumber
         raise first from None
     if isinstance(first, PDFEncryptionError):
-        raise _encrypted(name, first)
+        raise _encrypted(name, first, password)
     if isinstance(first, MemoryError):
         raise LimitExceededError(name, "ran out of memory opening the PDF; the file is too complex") from None
     fixed = repair(data)
     if fixed is not None:
         try:
-            pdf, n_pages = _open(fixed, name, limits)
+            pdf, n_pages = _open(fixed, name, limits, password)
         except Exception as exc:
             if isinstance(pdfminer_cause(exc), VbparseError):
                 raise pdfminer_cause(exc) from None
@@ -190,8 +195,8 @@ class _NoPages(Exception):
         return "pdfminer found no pages"
 
 
-def _open(data: bytes, name: str | None, limits: Limits) -> tuple[pdfplumber.PDF, int]:
-    pdf = pdfplumber.open(io.BytesIO(data))
+def _open(data: bytes, name: str | None, limits: Limits, password: str | None = None) -> tuple[pdfplumber.PDF, int]:
+    pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     try:
         counted = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
         if counted > limits.max_pages:
@@ -237,12 +242,14 @@ def pdfminer_cause(exc: BaseException) -> BaseException:
     return exc
 
 
-def _encrypted(name: str | None, exc: BaseException) -> EncryptedPdfError:
+def _encrypted(name: str | None, exc: BaseException, password: str | None = None) -> EncryptedPdfError:
+    if isinstance(exc, PDFPasswordIncorrect) and password:
+        return EncryptedPdfError(name, "the password given does not open this PDF; check it (case matters)")
     if isinstance(exc, PDFPasswordIncorrect):
         return EncryptedPdfError(
             name,
-            "the PDF is password-protected (it needs a password to open); ask for an unprotected copy, "
-            "or remove the password, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
+            "the PDF is password-protected (it needs a password to open); pass it: "
+            "vbparse.parse(path, password=...) or --password on the command line",
         )
     return EncryptedPdfError(
         name, f"the PDF is encrypted with a method vbparse cannot open ({exc}); ask for an unprotected copy"

@@ -6,7 +6,7 @@ import logging
 
 from ._version import __version__
 from .checks import report_checks
-from .errors import DamagedPdfError, NotAReportError, NoTextLayerError
+from .errors import NO_TEXT_LAYER, DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from .meta import fill_fallbacks, is_cover, read_cover
@@ -51,7 +51,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     if not any(p.words for p in pages):
         if repaired or not any(p.images or p.icons or p.hrules for p in pages):
             raise DamagedPdfError(name, "the PDF's pages are empty: it is damaged or was cut short")
-        raise NoTextLayerError(name, "the PDF has no text layer (a scan or images only); run OCR on it first")
+        raise NoTextLayerError(name, NO_TEXT_LAYER)
     for p in pages:
         normalise_edges(p)
     page_lines = [group_lines(p.words, p.number) for p in pages]

@@ -37,11 +37,13 @@ def check_reader(reader: str) -> None:
 
 
 def read_document(
-    pdf: pdfplumber.PDF, reader: str, name: str | None, check: Callable[[], None] | None = None
+    pdf: pdfplumber.PDF, reader: str, name: str | None, check: Callable[[], None] | None = None,
+    password: str | None = None,
 ) -> tuple[list[PageData], str]:
     """Every page of an opened document, and the name of the reader that read them.
 
     `check` (the parse's deadline) runs after each page pdfplumber reads and after pdfium's pages.
+    `password` opens an encrypted document in pdfium (pdfminer already has it from open_pdf).
     """
     check_reader(reader)
     if reader == "pdfplumber":
@@ -52,7 +54,8 @@ def read_document(
         raise LimitExceededError(name, f"{exc}; the document is built to exhaust the reader") from None
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
-        pages = read_pdfium.read_pages(data, font_descents(pdf), hyphen_of=hyphen_finder(pdf), check=check)
+        pages = read_pdfium.read_pages(data, font_descents(pdf), password=password or None,
+                                       hyphen_of=hyphen_finder(pdf), check=check)
         if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
             raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
         return pages, "pdfium"
