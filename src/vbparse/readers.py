@@ -21,7 +21,7 @@ from .descents import font_descents, hyphen_finder
 from .errors import DamagedPdfError, LimitExceededError, VbparseError
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
-from .streamcheck import TooManyFormDraws, bound_streams
+from .streamcheck import TooManyFormDraws, TooManyTextOperators, bound_streams
 
 log = logging.getLogger("vbparse")
 
@@ -52,6 +52,9 @@ def read_document(
         bound_streams(pdf)
     except TooManyFormDraws as exc:
         raise LimitExceededError(name, f"{exc}; the document is built to exhaust the reader") from None
+    except TooManyTextOperators as exc:  # pdfium cannot be stopped mid-page; pdfminer checks the deadline
+        log.info("%s: %s; read with pdfplumber", name, exc)
+        return read_pages_pdfplumber(pdf, check), "pdfplumber"
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
         pages = read_pdfium.read_pages(data, font_descents(pdf), password=password or None,

@@ -25,8 +25,18 @@ MAX_FORM_DRAWS = 100_000
 where no deadline of ours can stop it (a form drawing the next twice, 25 deep, is 2**25)."""
 
 
+MAX_TEXT_OPERATORS = 100_000
+"""Text-showing operators one page's content may hold for pdfium to read it: pdfium lays
+out a page's text natively, where no deadline of ours can stop it; a report page has a
+few thousand. More goes to the reference reader, whose interpreter checks the deadline."""
+
+
 class TooManyFormDraws(Exception):
     """A page draws more nested forms than MAX_FORM_DRAWS."""
+
+
+class TooManyTextOperators(Exception):
+    """A page's content shows text more than MAX_TEXT_OPERATORS times."""
 
 
 class _Walker:
@@ -121,13 +131,19 @@ def _form_draws(data: bytes, resources: Any, walker: _Walker, depth: int = 0) ->
 
 def bound_streams(pdf: pdfplumber.PDF) -> None:
     """Raise LimitExceededError (from the active inflate_guard) if any stream pdfium
-    would decode to read the pages inflates past the limits, and TooManyFormDraws if a
-    page's nested forms multiply out past MAX_FORM_DRAWS."""
+    would decode to read the pages inflates past the limits, TooManyFormDraws if a
+    page's nested forms multiply out past MAX_FORM_DRAWS, and TooManyTextOperators if a
+    page is a text flood (the caller reads it with the reference reader instead)."""
     walker = _Walker()
     for page in pdf.pages:
+        shown = 0
         for stream in page.page_obj.contents:
             walker.stream(stream)
             obj = resolve1(stream)
-            if isinstance(obj, PDFStream) and b"Do" in (obj.get_data() or b""):
-                _form_draws(obj.get_data(), page.page_obj.resources, walker)
+            data = (obj.get_data() or b"") if isinstance(obj, PDFStream) else b""
+            shown += data.count(b"Tj") + data.count(b"TJ")
+            if shown > MAX_TEXT_OPERATORS:
+                raise TooManyTextOperators(f"a page shows text more than {MAX_TEXT_OPERATORS:,} times")
+            if b"Do" in data:
+                _form_draws(data, page.page_obj.resources, walker)
         walker.resources(page.page_obj.resources)
