@@ -67,7 +67,8 @@ class Walker:
 
     def _label(self, ln: Line) -> str | None:
         t = fold(ln.text).rstrip(" :")
-        if t in GOAL_LABELS and (ln.bold or t != LABEL_ANALYSIS or len(ln.words) == 1):
+        # a label is a capitalised word of its own; a lower-case one is a wrapped cell's or paragraph's word
+        if t in GOAL_LABELS and not ln.text[:1].islower() and (ln.bold or t != LABEL_ANALYSIS or len(ln.words) == 1):
             return t
         return None
 
@@ -264,6 +265,9 @@ class Walker:
         if self._is_boldish(ln) and match_goal_heading(ln.text):
             return True
         label = self._label(ln)
+        bands = reader.layout0.bands
+        if label is not None and len(bands) > 2 and ln.x0 > bands[1].right:
+            label = None  # a word alone in an inner cell (a summary, a value) is no goal label
         if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
             return True
         if label == LABEL_ANALYSIS:

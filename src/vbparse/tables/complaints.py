@@ -138,6 +138,8 @@ def parse_complaints(
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
             else:
                 new_row = False
+            # one cell holds one count: a second count in a filled column starts a new row
+            new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)
