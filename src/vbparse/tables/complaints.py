@@ -99,7 +99,9 @@ def parse_complaints(
     parts = [ln.subline(ws) for ln in lines if (ws := [w for w in ln.words if w.x0 >= split_x - 1])]
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
     # rows set apart by padding or spacing: then a line at pitch is never a new row
-    gapped = any(a.page == b.page and gap_breaks(a, b, pitch) for a, b in itertools.pairwise(parts))
+    # (measured between neighbouring lines of the whole table: two category lines may have
+    # group label lines between them, which is no spacing)
+    gapped = any(a.page == b.page and gap_breaks(a, b, pitch) for a, b in itertools.pairwise(lines))
     prev: Line | None = None
     for ln in lines:
         ln.used = True
