@@ -131,8 +131,8 @@ def parse_complaints(
                 continue
             band = layout.band_of(w.x0, w.x1)
             role = band.role if band else "summary"
-            if fold(w.text) in COUNT_UNITS:
-                role = "unit"
+            if fold(w.text) in COUNT_UNITS and not summary and cells:
+                role = "unit"  # a unit follows its counts, before the summary's text
             elif role == "summary" or parse_count(w.text) is None:
                 summary.append(w)
                 continue
