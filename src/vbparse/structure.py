@@ -113,7 +113,7 @@ class Walker:
                 ln.used = False
             return
         kind, obj = self.target
-        paras = paragraphs(buf, right_edge=self.style.right_edge, pitch=self.style.pitch_for(buf))
+        paras = paragraphs(buf, right_edge={ln.page: self.style.right_at(ln.page) for ln in buf}, pitch=self.style.pitch_for(buf))
         text = "\n".join(paras)
         if kind == "section":
             assert isinstance(obj, Section)
@@ -184,7 +184,7 @@ class Walker:
             nxt, prev = self.lines[j], group[-1]
             if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
                     or nxt.top - prev.bottom > 0.8 * prev.height
-                    or ends_short(prev, nxt, self.style.right_edge)
+                    or ends_short(prev, nxt, self.style.right_at(prev.page))
                     or self._header(j) or match_goal_heading(nxt.text) or self._label(nxt)):
                 break
             group.append(nxt)
