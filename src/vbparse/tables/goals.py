@@ -106,8 +106,9 @@ class RowReader:
         # column boundaries, which cell text never does
         # (without an icon column only an open Analys row can have full-width lines)
         if self._icon_mid is not None:
-            # names start right of the icons whatever their alignment; Analys rows over them
-            full = ln.x0 < self._icon_mid
+            # names start right of the icons whatever their alignment; Analys rows over them,
+            # or at least left of where every name starts
+            full = ln.x0 < self._icon_mid or (self.has_icon_col and ln.x0 < self.name_left - 3)
         elif self.has_icon_col:
             full = ln.x0 < self.name_left - 3
         else:
