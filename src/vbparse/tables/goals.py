@@ -107,8 +107,8 @@ class RowReader:
         # (without an icon column only an open Analys row can have full-width lines)
         if self._icon_mid is not None:
             # names start right of the icons whatever their alignment; Analys rows over them,
-            # or at least left of where every name starts
-            full = ln.x0 < self._icon_mid or (self.has_icon_col and ln.x0 < self.name_left - 3)
+            # or, in a ruled table, left of the rule where the name column begins
+            full = ln.x0 < self._icon_mid or (self.layout.ruled and ln.x0 < self.name.left - 1)
         elif self.has_icon_col:
             full = ln.x0 < self.name_left - 3
         else:
