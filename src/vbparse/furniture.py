@@ -46,7 +46,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
                 year = m.group("year")
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
                 _tag(ln)
-            elif _is_page_number(text, ln.page) or (
+            elif _is_page_number(text, ln.page) or _ends_with_page_number(text, ln.page) or (
                 _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
             ):
                 _tag(ln)
@@ -60,6 +60,17 @@ def _is_page_number(text: str, page: int) -> bool:
         return False
     first = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
     return abs(first - page) <= 3
+
+
+_KIND_PAGE_RE = re.compile(
+    r"(?:verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])(?:\s+\d{4})?\s+(\d+)\s*\(\s*\d+\s*\)$", re.I)
+
+
+def _ends_with_page_number(text: str, page: int) -> bool:
+    """A running header whose unit is missing or stands apart ("Tertialrapport 2 7(8)"):
+    the report's kind followed by this page's number."""
+    m = _KIND_PAGE_RE.search(" ".join(text.split()))
+    return m is not None and abs(int(m.group(1)) - page) <= 3
 
 
 def _in_repeat_band(ln: Line, height: float) -> bool:

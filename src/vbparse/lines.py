@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -181,13 +181,18 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
-def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: float | None = None) -> list[str]:
-    """Lines of one text flow into paragraphs: lines joined, split words rejoined."""
+def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | None = None,
+               pitch: float | None = None) -> list[str]:
+    """Lines of one text flow into paragraphs: lines joined, split words rejoined.
+
+    `right_edge` may be given by page (pages of different widths have their own)."""
     lines = [ln for ln in lines if ln.words]
     if not lines:
         return []
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
+    edges = right_edge if isinstance(right_edge, Mapping) else None
+    fixed = right_edge if not isinstance(right_edge, Mapping) else max(ln.x1 for ln in lines)
     if pitch is None:
         pitch = line_pitch(lines)
     paras: list[str] = []
@@ -201,12 +206,14 @@ def paragraphs(lines: Sequence[Line], right_edge: float | None = None, pitch: fl
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
-                new_para = (ends_short(prev, ln, right_edge) or bool(BULLET_RE.match(text))
+                edge = edges.get(prev.page, fixed) if edges is not None else fixed
+                new_para = (ends_short(prev, ln, edge) or bool(BULLET_RE.match(text))
                             or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             else:
+                edge = edges.get(prev.page, fixed) if edges is not None else fixed
                 new_para = (
                     ln.top - prev.top > pitch + max(1.0, 0.06 * pitch)
-                    or ends_short(prev, ln, right_edge)
+                    or ends_short(prev, ln, edge)
                     or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
                 )
             if new_para:

@@ -62,7 +62,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     _mark_toc(page_lines)
     content = [ln for lines in page_lines for ln in lines]
     body = [ln for ln in content if not ln.used]
-    style = measure(body)
+    style = measure(body, {p.number: p.width for p in pages})
     title_lines: list[str] = []
     for ln in body[:5]:
         if TITLE_RE.match(fold(ln.text)):

@@ -67,7 +67,8 @@ class Walker:
 
     def _label(self, ln: Line) -> str | None:
         t = fold(ln.text).rstrip(" :")
-        if t in GOAL_LABELS and (ln.bold or t != LABEL_ANALYSIS or len(ln.words) == 1):
+        # a label is a capitalised word of its own; a lower-case one is a wrapped cell's or paragraph's word
+        if t in GOAL_LABELS and not ln.text[:1].islower() and (ln.bold or t != LABEL_ANALYSIS or len(ln.words) == 1):
             return t
         return None
 
@@ -112,7 +113,7 @@ class Walker:
                 ln.used = False
             return
         kind, obj = self.target
-        paras = paragraphs(buf, right_edge=self.style.right_edge, pitch=self.style.pitch_for(buf))
+        paras = paragraphs(buf, right_edge={ln.page: self.style.right_at(ln.page) for ln in buf}, pitch=self.style.pitch_for(buf))
         text = "\n".join(paras)
         if kind == "section":
             assert isinstance(obj, Section)
@@ -183,7 +184,7 @@ class Walker:
             nxt, prev = self.lines[j], group[-1]
             if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
                     or nxt.top - prev.bottom > 0.8 * prev.height
-                    or ends_short(prev, nxt, self.style.right_edge)
+                    or ends_short(prev, nxt, self.style.right_at(prev.page))
                     or self._header(j) or match_goal_heading(nxt.text) or self._label(nxt)):
                 break
             group.append(nxt)
@@ -264,6 +265,9 @@ class Walker:
         if self._is_boldish(ln) and match_goal_heading(ln.text):
             return True
         label = self._label(ln)
+        bands = reader.layout0.bands
+        if label is not None and len(bands) > 2 and ln.x0 > bands[1].right:
+            label = None  # a word alone in an inner cell (a summary, a value) is no goal label
         if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
             return True
         if label == LABEL_ANALYSIS:

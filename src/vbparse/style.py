@@ -10,7 +10,7 @@ import itertools
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lines import Line, smallest_recurring
 
@@ -22,6 +22,11 @@ class Style:
     pitch: float
     right_edge: float
     pitches: dict[float, float]
+    page_right: dict[int, float] = field(default_factory=dict)  # by page, for pages of its width
+
+    def right_at(self, page: int) -> float:
+        """Where text may reach on this page: pages of another width (landscape) have their own."""
+        return self.page_right.get(page, self.right_edge)
 
     def pitch_for(self, lines: Sequence[Line]) -> float:
         """Line pitch of text set at these lines' size (tables and body differ)."""
@@ -42,7 +47,7 @@ class Style:
         return len(self.heading_sizes) + 1
 
 
-def measure(lines: Sequence[Line]) -> Style:
+def measure(lines: Sequence[Line], widths: dict[int, float] | None = None) -> Style:
     sizes: Counter[float] = Counter()
     for ln in lines:
         for w in ln.words:
@@ -63,6 +68,16 @@ def measure(lines: Sequence[Line]) -> Style:
     pitch = smallest_recurring(gaps) if gaps else body * 1.2
     x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
     right = x1s[-1] if x1s else 500.0  # nothing set as text passes the right margin
+    page_right: dict[int, float] = {}
+    if widths:
+        # pages of one width share their right margin; a landscape page's is not a portrait one's
+        by_width: dict[float, list[float]] = {}
+        for ln in lines:
+            if not ln.bold and len(ln.words) > 3 and ln.page in widths:
+                by_width.setdefault(round(widths[ln.page]), []).append(ln.x1)
+        for page, w in widths.items():
+            if round(w) in by_width:
+                page_right[page] = max(by_width[round(w)])
     by_size: dict[float, list[float]] = {}
     plain = [ln for ln in lines if not ln.bold and len(ln.words) > 2]
     for a, b in itertools.pairwise(plain):
@@ -70,4 +85,4 @@ def measure(lines: Sequence[Line]) -> Style:
         if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.9 * a.size < b.top - a.top < 1.5 * a.size:
             by_size.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
     pitches = {k: smallest_recurring(v) for k, v in by_size.items() if len(v) >= 3}
-    return Style(body, merged, pitch, right, pitches)
+    return Style(body, merged, pitch, right, pitches, page_right)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lines import Line, join_cell, line_pitch, unfinished
+from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
 from ..model import ComplaintRow, ParseWarning
 from ..reading import PageData, Word
 from ..values import parse_count
@@ -96,10 +96,22 @@ def parse_complaints(
     # the table's own pitch: from its category lines, else its (wrapped) header
     hdr = layout.header_lines
     size = hdr[0].size if hdr else 10.0
-    parts = [ln.subline(ws) for ln in lines if (ws := [w for w in ln.words if w.x0 >= split_x - 1])]
+    indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
+               if (ws := [w for w in ln.words if w.x0 >= split_x - 1])]
+    parts = [p for _, p in indexed]
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
+    # lines set tighter than their font's size (a small line height): the pitch is still the
+    # smallest gap that recurs between neighbouring lines of one cell
+    tight = [b.top - a.top for a, b in itertools.pairwise(parts)
+             if a.page == b.page and 0.5 * a.size < b.top - a.top <= 0.9 * a.size]
+    if len(tight) >= 2:
+        pitch = min(pitch, smallest_recurring(tight))
     # rows set apart by padding or spacing: then a line at pitch is never a new row
-    gapped = any(a.page == b.page and gap_breaks(a, b, pitch) for a, b in itertools.pairwise(parts))
+    # (measured between the row parts of neighbouring lines: two category lines may have
+    # group label lines between them, which is no spacing, and a label line may stand
+    # off the rows' baselines); spacing recurs between rows, one odd gap is chance
+    gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
+                 if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -119,8 +131,8 @@ def parse_complaints(
                 continue
             band = layout.band_of(w.x0, w.x1)
             role = band.role if band else "summary"
-            if fold(w.text) in COUNT_UNITS:
-                role = "unit"
+            if fold(w.text) in COUNT_UNITS and not summary and cells:
+                role = "unit"  # a unit follows its counts, before the summary's text
             elif role == "summary" or parse_count(w.text) is None:
                 summary.append(w)
                 continue
@@ -138,6 +150,8 @@ def parse_complaints(
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
             else:
                 new_row = False
+            # one cell holds one count: a second count in a filled column starts a new row
+            new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)

@@ -106,8 +106,10 @@ class RowReader:
         # column boundaries, which cell text never does
         # (without an icon column only an open Analys row can have full-width lines)
         if self._icon_mid is not None:
-            # names start right of the icons whatever their alignment; Analys rows over them
-            full = ln.x0 < self._icon_mid
+            # names start right of the icons whatever their alignment; Analys rows over them,
+            # and in a ruled table a merged full-width cell has no inner rule at its height
+            full = ln.x0 < self._icon_mid or (self.layout.ruled and ln.x0 < self.name_left - 3
+                                              and not self._inner_rules_at(ln))
         elif self.has_icon_col:
             full = ln.x0 < self.name_left - 3
         else:
@@ -136,6 +138,12 @@ class RowReader:
         self._warn_straddling(ln)
         self.value_lines.append(ln)
         self.prev = ln
+
+    def _inner_rules_at(self, ln: Line) -> bool:
+        """A vertical rule inside the table passes this line's middle (cells side by side)."""
+        mid = ln.top + 0.5 * ln.height
+        lo, hi = self.layout.left + 3, self.layout.right - 3
+        return any(lo < r.pos < hi and r.start <= mid <= r.end for r in self.evidence.pages[ln.page].vrules)
 
     def _warn_straddling(self, ln: Line) -> None:
         """A word lying across a column boundary (a third of it on each side): the column it
