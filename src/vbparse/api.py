@@ -10,7 +10,7 @@ from .errors import DamagedPdfError, LimitExceededError, VbparseError
 from .guard import current_budget, inflate_guard
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ParseWarning, Report
-from .pdfopen import PdfSource, describe_error, display_name, open_pdf, pdfminer_cause, repair_note
+from .pdfopen import PdfSource, caused_by_memory, describe_error, display_name, open_pdf, pdfminer_cause, repair_note
 from .readers import check_reader
 
 
@@ -66,7 +66,7 @@ def parse_here(
     except VbparseError:
         raise
     except Exception as exc:
-        if _caused_by_memory(exc):
+        if caused_by_memory(exc):
             raise _out_of_memory(name, limits) from None
         problem = f"internal error while parsing ({type(exc).__name__}: {exc}); please report it"
         raise VbparseError(name, problem) from exc
@@ -100,19 +100,6 @@ def _parse(source: PdfSource, name: str | None, limits: Limits, reader: str, pas
     except Exception as exc:
         problem = f"internal error while structuring the report ({type(exc).__name__}: {exc}); please report it"
         raise VbparseError(name, problem) from exc
-
-
-def _caused_by_memory(exc: BaseException) -> bool:
-    """Whether a MemoryError caused `exc`, however many times it was wrapped."""
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        if isinstance(cur, MemoryError):
-            return True
-        seen.add(id(cur))
-        inner = pdfminer_cause(cur)
-        cur = inner if inner is not cur else (cur.__cause__ or cur.__context__)
-    return False
 
 
 def _out_of_memory(name: str | None, limits: Limits) -> LimitExceededError:

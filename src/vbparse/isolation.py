@@ -27,7 +27,7 @@ from . import errors
 from .errors import LimitExceededError, VbparseError
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
-from .pdfopen import PdfSource, display_name, read_source
+from .pdfopen import PdfSource, caused_by_memory, display_name, read_source
 from .sources import check_path
 
 log = logging.getLogger("vbparse")
@@ -70,15 +70,8 @@ def _limit_memory(max_bytes: int | None) -> None:
 
 
 def _ran_out_of_memory(exc: BaseException) -> bool:
-    """Whether a MemoryError caused `exc`, however many times it was wrapped."""
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        if isinstance(cur, MemoryError):
-            return True
-        seen.add(id(cur))
-        cur = cur.__cause__ or cur.__context__
-    return False
+    """Whether a MemoryError caused `exc`, however it was wrapped (pdfopen.caused_by_memory)."""
+    return caused_by_memory(exc)
 
 
 class _Collect(logging.Handler):

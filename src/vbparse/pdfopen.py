@@ -231,6 +231,19 @@ def _has_content(pdf: pdfplumber.PDF) -> bool:
     return any(isinstance(c, PDFStream) for page in pdf.pages for c in page.page_obj.contents)
 
 
+def caused_by_memory(exc: BaseException) -> bool:
+    """Whether a MemoryError caused `exc`, however many times it was wrapped (by us, pdfplumber or pdfminer)."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, MemoryError):
+            return True
+        seen.add(id(cur))
+        inner = pdfminer_cause(cur)
+        cur = inner if inner is not cur else (cur.__cause__ or cur.__context__)
+    return False
+
+
 def pdfminer_cause(exc: BaseException) -> BaseException:
     """The pdfminer error inside pdfplumber's PdfminerException wrappers (pdfplumber wraps
     what pdfminer raises on open and on page reading; the wrapper's name says nothing)."""

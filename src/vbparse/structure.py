@@ -113,7 +113,8 @@ class Walker:
                 ln.used = False
             return
         kind, obj = self.target
-        paras = paragraphs(buf, right_edge={ln.page: self.style.right_at(ln.page) for ln in buf}, pitch=self.style.pitch_for(buf))
+        right_edge = {ln.page: self.style.right_at(ln.page) for ln in buf}
+        paras = paragraphs(buf, right_edge=right_edge, pitch=self.style.pitch_for(buf))
         text = "\n".join(paras)
         if kind == "section":
             assert isinstance(obj, Section)
