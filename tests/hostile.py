@@ -11,20 +11,10 @@ import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from fixtures.bad.make_bad import minimal_pdf
 
-def pdf(objects: Sequence[bytes], header: bytes = b"%PDF-1.4") -> bytes:
-    """A classic-xref PDF from object bodies; object 1 is the catalog."""
-    out = bytearray(header + b"\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+pdf = minimal_pdf
+"""A classic-xref PDF from object bodies; object 1 is the catalog (the bad-sample builder's)."""
 
 
 def stream(data: bytes, extra: bytes = b"", flate: bool = False) -> bytes:
