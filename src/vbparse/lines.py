@@ -40,6 +40,10 @@ class Line:
     bottom: float = 0.0
     x0: float = 0.0
     x1: float = 0.0
+    # where most of the line's characters stand: a glyph of another font (a Symbol minus,
+    # an icon font) may stand higher or lower and widen the extent; pitches and gaps
+    # between lines are measured here, extents (top, bottom) stay the boxes'
+    ref: float = 0.0
     used: bool = False
     tags: list[str] = field(default_factory=list)
 
@@ -49,6 +53,13 @@ class Line:
         self.bottom = max(w.bottom for w in self.words)
         self.x0 = self.words[0].x0
         self.x1 = max(w.x1 for w in self.words)
+        weight: dict[float, int] = {}
+        first: dict[float, float] = {}
+        for w in self.words:
+            key = round(w.top, 1)
+            weight[key] = weight.get(key, 0) + len(w.text)
+            first.setdefault(key, w.top)
+        self.ref = first[max(weight, key=lambda t: (weight[t], -t))]
 
     @property
     def text(self) -> str:
@@ -125,8 +136,8 @@ def line_pitch(lines: Sequence[Line]) -> float:
 
     Only gaps that can be a pitch count (0.9–1.5 × the font size); of those the low end,
     since paragraph gaps are larger and lists of one-line paragraphs are common."""
-    gaps = [b.top - a.top for a, b in itertools.pairwise(lines)
-            if a.page == b.page and 0.9 * a.size < b.top - a.top < 1.5 * a.size]
+    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
+            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size]
     if not gaps:
         return 1.2 * max((ln.size for ln in lines), default=10.0)
     return smallest_recurring(gaps)
@@ -212,7 +223,7 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
             else:
                 edge = edges.get(prev.page, fixed) if edges is not None else fixed
                 new_para = (
-                    ln.top - prev.top > pitch + max(1.0, 0.06 * pitch)
+                    ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
                     or ends_short(prev, ln, edge)
                     or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
                 )

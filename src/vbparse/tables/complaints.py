@@ -102,8 +102,8 @@ def parse_complaints(
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
     # lines set tighter than their font's size (a small line height): the pitch is still the
     # smallest gap that recurs between neighbouring lines of one cell
-    tight = [b.top - a.top for a, b in itertools.pairwise(parts)
-             if a.page == b.page and 0.5 * a.size < b.top - a.top <= 0.9 * a.size]
+    tight = [b.ref - a.ref for a, b in itertools.pairwise(parts)
+             if a.page == b.page and 0.5 * a.size < b.ref - a.ref <= 0.9 * a.size]
     if len(tight) >= 2:
         pitch = min(pitch, smallest_recurring(tight))
     # rows set apart by padding or spacing: then a line at pitch is never a new row
@@ -164,12 +164,12 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom = ln.bottom
         prev = ln
-    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout)
+    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout, pitch)
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
-    pages: dict[int, PageData], layout: TableLayout,
+    pages: dict[int, PageData], layout: TableLayout, pitch: float,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -179,7 +179,7 @@ def _assign_groups(
     totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
     group_lines = [ln for ln in group_lines if ln not in totals]
     rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
-    labels = _labels(group_lines, pages, split_x, rows, label_edge)
+    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch)
     groups = _groups(rows, labels)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
@@ -315,13 +315,14 @@ def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost,  # type: 
 
 
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
-            label_edge: float | None) -> list[_Label]:
+            label_edge: float | None, row_pitch: float) -> list[_Label]:
     """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
     labels: list[_Label] = []
     cur: list[Line] = []
     precise = label_edge is not None
     edge = label_edge if label_edge is not None else max((ln.x1 for ln in group_lines), default=split_x)
-    pitch = line_pitch(group_lines) if len(group_lines) >= 2 else 1.2 * (group_lines[0].size if group_lines else 10)
+    # the table's own pitch: labels of one line each show none of their own
+    pitch = min(row_pitch, line_pitch(group_lines)) if len(group_lines) >= 2 else row_pitch
 
     text_left = min((ln.x0 for ln in group_lines), default=split_x) - 0.5
 

@@ -74,4 +74,4 @@ def table_pitch(lines: Sequence[Line], fallback: float) -> float:
 
 def gap_breaks(prev: Line, line: Line, pitch: float) -> bool:
     """A baseline gap wider than the pitch: cell padding or row spacing lies between."""
-    return line.top - prev.top > 1.1 * pitch + 0.3
+    return line.ref - prev.ref > 1.1 * pitch + 0.3
