@@ -6,6 +6,7 @@ import logging
 
 from ._version import __version__
 from .checks import report_checks
+from .clipped import drop_clipped
 from .errors import NO_TEXT_LAYER, DamagedPdfError, NotAReportError, NoTextLayerError
 from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
@@ -56,6 +57,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         normalise_edges(p)
     page_lines = [group_lines(p.words, p.number) for p in pages]
     headers = mark_furniture(page_lines, [p.height for p in pages])
+    clipped = drop_clipped(page_lines)
     meta = ReportMeta()
     if page_lines and is_cover(page_lines[0]):
         read_cover(page_lines[0], meta)
@@ -77,7 +79,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         MID_LINE_WORDS.reset(token)
     fill_fallbacks(meta, headers, tree.goals, title_lines)
     report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
-                    complaints=tree.complaints, warnings=tree.warnings)
+                    complaints=tree.complaints, warnings=[*clipped, *tree.warnings])
     coverage = _coverage(content)
     for left in coverage.leftovers:
         report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,

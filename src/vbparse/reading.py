@@ -121,7 +121,13 @@ def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
             hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
             vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
     for x0, top, x1, bottom in d.curves:
-        if x1 - x0 <= ICON_MAX_SIZE and bottom - top <= ICON_MAX_SIZE:
+        w, h = x1 - x0, bottom - top
+        # a border drawn as a path is a thin curve: a rule, never an icon
+        if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+        elif RULE_MAX_THICKNESS < w <= ICON_MAX_SIZE and RULE_MAX_THICKNESS < h <= ICON_MAX_SIZE:
             icons.append(Box(x0, top, x1, bottom))
     for x0, top, x1, bottom in d.images:
         if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:

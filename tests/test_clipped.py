@@ -1,0 +1,40 @@
+"""Cut copies of a line at a page break, and borders drawn as paths."""
+
+from vbparse.clipped import drop_clipped
+from vbparse.lines import Line
+from vbparse.reading import Drawings, Word, rules_and_boxes
+
+
+def _line(page: int, top: float, words: list[tuple[str, float, float]]) -> Line:
+    return Line([Word(t, x0, x1, top, top + 10, 10.0, False, page) for t, x0, x1 in words], page)
+
+
+WHOLE = [("Indikator", 85.7, 125.3), ("Periodens", 239.0, 282.3), ("utfall", 284.7, 307.5)]
+
+
+def test_fragments_of_the_next_pages_line_are_dropped_with_a_warning() -> None:
+    cut = _line(4, 532, [("dik", 94.1, 107.4), ("i", 253.4, 256.0), ("d", 261.6, 267.3), ("ll", 302.4, 307.5)])
+    before = _line(4, 500, [("Kompetens", 85.7, 133.8), ("en", 136.2, 146.9)])
+    head = _line(5, 83, WHOLE)
+    warnings = drop_clipped([[before, cut], [head]])
+    assert cut.used and "clipped" in cut.tags
+    assert not before.used and not head.used
+    assert [w.code for w in warnings] == ["clipped_text"] and warnings[0].page == 4
+
+
+def test_a_whole_repeat_or_a_lone_glyph_or_other_x_is_kept() -> None:
+    repeat = _line(4, 532, WHOLE)  # a full line printed twice is no cut copy
+    glyph = _line(4, 540, [("k", 100.0, 105.0)])
+    moved = _line(4, 548, [("dik", 150.0, 163.0), ("ll", 302.4, 307.5)])  # not where the glyphs stand
+    prefix = _line(4, 556, [("Indik", 85.7, 107.0), ("Period", 239.0, 265.0)])  # word starts: maybe words
+    head = _line(5, 83, WHOLE)
+    assert drop_clipped([[repeat, glyph, moved, prefix], [head]]) == []
+    assert not any(ln.used for ln in (repeat, glyph, moved, prefix))
+
+
+def test_a_thin_path_is_a_rule_not_an_icon() -> None:
+    d = Drawings(curves=[(524.2, 111.0, 525.0, 127.5), (40.0, 100.0, 300.0, 100.7), (49.5, 109.5, 60.8, 121.5)])
+    hrules, vrules, icons = rules_and_boxes(d)
+    assert [round(r.pos, 1) for r in vrules] == [524.6]
+    assert [round(r.pos, 2) for r in hrules] == [100.35]
+    assert len(icons) == 1 and icons[0].x0 == 49.5
