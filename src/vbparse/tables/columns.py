@@ -173,33 +173,42 @@ def intervals(boxes: Sequence[tuple[float, float]]) -> list[tuple[float, float, 
 def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> list[float | None]:
     """For each pair of neighbouring header clusters, the gutter between their columns.
 
-    None where header and value text leave no gutter between them (the caller falls back)."""
+    Between two header clusters there may be several gutters (values of either column
+    can stand between the headers). The cuts are chosen together, so that every column's
+    values, from its left cut to its right cut, share one alignment best; a wider gutter
+    breaks a tie. None where header and value text leave no gutter (the caller falls back)."""
     heads = [(b.text_left, b.text_right) for b in bands]
     # a value box running across two header clusters is no column's (a full-width row)
     own = [v for v in values if sum(1 for h in heads if v[0] < h[1] - 0.5 and v[1] > h[0] + 0.5) < 2]
     ivs = intervals([*heads, *own])
     head_set = set(heads)
+    vals = sorted(v for v in own if v not in head_set)
 
     def holder(h: tuple[float, float]) -> int:
         return next(i for i, iv in enumerate(ivs) if h in iv[2])
 
-    cuts: list[float | None] = []
+    # candidate cuts per pair: (cut, gutter width); a pair with none keeps its place open
+    cands: list[list[tuple[float, float]]] = []
     for a, b in itertools.pairwise(heads):
         ia, ib = holder(a), holder(b)
-        if ia >= ib:
-            cuts.append(None)
+        chain = ivs[ia:ib + 1] if ia < ib else []  # a's interval, islands, b's interval
+        cands.append([((chain[g][1] + chain[g + 1][0]) / 2, chain[g + 1][0] - chain[g][1])
+                      for g in range(len(chain) - 1)])
+
+    def cost(lo: float, hi: float) -> float:
+        return _spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
+
+    inf = float("inf")
+    # states after each pair: (where the next column starts, cost so far, cuts so far)
+    states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
+    for k, options in enumerate(cands):
+        if not options:  # no gutter: the column's extent is unknown here; carry every path on
+            mid = (heads[k][1] + heads[k + 1][0]) / 2
+            states = [(mid, total, [*path, None]) for _, total, path in states]
             continue
-        chain = ivs[ia:ib + 1]  # a's interval, islands with no header, b's interval
-        best: tuple[float, float, float] | None = None  # (cost, -width, cut)
-        for g in range(len(chain) - 1):
-            left = [x for iv in chain[:g + 1] for x in iv[2] if x not in head_set]
-            right = [x for iv in chain[g + 1:] for x in iv[2] if x not in head_set]
-            width = chain[g + 1][0] - chain[g][1]
-            key = (_spread(left) + _spread(right), -width, (chain[g][1] + chain[g + 1][0]) / 2)
-            if best is None or key < best:
-                best = key
-        cuts.append(best[2] if best else None)
-    return cuts
+        states = [min(((cut, total + cost(lo, cut) - 1e-3 * width, [*path, cut]) for lo, total, path in states),
+                      key=lambda st: st[1]) for cut, width in options]
+    return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
