@@ -298,7 +298,25 @@ class Walker:
             return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
             return False
+        # a shaded cell across the table holds the line: a row cut by the page break
+        if any(f.top <= ln.top + 1 and f.bottom >= ln.bottom - 1 and f.x0 <= layout_left + 4
+               and f.x1 >= layout_right_text for f in page.fills):
+            return False
         return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
+
+    def _continues_overleaf(self, j: int, kind: str) -> bool:
+        """The next page opens with this table's header repeated: the lines left on this
+        page are the table's own (a row cut by the page break), not text below it."""
+        page = self.lines[j].page
+        k = j
+        while k < len(self.lines) and self.lines[k].page == page:
+            k += 1
+        while k < len(self.lines) and self.lines[k].used and "furniture" in self.lines[k].tags:
+            k += 1
+        if k >= len(self.lines) or self.lines[k].page != page + 1:
+            return False
+        nxt = self._header(k, kind)
+        return nxt is not None and nxt.kind == kind
 
     def _table(self, i: int, header: Header) -> int:
         self._flush()
@@ -326,7 +344,7 @@ class Walker:
             if self._table_end(j, kind, reader):
                 break
             if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left,
-                                       header.lines[0]):
+                                       header.lines[0]) and not self._continues_overleaf(j, kind):
                 break
             reader.feed(ln)
             j += 1
