@@ -38,3 +38,21 @@ def test_a_thin_path_is_a_rule_not_an_icon() -> None:
     assert [round(r.pos, 1) for r in vrules] == [524.6]
     assert [round(r.pos, 2) for r in hrules] == [100.35]
     assert len(icons) == 1 and icons[0].x0 == 49.5
+
+
+def test_narrow_cell_joins_a_count_and_its_unit_with_a_space() -> None:
+    from vbparse.lines import join_cell
+
+    count, unit = _line(5, 208, [("21", 315.8, 326.5)]), _line(5, 220, [("st", 318.9, 326.5)])
+    assert join_cell([count, unit], 326.5) == "21 st"
+
+
+def test_a_break_where_the_next_letter_would_have_fit_is_at_a_space() -> None:
+    from vbparse.lines import join_cell
+
+    # "utveckl" + "ing" in a cell 40 pt wide: the breaker cut the word (no room for "i")
+    full = _line(5, 100, [("utveckl", 300.0, 339.5)])
+    rest = _line(5, 112, [("ing", 300.0, 314.0)])
+    assert join_cell([full, rest], 340.0) == "utveckling"
+    # the same lines in a column that holds 60 pt lines elsewhere: "i" would have fit
+    assert join_cell([full, rest], 340.0, room=60.0) == "utveckl ing"

@@ -10,7 +10,15 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .reading import Word
-from .vocab import BULLET_RE, CONNECTOR_WORDS, ELLIPSIS_FOLLOWERS, ISO_DATE_RE, STANDALONE_WORDS, VOCAB_WORDS
+from .vocab import (
+    BULLET_RE,
+    CONNECTOR_WORDS,
+    COUNT_UNITS,
+    ELLIPSIS_FOLLOWERS,
+    ISO_DATE_RE,
+    STANDALONE_WORDS,
+    VOCAB_WORDS,
+)
 
 SOFT_HYPHEN = "\u00ad"
 _NUMBER_PART = re.compile(r"[−-]?[\d,.]+")
@@ -157,7 +165,8 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
-def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True) -> bool:
+def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
+                    room: float = 0.0) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
 
     Evidence: the line ends within a character of the cell's edge, the next line goes on
@@ -166,6 +175,12 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
+    # a breaker cuts a word only when the line is full: if the next line's first letter
+    # would have fit (the cell holds a line that wide: `room`), the break was at a space
+    if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
+        return False  # "33" + "st": a count and its unit stand apart
+    if room and (line.x1 - line.x0) + (first.x1 - first.x0) / max(1, len(first.text)) < room - 0.3:
+        return False
     # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
     digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
     if digits and (not precise or last.x1 >= right_edge - 1.0):
@@ -251,11 +266,12 @@ def tidy(text: str) -> str:
     return " ".join(text.replace(SOFT_HYPHEN, "").split())
 
 
-def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False) -> str:
+def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False,
+              room: float = 0.0) -> str:
     """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
 
     `right_edge` is where the cell's text may reach (`precise` when rules showed it); by
-    default the widest line's end."""
+    default the widest line's end. `room` is the widest line the column holds anywhere."""
     if not lines:
         return ""
     compact = "".join(ln.text for ln in lines).replace(" ", "")
@@ -270,6 +286,6 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
         if prev is None:
             out = ln.text
         else:
-            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise))
+            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room))
         prev = ln
     return tidy(out)

@@ -270,7 +270,15 @@ class RowReader:
         if not lines:
             return None
         edge, precise = self._cell_edge(role)
-        return join_cell(lines, edge, precise) or None
+        return join_cell(lines, edge, precise, self._room(role)) or None
+
+    def _room(self, role: str) -> float:
+        """The widest line of the column's cells: a cell is at least that wide inside."""
+        key = "room:" + role
+        if key not in self._edges:
+            self._edges[key] = (max((ln.x1 - ln.x0 for r in self.rows for ln in r.cells.get(role, [])),
+                                    default=0.0), False)
+        return self._edges[key][0]
 
     def _analysis_geometry(self) -> tuple[float, float]:
         """(right edge, line pitch) of the table's Analys rows: once per table.
