@@ -213,3 +213,26 @@ def test_from_upright_undoes_to_upright() -> None:
             top, bottom = sorted(rng.uniform(0, height) for _ in range(2))
             back = from_upright(to_upright((x0, top, x1, bottom), turn, width, height), turn, up_w, up_h)
             assert back == pytest.approx((x0, top, x1, bottom))
+
+
+def test_inspect_png_draws_each_value_box_with_its_field(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from vbparse.pagemap import COLOURS, render_pngs, value_parts
+
+    pdf = FIXTURES[0]
+    report = _parsed(pdf, "auto")
+    parts = value_parts(report)
+    values = [(f, v) for i in report.indicators for f in VALUE_FIELDS if (v := getattr(i, f)) is not None]
+    assert [(p.label, p.text) for p in parts] == [(f, v.raw) for f, v in values]
+    written, problems = render_pngs(pdf, report, tmp_path)
+    assert not problems
+    part = parts[0]
+    assert part.page is not None and part.box is not None
+    image = Image.open(written[part.page - 1]).convert("RGB")
+    scale = image.size[0] / _page_sizes(pdf)[part.page - 1][0]
+    x = int((part.box[0] - 0.5) * scale)
+    y = int((part.box[1] + part.box[3]) / 2 * scale)
+    red = COLOURS["value"]
+    near = [image.getpixel((x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    assert any(abs(p[0] - red[0]) < 40 and p[1] < 120 for p in near), near  # type: ignore[index]
