@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .lines import Line
-from .model import ComplaintRow, Goal, Indicator, Report, Section, Value
+from .model import Activity, ComplaintRow, Goal, Indicator, Report, Section, Value
 from .reading import PageData
 from .upright import from_upright
 
@@ -81,13 +81,13 @@ def place_cell(value: Value | None, lines: Sequence[Line] | None) -> None:
     value.page, value.box = line_box(lines)
 
 
-def place_table_row(item: Indicator | object, page: int, cells: Mapping[str, Sequence[Line]],
+def place_table_row(item: Indicator | Activity, page: int, cells: Mapping[str, Sequence[Line]],
                     analysis: Sequence[Line] | None = None) -> None:
     """An indicator's or activity's row: the box of its cells on its page (the Analys row only
     when the row has no cell there), and each Value's own box."""
     lines = [ln for cell in cells.values() for ln in cell]
     box = box_of(lines, page) or box_of(analysis or [], page)
-    item.box = box  # type: ignore[attr-defined]
+    item.box = box
     if isinstance(item, Indicator):
         for field in VALUE_FIELDS:
             place_cell(getattr(item, field), cells.get(field))
@@ -108,8 +108,8 @@ def to_shown(report: Report, pages: Sequence[PageData]) -> None:
         page = turned.get(ref.page) if ref.page is not None else None
         if page is None or ref.obj.box is None:
             continue
-        x0, top, x1, bottom = from_upright(tuple(ref.obj.box), page.turn, page.width, page.height)  # type: ignore[arg-type]
-        ref.obj.box = _round_out([x0, top, x1, bottom])
+        x0, top, x1, bottom = ref.obj.box
+        ref.obj.box = _round_out(from_upright((x0, top, x1, bottom), page.turn, page.width, page.height))
 
 
 @dataclass(frozen=True)
@@ -121,15 +121,15 @@ class BoxRef:
     label: str
     field: str | None
     """for a Value, its Indicator field (outcome, target, …)"""
-    obj: Section | Goal | Indicator | ComplaintRow | Value | object
+    obj: Section | Goal | Indicator | Activity | ComplaintRow | Value
 
     @property
     def page(self) -> int | None:
-        return getattr(self.obj, "page", None)
+        return self.obj.page
 
     @property
     def box(self) -> list[float] | None:
-        return getattr(self.obj, "box", None)
+        return self.obj.box
 
 
 def _sections(sections: Iterable[Section]) -> Iterator[Section]:
