@@ -1,7 +1,7 @@
 """Where each item and Value was read: its page and box, so a wrong number is found by looking.
 
 A box is `[x0, top, x1, bottom]` in PDF points with a top-left origin, on the page as a
-viewer (and pdfplumber) shows it, rounded to 0.1 pt. A Value's box is the union of the
+viewer (and pdfplumber) shows it, rounded outwards to 0.1 pt. A Value's box is the union of the
 words its raw text was joined from; an item's box is the union of its own lines on its
 page: a goal's or section's heading lines, a table row's cells (not the Analys row under
 it, not a complaint group's merged label cell). A row or cell cut by a page break is
