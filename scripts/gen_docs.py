@@ -90,6 +90,15 @@ NOTES: dict[str, str] = {
     "ComplaintRow.unit": "`st` when printed.",
     "ComplaintRow.summary": "*Sammanfattning och planerade åtgärder*.",
     "ComplaintRow.page": "Page of the row.",
+    "Value.page": "Page the cell's text starts on (a row cut by a page break may have values on the next page).",
+    "Value.box": "Box of the cell's text on `page` (see Boxes above); null for a Value not read from a table cell.",
+    "Section.box": "Box of the heading's lines on `page`.",
+    "Goal.box": "Box of the heading's lines on `page` (null for the stand-in goal of a table with no goal above it).",
+    "Indicator.box": "Box of the row's cells on `page`, not the *Analys* row under it; a row cut by a page break: "
+                     "its part on `page`.",
+    "Activity.box": "Box of the row's cells on `page`, not the *Analys* row under it; a row cut by a page break: "
+                    "its part on `page`.",
+    "ComplaintRow.box": "Box of the row's category, count and summary cells on `page` (not the merged group label).",
 }
 """Hand-written meanings, used where the schema itself has no description."""
 
@@ -100,7 +109,10 @@ FRAME_NOTES = {
     "indicators": "One row per indicator, document order, with its goal path: the KF direction and area, "
                   "the board and unit goal above it (null when it sits higher up) and `goal_level`/`goal_title` "
                   "of the goal it is listed under. Each Value field is three columns: `<field>` (number), "
-                  "`<field>_raw` (as printed) and `<field>_unit`.",
+                  "`<field>_raw` (as printed) and `<field>_unit`; and, last, where it was read: `<field>_page` "
+                  "and its box `<field>_x0`, `<field>_top`, `<field>_x1`, `<field>_bottom` "
+                  "(`df[df.outcome_page == 7]`, `df.loc[df.outcome_raw == '8,5 %', ['outcome_page', "
+                  "'outcome_x0', 'outcome_top']]`).",
     "activities": "One row per activity with the same goal path; `start`/`end` as `datetime64[ns]` "
                   "(NaT when missing or not a date).",
     "complaints": "One row per complaints-table row. The count unit (`st`) is `count_unit`, because "
@@ -161,6 +173,20 @@ def render_data_model() -> str:
         "as `report.to_json()` writes it and `docs/schema.json` (JSON Schema draft 2020-12) defines it.",
         "Missing values are `null`; lists are never `null`. Pages are 1-based.",
         "",
+        "**Boxes.** Every item (section, goal, indicator, activity, complaint row) and every Value read "
+        "from a table cell has `box` beside its `page`: `[x0, top, x1, bottom]` in PDF points, origin at the "
+        "top left of the page as a viewer shows it (pdfplumber's coordinates; a page turned with /Rotate "
+        "as shown, not as read), rounded outwards to 0.1 pt so that it holds every glyph it was made from. "
+        "A Value's box is its cell's text, an item's box its own lines (headings; a row's cells). A Value "
+        "also has its own `page`: a row cut by a page break may have cells on the next page.",
+        "",
+        "**Why `schema_version` stays \"1\".** The version changes when a name changes (SPEC). `box` "
+        "and `Value.page` are optional additions (named in the SPEC's additions after schema 1, like "
+        "`source.parser_version` and `checks` before them): no name or type changed, JSON written "
+        "before them still validates against this schema, and a reader that ignores keys it does not "
+        "know reads the new JSON unchanged. vbparse's own model refuses unknown keys, so read JSON with "
+        "a vbparse at least as new as the one that wrote it (`source.parser_version`).",
+        "",
         "## Report",
         "",
         *_table("Report", schema),
@@ -182,7 +208,10 @@ def render_data_model() -> str:
         + " (`report_id`: the first 16 hex digits of the file's sha256; `file`: the file name, not the path). "
         "`Corpus.to_frames()` adds "
         + ", ".join(f"`{c}` ({_dtype(t)})" for c, t in KEY_COLUMNS.items())
-        + " after them (`duplicate`: `same_content` or `same_unit_kind_year` where a report may count twice).",
+        + " after them (`duplicate`: `same_content` or `same_unit_kind_year` where a report may count twice). "
+        "Every item frame (goals, indicators, activities, complaints, sections) ends with the item's box, "
+        "`box_x0`, `box_top`, `box_x1`, `box_bottom` (Float64, on the row's `page`; see Boxes above): "
+        "plain numbers, so rows filter by position (`df[(df.page == 7) & (df.box_top > 400)]`).",
     ]
     for frame in FRAME_NAMES:
         lines += ["", f"### {frame}", "", FRAME_NOTES[frame], "", "| column | dtype |", "| --- | --- |"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import hostile
 import pytest
+from test_provenance import check_value_boxes, without_boxes
 
 import vbparse
 from vbparse.upright import quarter_turn, to_upright, upright_size
@@ -18,9 +19,11 @@ HERE = vbparse.Limits(isolate=False)
 
 
 def _content(report: vbparse.Report) -> dict[str, Any]:
+    """The report's JSON without its source, and without provenance boxes: those are where
+    the text is on the page as shown, which the turn moves (test_turned_boxes checks them)."""
     d = report.to_dict()
     d.pop("source")
-    return d
+    return without_boxes(d)[0]
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +59,17 @@ def test_quarter_turn_and_box_mapping() -> None:
         uw, uh = upright_size(turn, w, h)
         assert x0 >= 0 and x1 <= uw and top >= 0 and bottom <= uh
     assert to_upright(to_upright(box, 180, w, h), 180, w, h) == box
+
+
+@pytest.mark.parametrize("kind", ["mixed-rotate", "two-landscape", "two-landscape-shown-upright"])
+def test_turned_boxes_hold_their_text_on_the_page_as_shown(tmp_path: Path, kind: str) -> None:
+    """Boxes found on the upright page are turned back: each Value's box holds its text on
+    the page as pdfplumber (and a viewer) shows it."""
+    source = REPORT.read_bytes()
+    if kind == "mixed-rotate":
+        data = hostile.rotated(source, [0, 90, 0, 270, 180, 0, 90])
+    else:
+        data = hostile.landscape(source, [1, 4], 270 if kind.endswith("upright") else 0)
+    pdf = tmp_path / f"{kind}.pdf"
+    pdf.write_bytes(data)
+    check_value_boxes(pdf, "auto")

@@ -73,6 +73,27 @@ def _value_columns(field: str) -> dict[str, str]:
     return {field: FLOAT, f"{field}_raw": STR, f"{field}_unit": STR}
 
 
+BOX_SIDES = ("x0", "top", "x1", "bottom")
+BOX_COLUMNS: dict[str, str] = {f"box_{side}": FLOAT for side in BOX_SIDES}
+"""The row's item's box (provenance.py), last on every item frame: plain numbers, so
+`df[(df.page == 7) & (df.box_top > 400)]` finds what was read low on page 7."""
+
+
+def _value_box_columns(field: str) -> dict[str, str]:
+    """Where a Value was read: `<field>_page` and its box as `<field>_x0` … `<field>_bottom`."""
+    return {f"{field}_page": INT, **{f"{field}_{side}": FLOAT for side in BOX_SIDES}}
+
+
+def _box(prefix: str, box: list[float] | None) -> dict[str, Any]:
+    """A box as its four columns, `<prefix>x0` … `<prefix>bottom` (nulls when there is none)."""
+    return dict(zip((f"{prefix}{side}" for side in BOX_SIDES), box or (None,) * 4, strict=True))
+
+
+def _value_box(prefix: str, value: Value | None) -> dict[str, Any]:
+    """A Value's page and box as `<prefix>page`, `<prefix>x0` … `<prefix>bottom`."""
+    return {f"{prefix}page": value.page if value else None, **_box(prefix, value.box if value else None)}
+
+
 COLUMNS: dict[str, dict[str, Any]] = {
     "goals": {
         "goal_id": STR,
@@ -91,6 +112,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "parent_title": STR,
         "kf_direction_number": STR,
         "kf_area_number": STR,
+        **BOX_COLUMNS,
     },
     "indicators": {
         **GOAL_PATH,
@@ -107,6 +129,8 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "period_year": INT,
         "analysis": STR,
         "page": INT,
+        **BOX_COLUMNS,
+        **{col: t for f in VALUE_FIELDS for col, t in _value_box_columns(f).items()},
     },
     "activities": {
         **GOAL_PATH,
@@ -116,6 +140,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "deviation": STR,
         "analysis": STR,
         "page": INT,
+        **BOX_COLUMNS,
     },
     "complaints": {
         "group": STR,
@@ -127,6 +152,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "count_unit": STR,
         "summary": STR,
         "page": INT,
+        **BOX_COLUMNS,
     },
     "sections": {
         "title": STR,
@@ -135,6 +161,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "depth": INT,
         "parent_title": STR,
         "path": STR,
+        **BOX_COLUMNS,
     },
     "warnings": {
         "page": INT,
@@ -253,6 +280,7 @@ def _goal_rows(report: Report) -> Iterator[dict[str, Any]]:
             "parent_title": parent.title if parent else None,
             "kf_direction_number": direction.number if direction else None,
             "kf_area_number": area.number if area else None,
+            **_box("box_", goal.box),
         }
 
 
@@ -268,6 +296,10 @@ def _indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
                 previous_year=ind.previous_year, period=ind.period, period_kind=period_kind,
                 period_year=period_year, analysis=ind.analysis, page=ind.page,
             )
+            row.update(_box("box_", ind.box))
+            for field in VALUE_FIELDS:
+                value = getattr(ind, field)
+                row.update(_value_box(f"{field}_", value))
             yield row
 
 
@@ -275,13 +307,14 @@ def _activity_rows(report: Report) -> Iterator[dict[str, Any]]:
     for goal, ancestors in _walk(report.goals):
         path = _goal_path((*ancestors, goal))
         for act in goal.activities:
-            yield {**path, **act.model_dump(include=set(COLUMNS["activities"]))}
+            yield {**path, **act.model_dump(include=set(COLUMNS["activities"])), **_box("box_", act.box)}
 
 
 def _complaint_row(row: ComplaintRow) -> dict[str, Any]:
     """`unit` ("st") becomes `count_unit`: Corpus frames use `unit` for the report's unit."""
     out = row.model_dump()
     out["count_unit"] = out.pop("unit")
+    out.update(_box("box_", out.pop("box")))
     return out
 
 
@@ -297,6 +330,7 @@ def _section_rows(
             "depth": depth,
             "parent_title": parents[-1] if parents else None,
             "path": PATH_SEP.join(titles),
+            **_box("box_", sec.box),
         }
         yield from _section_rows(sec.children, depth + 1, titles)
 
@@ -339,8 +373,10 @@ TIMESERIES_COLUMNS: dict[str, Any] = {
     "raw": STR,
     "value_unit": STR,
     "page": INT,
+    **_value_box_columns("value"),
 }
-"""The long frame: one row per (report, indicator, period, measure)."""
+"""The long frame: one row per (report, indicator, period, measure); `value_page` and
+`value_x0` … `value_bottom` say where the value was read."""
 
 
 def timeseries_rows(report: Report) -> Iterator[dict[str, Any]]:
@@ -367,7 +403,7 @@ def timeseries_rows(report: Report) -> Iterator[dict[str, Any]]:
                 yield {**key, "unit": meta.unit, "year": meta.year, "kind": meta.kind, "goal_id": gid,
                        "indicator": ind.name, "period": period, "period_kind": kind, "period_year": year,
                        "measure": measure, "value": value.number, "raw": value.raw, "value_unit": value.unit,
-                       "page": ind.page}
+                       "page": ind.page, **_value_box("value_", value)}
 
 
 def timeseries(reports: list[Report]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -20,6 +20,9 @@ SCHEMA_VERSION = "1"
 Kind = Literal["verksamhetsberattelse", "verksamhetsplan", "tertialrapport_1", "tertialrapport_2"]
 GoalLevel = Literal["kf_direction", "kf_area", "board", "unit"]
 AssessmentCode = Literal["fulfilled", "partly_fulfilled", "not_fulfilled", "not_assessed", "no_data"]
+Box = Annotated[list[float], Field(min_length=4, max_length=4)]
+"""[x0, top, x1, bottom] in PDF points on the page as shown (top-left origin, y down: pdfplumber's
+coordinates), rounded to 0.1 pt. A plain 4-number list, so JSON users need no type to read it."""
 
 
 class _Model(BaseModel):
@@ -32,6 +35,8 @@ class Value(_Model):
     raw: str
     number: float | None = None
     unit: str | None = None
+    page: int | None = None
+    box: Box | None = None
 
 
 class Source(_Model):
@@ -89,6 +94,7 @@ class Section(_Model):
     title: str
     text: str = ""
     page: int | None = None
+    box: Box | None = None
     children: list[Section] = Field(default_factory=list)
 
 
@@ -104,6 +110,7 @@ class Indicator(_Model):
     period: str | None = None
     analysis: str | None = None
     page: int | None = None
+    box: Box | None = None
 
 
 class Activity(_Model):
@@ -113,6 +120,7 @@ class Activity(_Model):
     deviation: str | None = None
     analysis: str | None = None
     page: int | None = None
+    box: Box | None = None
 
 
 class Goal(_Model):
@@ -128,6 +136,7 @@ class Goal(_Model):
     activities: list[Activity] = Field(default_factory=list)
     children: list[Goal] = Field(default_factory=list)
     page: int | None = None
+    box: Box | None = None
 
     def iter_goals(self) -> Iterator[Goal]:
         yield self
@@ -145,6 +154,7 @@ class ComplaintRow(_Model):
     unit: str | None = None
     summary: str | None = None
     page: int | None = None
+    box: Box | None = None
 
 
 class Report(_Model):

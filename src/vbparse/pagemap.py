@@ -1,8 +1,10 @@
 """What `vbparse inspect` shows: what was found on which page, coverage, warnings, page images.
 
 Only the public report (plus the optional `report.coverage`) is used, so this keeps
-working while the parser changes; boxes are located by searching the page for the
-found text, since the model has page numbers but no coordinates.
+working while the parser changes. The page images draw each item's and each Value's
+provenance box (`provenance.py`), a Value's labelled with its field, so a wrong number
+is found by looking; an item without a box (a report loaded from JSON written before
+boxes) is located by searching the page for its text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Report, Section
+from .provenance import VALUE_FIELDS
 
 LEVEL_LABEL = {"kf_direction": "KF direction", "kf_area": "KF area", "board": "board goal", "unit": "unit goal"}
 
@@ -27,6 +30,7 @@ COLOURS: dict[str, tuple[int, int, int]] = {
     "complaint": (150, 60, 200),
     "warning": (220, 0, 0),
     "grid": (230, 0, 150),
+    "value": (200, 30, 30),
 }
 """Box colour per kind of found part in the page images."""
 
@@ -43,6 +47,8 @@ class Found:
     label: str
     text: str
     page: int | None
+    box: tuple[float, float, float, float] | None = None
+    """Where it was read (provenance); None when the report has no box for it."""
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -56,17 +62,32 @@ def _sections(sections: list[Section]) -> Iterator[Section]:
         yield from _sections(sec.children)
 
 
+def _b(box: list[float] | None) -> tuple[float, float, float, float] | None:
+    return (box[0], box[1], box[2], box[3]) if box else None
+
+
 def found_parts(report: Report) -> list[Found]:
     """Every located part of the report, in document order within its kind."""
-    out = [Found("section", f"section {_short(s.title, 40)!r}", s.title, s.page) for s in _sections(report.sections)]
+    out = [Found("section", f"section {_short(s.title, 40)!r}", s.title, s.page, _b(s.box))
+           for s in _sections(report.sections)]
     for goal in report.iter_goals():
         label = LEVEL_LABEL[goal.level] + (f" {goal.number}" if goal.number else "")
-        out.append(Found("goal", f"{label} {_short(goal.title, 40)!r}", goal.title, goal.page))
-        out += [Found("indicator", f"indicator {_short(i.name, 40)!r}", i.name, i.page) for i in goal.indicators]
-        out += [Found("activity", f"activity {_short(a.name, 40)!r}", a.name, a.page) for a in goal.activities]
-    out += [Found("complaint", f"complaint {_short(c.category, 40)!r}", c.category, c.page) for c in report.complaints]
+        out.append(Found("goal", f"{label} {_short(goal.title, 40)!r}", goal.title, goal.page, _b(goal.box)))
+        out += [Found("indicator", f"indicator {_short(i.name, 40)!r}", i.name, i.page, _b(i.box))
+                for i in goal.indicators]
+        out += [Found("activity", f"activity {_short(a.name, 40)!r}", a.name, a.page, _b(a.box))
+                for a in goal.activities]
+    out += [Found("complaint", f"complaint {_short(c.category, 40)!r}", c.category, c.page, _b(c.box))
+            for c in report.complaints]
     out += [Found("warning", f"warning [{w.code}] {_short(w.message)}", "", w.page) for w in report.warnings]
     return out
+
+
+def value_parts(report: Report) -> list[Found]:
+    """Every indicator Value with a box, labelled with its field name (what the page images write beside it)."""
+    return [Found("value", field, value.raw, value.page, _b(value.box))
+            for ind in report.indicators for field in VALUE_FIELDS
+            if (value := getattr(ind, field)) is not None and value.box is not None]
 
 
 def _counts(report: Report) -> str:
@@ -131,13 +152,42 @@ def _patterns(text: str) -> Iterator[re.Pattern[str]]:
 
 
 def _boxes(page: Any, items: list[Found]) -> Iterator[tuple[tuple[float, float, float, float], str]]:
+    """Each item's box, padded 2 pt: its provenance box, else where its text is on the page."""
     for item in items:
+        if item.box is not None:
+            x0, top, x1, bottom = item.box
+            yield (x0 - 2, top - 2, x1 + 2, bottom + 2), item.kind
+            continue
         for pattern in _patterns(item.text):
             hits = page.search(pattern, return_chars=False, return_groups=False)
             if hits:
                 h = hits[0]
                 yield (h["x0"] - 2, h["top"] - 2, h["x1"] + 2, h["bottom"] + 2), item.kind
                 break
+
+
+def _draw_values(image: Any, values: list[Found]) -> None:
+    """Each Value's box (its cell's text) outlined, its field name written above its left corner."""
+    colour = COLOURS["value"]
+    font = _label_font()
+    for item in values:
+        assert item.box is not None
+        x0, top, x1, bottom = item.box
+        image.draw_rect((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5), fill=(*colour, 30), stroke=(*colour, 230),
+                        stroke_width=1)
+        px = (x0 - image.bbox[0]) * image.scale
+        py = (top - image.bbox[1]) * image.scale
+        image.draw.text((px, py - 1), item.label, fill=(*colour, 255), font=font, anchor="ld")
+
+
+def _label_font() -> Any:
+    """A small font for field names (Pillow's bundled one; sized where Pillow can)."""
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.load_default(size=9)
+    except TypeError:  # Pillow < 10.1: the fixed bitmap font
+        return ImageFont.load_default()
 
 
 def _draw_grid(image: Any, grid: Any) -> None:
@@ -154,7 +204,8 @@ def _draw_grid(image: Any, grid: Any) -> None:
 def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
                 resolution: int = 100) -> tuple[list[Path], list[str]]:
     """Page images with found parts boxed (colour per kind), each table's grid drawn (box,
-    column boundaries, row tops: what the table reader decided); pages with warnings framed red.
+    column boundaries, row tops: what the table reader decided), each Value's box labelled
+    with its field name; pages with warnings framed red.
 
     Returns (files written, problems); a page that cannot be drawn is a problem, not an error.
     """
@@ -167,6 +218,10 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
     for item in found_parts(report):
         if item.page is not None:
             by_page[item.page].append(item)
+    values: dict[int, list[Found]] = defaultdict(list)
+    for item in value_parts(report):
+        if item.page is not None:
+            values[item.page].append(item)
     grids: dict[int, list[Any]] = defaultdict(list)
     for grid in getattr(report, "_grids", None) or []:
         grids[grid.page].append(grid)
@@ -183,6 +238,7 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
                     image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)
                 for grid in grids.get(number, []):
                     _draw_grid(image, grid)
+                _draw_values(image, values.get(number, []))
                 if any(f.kind == "warning" for f in items):
                     w, h = float(page.width), float(page.height)
                     image.draw_rect((2, 2, w - 2, h - 2), fill=(0, 0, 0, 0), stroke=(*COLOURS["warning"], 255),

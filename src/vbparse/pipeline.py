@@ -12,6 +12,7 @@ from .furniture import mark_furniture
 from .lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from .meta import fill_fallbacks, is_cover, read_cover
 from .model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
+from .provenance import to_shown
 from .reading import PageData, read_pages
 from .structure import Walker
 from .style import measure
@@ -85,6 +86,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
+    to_shown(report, pages)  # boxes of pages read turned, as the page is shown
     report._grids = tree.grids
     report.checks = report_checks(report, _toc_entries(content))
     for w in report.warnings:

@@ -75,6 +75,8 @@ class PageData:
     images: int = 0
     # filled areas larger than an icon (shaded header rows, zebra stripes): row evidence
     fills: list[Box] = field(default_factory=list)
+    # quarter turn the page was read upright from (upright.py): provenance boxes turn back by it
+    turn: int = 0
 
 
 def is_bold(fontname: str) -> bool:
@@ -225,7 +227,7 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))
     return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
-                    fills=fill_boxes(drawings, width, height))
+                    fills=fill_boxes(drawings, width, height), turn=turn)
 
 
 def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line, ends_short, paragraphs
 from .model import ComplaintRow, Goal, ParseWarning, Section
+from .provenance import line_box
 from .reading import PageData
 from .style import Style
 from .tables import Header, TableReader, header_at
@@ -201,6 +202,7 @@ class Walker:
             self.in_goals = t == GOALS_SECTION
             self.goal_stack.clear()
         section = Section(title=text, text="", page=lines[0].page)
+        section.box = line_box(lines)[1]
         while self.section_stack and self.section_stack[-1][0] >= level:
             self.section_stack.pop()
         parent = self.section_stack[-1][1].children if self.section_stack else self.tree.sections
@@ -221,6 +223,7 @@ class Walker:
         m = match_goal_heading(text)
         title = m[2] if m else text
         goal = Goal(level=level, number=number, title=title, page=self.lines[i].page)  # type: ignore[arg-type]
+        goal.box = line_box(self.lines[i:j])[1]
         rank = GOAL_LEVEL_RANK[level]
         while self.goal_stack and GOAL_LEVEL_RANK[self.goal_stack[-1].level] >= rank:
             self.goal_stack.pop()

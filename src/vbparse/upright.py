@@ -51,3 +51,16 @@ def to_upright(box: BoxT, turn: int, width: float, height: float) -> BoxT:
     if turn == 270:
         return (height - bottom, x0, height - top, x1)
     return box
+
+
+def from_upright(box: BoxT, turn: int, width: float, height: float) -> BoxT:
+    """A box on the upright page (width x height) as a box on the shown page: the inverse of
+    `to_upright`, so provenance boxes are in the coordinates a viewer and pdfplumber use."""
+    x0, top, x1, bottom = box
+    if turn == 90:  # shown width = upright height
+        return (height - bottom, x0, height - top, x1)
+    if turn == 180:
+        return (width - x1, height - bottom, width - x0, height - top)
+    if turn == 270:  # shown height = upright width
+        return (top, width - x1, bottom, width - x0)
+    return box

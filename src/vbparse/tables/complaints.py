@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
 from ..model import ComplaintRow, ParseWarning
+from ..provenance import place_complaint
 from ..reading import PageData, Word
 from ..values import parse_count
 from ..vocab import COUNT_UNITS, TOTALS_WORDS, fold
@@ -199,6 +200,7 @@ def _assign_groups(
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
             unit=unit, summary=summary, page=row.page,
         ))
+        place_complaint(out[-1], [*row.cat, *row.summary, *(w for ws in cells.values() for w in ws)])
     return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
 
 

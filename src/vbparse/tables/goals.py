@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
 from ..model import Activity, Indicator, ParseWarning
+from ..provenance import place_table_row
 from ..reading import Word
 from ..values import parse_value
 from ..vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, fold
@@ -321,6 +322,7 @@ class RowReader:
                 analysis=self._analysis(row),
                 page=row.page,
             ))
+            place_table_row(out[-1], row.page, row.cells, row.analysis)
             self._warn_unknown(row)
         return out
 
@@ -338,6 +340,7 @@ class RowReader:
                     self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg))
             out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
                                 analysis=self._analysis(row), page=row.page))
+            place_table_row(out[-1], row.page, row.cells, row.analysis)
             self._warn_unknown(row)
         return out
 
