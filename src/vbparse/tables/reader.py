@@ -43,8 +43,13 @@ class TableReader:
         return reader
 
     def wants_goal_analysis(self, ln: Line) -> bool:
-        """An Analys label with no value row waiting for it belongs to the goal, not the table."""
-        return self.first is None or self.first.wants_goal_analysis(ln)
+        """An Analys label belongs to the goal, not the table, when no value row waits for
+        it, or when it is set in another size than the table's own text (a table set
+        smaller or larger than the body: the goal's label is body text)."""
+        if self.first is None or self.first.wants_goal_analysis(ln):
+            return True
+        sizes = sorted(b.size for b in self.body)
+        return bool(sizes) and abs(ln.size - sizes[len(sizes) // 2]) > 0.6
 
     def feed(self, ln: Line) -> None:
         self.body.append(ln)
