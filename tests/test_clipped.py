@@ -56,3 +56,15 @@ def test_a_break_where_the_next_letter_would_have_fit_is_at_a_space() -> None:
     assert join_cell([full, rest], 340.0) == "utveckling"
     # the same lines in a column that holds 60 pt lines elsewhere: "i" would have fit
     assert join_cell([full, rest], 340.0, room=60.0) == "utveckl ing"
+
+
+def test_a_ligature_or_minus_in_a_fallback_font_joins_its_word_but_cells_stay_apart() -> None:
+    from vbparse.lines import group_lines
+
+    words = [Word("energie", 100.0, 130.0, 50, 60, 10.0, False, 1),
+             Word("ff", 130.2, 137.0, 50.5, 60.5, 10.0, False, 1),
+             Word("ektiva", 136.8, 160.0, 50, 60, 10.0, False, 1), Word("−", 200.0, 205.0, 48, 58, 10.0, False, 1),
+             Word("16", 205.0, 215.0, 50, 60, 10.0, False, 1), Word("Antal", 250.0, 270.0, 50, 60, 10.0, True, 1),
+             Word("rapporter", 270.0, 300.0, 50, 60, 10.0, False, 1)]
+    (line,) = group_lines(words, 1)
+    assert [w.text for w in line.words] == ["energieffektiva", "−16", "Antal", "rapporter"]

@@ -88,10 +88,6 @@ XFAIL: dict[str, str] = {
         "complaint rows, groups and counts misread (107 misses; 46 with rules on the cell edges); "
         "bare 'Dnr:' read as ':'"
     ),
-    "s002560-sample": (
-        "docx; words split at ligature glyphs ('vikt ig', 'up plever'), complaint groups off by a row "
-        "(10 misses); look: ligatures, zero cell padding, totals row, pages turned with /Rotate"
-    ),
     "s002701-random2701": (
         "weasyprint; indicator values in wrong columns (297 misses); look: header cells right-aligned, "
         "values centred, header rule drawn double"

@@ -106,7 +106,41 @@ def group_lines(words: Sequence[Word], page: int) -> list[Line]:
             lines.append(cur)
             cur, cur_mid, cur_h = [w], w.mid_y, h
     lines.append(cur)
-    return [Line(ws, page) for ws in lines]
+    return [Line(_join_touching(ws), page) for ws in lines]
+
+
+TOUCH_GAP = 0.5  # pt: glyphs this close are one word, whatever their fonts
+
+
+def _join_touching(words: list[Word]) -> list[Word]:
+    """Words that touch are one word: a reader splits a word where the font changes, and a
+    producer may set a ligature ("ﬀ") or a minus sign in a fallback font mid-word."""
+    ws = sorted(words, key=lambda w: w.x0)
+    out = [ws[0]]
+    piece = ws[0]  # the last word as read, before joining: "ff" joins "energie" and "ktiva"
+    for w in ws[1:]:
+        a = out[-1]
+        lone = _one_glyph_apart(piece, w)
+        piece = w
+        if -0.5 * min(a.size, w.size) < w.x0 - a.x1 <= TOUCH_GAP and w.x0 > a.x0 and lone:
+            main = a if len(a.text) >= len(w.text) else w
+            out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
+                           a.page)
+        else:
+            out.append(w)
+    return out
+
+
+def _one_glyph_apart(a: Word, b: Word) -> bool:
+    """One of two touching words is a lone glyph of another font inside a word: a
+    ligature between letters ("ska" "ff" "a") or a minus before digits. Touching words
+    of any length are also neighbouring cells with no padding, which stay apart."""
+    short, long_ = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    if len(short.text) > 3:
+        return False
+    if short is a and short.text in "−-–" and b.text[:1].isdigit():
+        return True
+    return a.text[-1:].isalpha() and b.text[:1].isalpha() and (short.text.islower() or long_.text[:1].islower())
 
 
 def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word]]:
