@@ -166,7 +166,7 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
         return prev + nxt
-    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha():
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha():
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
