@@ -39,14 +39,6 @@ XFAIL: dict[str, str] = {
         "reportlab; cause: header cells right-aligned (header_halign=right): column bands start where "
         "header text starts, so indicator values land in wrong columns (101 misses; 8 with left headers)"
     ),
-    "s000014-random14": (
-        "weasyprint; complaints header read as sub-headings ('Totalt', 'ack. Sammanfattning ...') and the "
-        "complaint rows lost (382 misses); bare 'Dnr:' read as ':'; look: header cells bottom-aligned"
-    ),
-    "s000030-random30": (
-        "chromium; indicator values in wrong columns, previous year lost (183 misses); look: header cells "
-        "bottom-aligned, values aligned per column (mixed), one rule segment per cell edge"
-    ),
     "s000052-random52": (
         "chromium; indicator rows misread (628 misses); look: header cells right-aligned, values centred, "
         "header rule drawn over the text, zebra rows"
