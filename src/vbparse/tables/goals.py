@@ -15,7 +15,7 @@ from ..model import Activity, Indicator, ParseWarning
 from ..provenance import place_table_row
 from ..reading import Word
 from ..values import parse_value
-from ..vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, fold
+from ..vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
 from .rows import RowEvidence, gap_breaks
@@ -308,7 +308,9 @@ class RowReader:
             name = self._text(row, "name")
             if not name:
                 self._warn_rowless(row)
-                continue
+                if not self._has_values(row):
+                    continue
+                name = ""  # a value row whose name cell is empty: its values are kept
             out.append(Indicator(
                 name=name,
                 outcome=parse_value(self._text(row, "outcome")),
@@ -332,7 +334,9 @@ class RowReader:
             name = self._text(row, "name")
             if not name:
                 self._warn_rowless(row)
-                continue
+                if not self._has_values(row):
+                    continue
+                name = ""  # a value row whose name cell is empty: its values are kept
             start, end = self._text(row, "start"), self._text(row, "end")
             for label, value in (("start", start), ("end", end)):
                 if value and not ISO_DATE_RE.match(value):
@@ -343,6 +347,17 @@ class RowReader:
             place_table_row(out[-1], row.page, row.cells, row.analysis)
             self._warn_unknown(row)
         return out
+
+    @staticmethod
+    def _has_values(row: _Row) -> bool:
+        """Two or more cells hold what a value cell holds (a number, a dash, a date, a text
+        target): a row of its own whose name cell is empty, not header words left over."""
+        def value_like(lines: list[Line]) -> bool:
+            text = " ".join(ln.text for ln in lines)
+            return any(ch.isdigit() for ch in text) or text.strip() in "–-—" or any(
+                fold(text).startswith(t) for t in TEXT_TARGETS)
+        return sum(1 for role, lines in row.cells.items()
+                   if role not in ("name", "unknown") and lines and value_like(lines)) >= 2
 
     def _warn_unknown(self, row: _Row) -> None:
         if row.cells.get("unknown"):
