@@ -200,7 +200,7 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
 
 
 def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
-                    room: float = 0.0) -> bool:
+                    room: float = 0.0, cell_left: float | None = None) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
 
     Evidence: the line ends within a character of the cell's edge, the next line goes on
@@ -216,8 +216,13 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     if room and (line.x1 - line.x0) + (first.x1 - first.x0) / max(1, len(first.text)) < room - 0.3:
         return False
     # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
+    char_w = (first.x1 - first.x0) / max(1, len(first.text))
+    # rules showing both sides of the cell: full when the next letter would not have fit,
+    # whatever the cell's alignment (centred text ends short of the right edge)
+    full = (precise and cell_left is not None
+            and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
     digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
-    if digits and (not precise or last.x1 >= right_edge - 1.0):
+    if digits and (not precise or last.x1 >= right_edge - 1.0 or full):
         # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
         group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
         return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
@@ -228,8 +233,7 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     known = MID_LINE_WORDS.get()
     if _key(last.text) in known and _key(first.text) in known:
         return False  # both are words this document sets whole elsewhere
-    char_w = (first.x1 - first.x0) / max(1, len(first.text))
-    if last.x1 < right_edge - max(1.0, 1.1 * char_w):
+    if last.x1 < right_edge - max(1.0, 1.1 * char_w) and not full:
         return False
     if not precise:
         # the edge is only the widest line seen: ask for the shapes a line breaker leaves,
@@ -301,7 +305,7 @@ def tidy(text: str) -> str:
 
 
 def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False,
-              room: float = 0.0) -> str:
+              room: float = 0.0, cell_left: float | None = None) -> str:
     """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
 
     `right_edge` is where the cell's text may reach (`precise` when rules showed it); by
@@ -320,6 +324,6 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
         if prev is None:
             out = ln.text
         else:
-            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room))
+            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room, cell_left))
         prev = ln
     return tidy(out)

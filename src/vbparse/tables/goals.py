@@ -271,7 +271,9 @@ class RowReader:
         if not lines:
             return None
         edge, precise = self._cell_edge(role)
-        return join_cell(lines, edge, precise, self._room(role)) or None
+        band = self.layout.band(role)
+        cell_left = band.left + self.layout.pad if precise and band and self.layout.ruled and self.layout.pad else None
+        return join_cell(lines, edge, precise, self._room(role), cell_left) or None
 
     def _room(self, role: str) -> float:
         """The widest line of the column's cells: a cell is at least that wide inside."""
