@@ -122,7 +122,10 @@ def _join_touching(words: list[Word]) -> list[Word]:
         a = out[-1]
         lone = _one_glyph_apart(piece, w)
         piece = w
-        if -0.5 * min(a.size, w.size) < w.x0 - a.x1 <= TOUCH_GAP and w.x0 > a.x0 and lone:
+        gap = w.x0 - a.x1
+        # boxes that overlap are one word (a ligature's glyph drawn over its neighbours);
+        # boxes that only touch are one word when a lone glyph joins them
+        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
             main = a if len(a.text) >= len(w.text) else w
             out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
                            a.page)
