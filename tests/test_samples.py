@@ -84,10 +84,6 @@ XFAIL: dict[str, str] = {
         "weasyprint; indicator values in wrong columns (297 misses); look: header cells right-aligned, "
         "values centred, header rule drawn double"
     ),
-    "s003987-random3987": (
-        "chromium; complaint groups given to the wrong rows (11 of 19 misses), unit and year not read from "
-        "the cover; look: no rules, bottom-aligned group labels, pages turned with /Rotate"
-    ),
 }
 
 

@@ -39,10 +39,12 @@ def read_cover(lines: Sequence[Line], meta: ReportMeta) -> None:
     for ln in content:
         ln.used = True
         ln.tags.append("cover")
+    titled = False
     for i, ln in enumerate(content):
         t = fold(ln.text)
         m = TITLE_RE.match(t)
-        if m and meta.kind is None:
+        if m and not titled:
+            titled = True
             meta.kind = kind_from_text(m.group(1))
             meta.year = int(m.group(2))
             unit_lines = _following_block(content, i)

@@ -19,10 +19,11 @@ KIND_WORDS: dict[str, str] = {
     "tertialrapport 2": "tertialrapport_2",
 }
 KIND_RE = re.compile(r"(verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])", re.I)
-TITLE_RE = re.compile(r"^(verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])\s+(\d{4})$", re.I)
+# a title names the kind, or only "Rapport" (a template without it): then the kind is unknown
+TITLE_RE = re.compile(r"^(verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12]|rapport)\s+(\d{4})$", re.I)
 # "Enheten X, Verksamhetsberättelse 2(23)" — the running header.
 RUNNING_HEADER_RE = re.compile(
-    r"^(?P<unit>.+?),\s*(?P<kind>verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])"
+    r"^(?P<unit>.+?),\s*(?P<kind>verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12]|rapport)"
     r"(?:\s+(?P<year>\d{4}))?\s+(?P<n>\d+)\s*\(\s*(?P<m>\d+)\s*\)$",
     re.I,
 )
