@@ -242,76 +242,89 @@ def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
     return out
 
 
-_ALIGN_COST = {
-    "top": lambda run, lab: abs(run[0].top - lab.top),
-    # a label taller than its rows' text sets the cell's height itself
-    "center": lambda run, lab: abs((min(run[0].top, lab.top) + max(run[-1].bottom, lab.bottom)) / 2 - lab.mid),
-    "bottom": lambda run, lab: abs(run[-1].bottom - lab.bottom),
-}
+_ORPHAN = 1.0  # a row in no group's cell: less than any misfit of a label by part of a row
+_CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
 def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _Label]:
-    """Split each page's rows into runs, one per label, so labels sit alike in their runs.
+    """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
-    The alignment (top, centre, bottom) that fits every label best wins; a tie goes to
-    top, Word's default. Rows before a page's first run belong to no label here."""
-    by_page: dict[int, list[int]] = {}
+    The alignment (top, centre, bottom) that fits every label best wins, rows in no run
+    counting a little each; a tie goes to top, Word's default. A run may cross a page
+    break: a top-aligned label is printed in its cell's first part, so its run goes on
+    over the pages below; a bottom-aligned one in its last part, so its run reaches back
+    over the pages above (or goes on below when its part reaches the page's foot); a
+    centred one either way. Rows in no run belong to no group."""
+    span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
-        by_page.setdefault(row.page, []).append(i)
-    first_page = min(by_page, default=0)
+        a, _ = span.get(row.page, (i, i))
+        span[row.page] = (a, i)
+    labs = [lab for lab in labels if lab.page in span]
+    if not labs:
+        return {}
     best: tuple[float, dict[int, _Label]] | None = None
     for align in ("top", "center", "bottom"):
-        cost, owner = 0.0, {}
-        for page, idx in by_page.items():
-            labs = [lab for lab in labels if lab.page == page]
-            c, runs = _split(rows, idx, labs, _ALIGN_COST[align], lead=1.0 if page == first_page else 0.01)
-            cost += c
-            for lab, (s, e) in zip(labs, runs, strict=True):
-                for i in idx[s:e + 1]:
-                    owner[id(rows[i])] = lab
-            if runs and runs[-1][1] >= 0:
-                for i in idx[runs[-1][1] + 1:]:
-                    owner[id(rows[i])] = _NO_GROUP
+        cost, owner = _runs(rows, labs, span, align)
         if best is None or cost < best[0] - 0.5:
             best = (cost, owner)
     return best[1] if best else {}
 
 
-def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost,  # type: ignore[no-untyped-def]
-           lead: float = 0.01) -> tuple[float, list[tuple[int, int]]]:
-    """Cheapest split of a page's rows into a leading run, one run per label in order, and
-    a trailing run of rows in no group's cell."""
-    n, k = len(idx), len(labs)
-    if k == 0:
-        return 0.0, []
-    if n < k:
-        return math.inf, [(0, -1)] * k
-    page_rows = [rows[i] for i in idx]
-    # best[j][e]: cost of runs for labels j.. starting exactly at row e
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+    ps, pe = max(s, pa), min(e, pb)
+    if ps > pe:
+        return math.inf
+    # a label taller than its rows' text sets the cell's height itself: it may reach past
+    # the text of its first (last) row, never into the row before (after) its run
+    before = rows[ps - 1].bottom if ps > pa else -math.inf
+    after = rows[pe + 1].top if pe < pb else math.inf
+    c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
+    if align == "top":
+        if s < pa:
+            return math.inf
+        c += max(0.0, lab.top - rows[ps].top)
+    elif align == "bottom":
+        c += max(0.0, rows[pe].bottom - lab.bottom)
+    else:
+        c += abs((min(rows[ps].top, lab.top) + max(rows[pe].bottom, lab.bottom)) / 2 - lab.mid)
+    return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
+
+
+def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
+          align: str) -> tuple[float, dict[int, _Label]]:
+    n, k = len(rows), len(labs)
     inf = math.inf
+    # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
     best = [[inf] * (n + 1) for _ in range(k + 1)]
-    choice = [[0] * (n + 1) for _ in range(k + 1)]
-    for e in range(n + 1):  # rows after the last label's run belong to no group (a small cost)
-        best[k][e] = 0.01 * (n - e)
+    choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+    for s in range(n + 1):
+        best[k][s] = _ORPHAN * (n - s)
     for j in range(k - 1, -1, -1):
-        for s in range(n - 1, -1, -1):
-            for e in range(s, n):
+        pa, pb = span[labs[j].page]
+        hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
+        for s in range(min(n - 1, pb), -1, -1):
+            b, ch = _ORPHAN + best[j][s + 1], None
+            for e in range(max(s, pa), hi + 1):
                 rest = best[j + 1][e + 1]
-                if rest == inf:
+                if rest == inf or rest >= b:
                     continue
-                c = cost(page_rows[s:e + 1], labs[j]) + rest
-                if c < best[j][s]:
-                    best[j][s], choice[j][s] = c, e
-    # leading rows continue the group above: a little cost each, so a tie keeps them in a
-    # run; on the table's first page there is no group above them
-    start = min(range(n), key=lambda s: best[0][s] + lead * s)
-    runs: list[tuple[int, int]] = []
-    s = start
-    for j in range(k):
-        e = choice[j][s]
-        runs.append((s, e))
-        s = e + 1
-    return best[0][start] + lead * start, runs
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                if c < b:
+                    b, ch = c, e
+            best[j][s], choice[j][s] = b, ch
+    owner: dict[int, _Label] = {}
+    j, s = 0, 0
+    while s < n:
+        e = choice[j][s] if j < k else None
+        if e is None:
+            if j > 0:  # rows before the first run continue whatever group is above them
+                owner[id(rows[s])] = _NO_GROUP
+            s += 1
+            continue
+        for i in range(s, e + 1):
+            owner[id(rows[i])] = labs[j]
+        j, s = j + 1, e + 1
+    return best[0][0], owner
 
 
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
