@@ -242,7 +242,8 @@ def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
     return out
 
 
-_ORPHAN = 1.0  # a row in no group's cell: less than any misfit of a label by part of a row
+_ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+_SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
@@ -262,31 +263,40 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
     labs = [lab for lab in labels if lab.page in span]
     if not labs:
         return {}
-    best: tuple[float, dict[int, _Label]] | None = None
+    fits = []
     for align in ("top", "center", "bottom"):
         cost, owner = _runs(rows, labs, span, align)
-        if best is None or cost < best[0] - 0.5:
-            best = (cost, owner)
-    return best[1] if best else {}
+        orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
+        fits.append((cost - _ORPHAN * orphans, orphans, owner))
+    # labels fitting alike (within half a point) leave the fewest rows in no group
+    least = min(f[0] for f in fits)
+    if least == math.inf:
+        return {}
+    return min((f for f in fits if f[0] < least + 0.5), key=lambda f: f[1])[2]
 
 
 def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
     ps, pe = max(s, pa), min(e, pb)
-    if ps > pe:
+    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
         return math.inf
     # a label taller than its rows' text sets the cell's height itself: it may reach past
     # the text of its first (last) row, never into the row before (after) its run
     before = rows[ps - 1].bottom if ps > pa else -math.inf
     after = rows[pe + 1].top if pe < pb else math.inf
     c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
+    first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
+    # at the top: in the first row, no lower than its text (a row taller than the label
+    # may hold it anywhere); at the bottom: in the last row, no higher than its text
+    top = max(0.0, lab.top - max(first.top, first.bottom - height))
     if align == "top":
-        if s < pa:
-            return math.inf
-        c += max(0.0, lab.top - rows[ps].top)
+        c += top
     elif align == "bottom":
-        c += max(0.0, rows[pe].bottom - lab.bottom)
+        c += max(0.0, min(last.bottom, last.top + height) - lab.bottom)
     else:
-        c += abs((min(rows[ps].top, lab.top) + max(rows[pe].bottom, lab.bottom)) / 2 - lab.mid)
+        c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
+    if align != "top" and e > pb and s >= pa:
+        # a cell going on over the page break may print its label at the top of its first part
+        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
