@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
 from ..model import ComplaintRow, ParseWarning
@@ -44,6 +45,20 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
     first = cat[0].text[:1] if cat else ""
     return bool(cat) and (first.islower() or first in "([{/&-–"
                           or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+_GLUED_UNIT = re.compile(r"(\d+)(\D+)")
+
+
+def _unglue(w: Word) -> list[Word]:
+    """A count and its unit in one word ("20st"): with no cell padding the count's right
+    edge meets the unit's cell's left edge. Cut where the digits end (by their share of
+    the characters), so each part lands in its own column."""
+    m = _GLUED_UNIT.fullmatch(w.text)
+    if m is None or fold(m.group(2)) not in COUNT_UNITS:
+        return [w]
+    cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+    return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
@@ -116,7 +131,7 @@ def parse_complaints(
     for ln in lines:
         ln.used = True
         gwords = [w for w in ln.words if w.x0 < split_x - 1]
-        rest = [w for w in ln.words if w.x0 >= split_x - 1]
+        rest = [p for w in ln.words if w.x0 >= split_x - 1 for p in _unglue(w)]
         if gwords:
             group_lines.append(ln.subline(gwords))
         if not rest:
