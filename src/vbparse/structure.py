@@ -296,6 +296,11 @@ class Walker:
                  if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
         if len(spans) < 2 or ln.top <= max(spans) + 1:
             return False
+        # a rule from an inner column to the table's right edge below the last full-width
+        # one: a row boundary beside a merged cell (a group label), so the table goes on
+        if any(max(spans) + 1 < r.pos <= ln.top + 1 and r.start > layout_left + 4 and r.end >= layout_right_text
+               for r in page.hrules):
+            return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
             return False
         return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
