@@ -205,6 +205,7 @@ def _assign_groups(
         category = join_cell(row.cat, cat_edge, cat_precise) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS:
             continue  # a totals row sums the categories; it is none of them
+        _take_wrapped_unit(row)
         cells = row.cells
         counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
@@ -215,6 +216,26 @@ def _assign_groups(
             unit=unit, summary=summary, page=row.page,
         ))
     return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
+
+
+def _take_wrapped_unit(row: _Row) -> None:
+    """A unit broken over lines in its narrow cell ("s" over "t"): the first words of the
+    row's leading summary lines, one above the other, that together spell a unit."""
+    if "unit" in row.cells or len(row.summary) < 2 or not any(k in row.cells for k in ("t1", "t2", "vb", "total")):
+        return
+    parts: list[Word] = []
+    for ln in row.summary:
+        w = ln.words[0]
+        if parts and abs(w.x0 - parts[0].x0) > 1.0:
+            return
+        parts.append(w)
+        if len(parts) >= 2 and fold("".join(p.text for p in parts)) in COUNT_UNITS:
+            break
+    else:
+        return
+    row.cells["unit"] = [replace(parts[0], text="".join(p.text for p in parts))]
+    rest = [ln.subline(ln.words[1:]) for ln in row.summary[:len(parts)] if len(ln.words) > 1]
+    row.summary = rest + row.summary[len(parts):]
 
 
 @dataclass
