@@ -77,19 +77,21 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
             return min(xs)
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
-    best: tuple[int, int, float] | None = None
+    best: tuple[int, int, int, float] | None = None
     for x in starts:
         cut = x - 0.3
         crossing = sum(1 for w in words if w.x0 < cut < w.x1)
         split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
                     and any(cut <= w.x0 < band.right for w in ln.words))
-        key = (-crossing, split, -x)
+        # a tie goes to where a column's text starts on most lines (not a word inside a label)
+        aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
+        key = (-crossing, split, aligned, -x)
         if best is None or key > best:
             best = key
     # the boundary separates label and category words on many lines and crosses (almost) none
     if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
         return None
-    return -best[2] - 0.3
+    return -best[3] - 0.3
 
 
 def parse_complaints(
