@@ -323,9 +323,10 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     after = rows[pe + 1].top if pe < pb else math.inf
     c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
     first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
-    # at the top: in the first row, no lower than its text (a row taller than the label
-    # may hold it anywhere); at the bottom: in the last row, no higher than its text
-    top = max(0.0, lab.top - max(first.top, first.bottom - height))
+    # at the top: no lower than the first row's text; at the bottom: no higher than the
+    # last row's text, or in the last row from its top (a label printed in the last row
+    # of an open region)
+    top = max(0.0, lab.top - first.top)
     if align == "top":
         c += top
     elif align == "bottom":
