@@ -181,12 +181,12 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom = ln.bottom
         prev = ln
-    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout)
+    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout, warnings)
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
-    pages: dict[int, PageData], layout: TableLayout,
+    pages: dict[int, PageData], layout: TableLayout, warnings: list[ParseWarning] | None = None,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -197,7 +197,7 @@ def _assign_groups(
     group_lines = [ln for ln in group_lines if ln not in totals]
     rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
     labels = _labels(group_lines, pages, split_x, rows, label_edge)
-    groups = _groups(rows, labels)
+    groups = _groups(rows, labels, warnings)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
     if cat_edge is None:
@@ -261,13 +261,19 @@ class _Label:
 _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
-def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
     the group above."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
+    doubt: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages])
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+    if doubt and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=doubt[0].page,
+            message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
+                    f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
     out: list[str | None] = []
     current: str | None = None
     for row in rows:
@@ -285,7 +291,7 @@ _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, 
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
-def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _Label]:
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -293,7 +299,8 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
     break: a top-aligned label is printed in its cell's first part, so its run goes on
     over the pages below; a bottom-aligned one in its last part, so its run reaches back
     over the pages above (or goes on below when its part reaches the page's foot); a
-    centred one either way. Rows in no run belong to no group."""
+    centred one either way. Rows in no run belong to no group. When alignments fitting
+    alike group the rows differently, the first row they disagree on goes to `doubt`."""
     span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
         a, _ = span.get(row.page, (i, i))
@@ -310,7 +317,15 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _L
     least = min(f[0] for f in fits)
     if least == math.inf:
         return {}
-    return min((f for f in fits if f[0] < least + 0.5), key=lambda f: f[1])[2]
+    alike = [f for f in fits if f[0] < least + 0.5]
+    best = min(alike, key=lambda f: f[1])
+    if doubt is not None:
+        for f in alike:
+            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            if differ:
+                doubt.append(differ[0])
+                break
+    return best[2]
 
 
 def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
