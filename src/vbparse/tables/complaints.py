@@ -391,6 +391,19 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
     return best[0][0], owner
 
 
+def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
+    """Two labels set at line pitch (no padding, no rule between): a line opening with a
+    capitalised word (not an acronym) after a finished question or sentence, or after
+    finished text with its top level with a row's top (a label starts its group's row)."""
+    first = ln.words[0].text
+    if not (first[:1].isupper() and any(c.islower() for c in first[1:])):
+        return False
+    text = " ".join(x.text for x in cur).rstrip()
+    if text.endswith(("?", ".")):
+        return True
+    return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)
+
+
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
             label_edge: float | None) -> list[_Label]:
     """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
@@ -431,6 +444,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
                 ln.page != prev.page
                 or any(prev.bottom - 1 <= y <= ln.top + 1 for y in crossing(ln.page))
                 or gap_breaks(prev, ln, pitch)
+                or _starts_label(cur, ln, rows)
             )
             if split:
                 flush()
