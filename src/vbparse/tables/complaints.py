@@ -276,8 +276,21 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
                     f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
     out: list[str | None] = []
     current: str | None = None
+    # a table whose labels' cells are merged over rows leaves a row in no group as an empty
+    # cell of its own; where every label's cell is one row, the label is printed on its
+    # group's first row only and the empty cells below go on with it
+    merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
     for row in rows:
-        hit = next((lab for lab in labels if lab.covers(row)), None) if row.page in ruled_pages else owner.get(id(row))
+        if row.page in ruled_pages:
+            hit = next((lab for lab in labels if lab.covers(row)), None)
+            # between closed cells, or below the last one where the table ends: an empty
+            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            here = [lab for lab in labels if lab.page == row.page]
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
+                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
+                hit = _NO_GROUP
+        else:
+            hit = owner.get(id(row))
         if hit is _NO_GROUP:
             current = None
         elif hit is not None:
