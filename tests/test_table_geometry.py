@@ -6,7 +6,14 @@ from __future__ import annotations
 from vbparse.lines import Line
 from vbparse.reading import Box, PageData, Rule, Word
 from vbparse.tables.columns import layout_from_header
-from vbparse.tables.complaints import _Label, _owners_by_alignment, _Row, _take_wrapped_unit, _unglue
+from vbparse.tables.complaints import (
+    _Label,
+    _owners_by_alignment,
+    _Row,
+    _spread_counts,
+    _take_wrapped_unit,
+    _unglue,
+)
 from vbparse.tables.edges import merge
 from vbparse.tables.header import header_at
 from vbparse.tables.rows import RowEvidence
@@ -146,3 +153,16 @@ def test_unit_broken_over_lines_is_the_rows_unit() -> None:
     _take_wrapped_unit(row)
     assert [w.text for w in row.cells["unit"]] == ["st"]
     assert [ln.text for ln in row.summary] == ["Text", "mer"]
+
+
+def test_two_counts_in_one_band_are_two_cells() -> None:
+    """VB and total read into the total column's band (measured a little off): the left
+    one is VB; a thousands group a space apart stays one number."""
+    hdr = _line(_w("Utfall", 300, 50), _w("VB", 330, 50), _w("Totalt", 360, 50))
+    layout = layout_from_header("complaint", [hdr], PageData(1, 600.0, 800.0, []))
+    cells = {"total": [_w("5", 362, 100), _w("5", 390, 100)]}
+    _spread_counts(cells, layout)
+    assert [w.x0 for w in cells["vb"]] == [362] and [w.x0 for w in cells["total"]] == [390]
+    cells = {"total": [_w("1", 362, 100), _w("234", 366, 100)]}
+    _spread_counts(cells, layout)
+    assert "vb" not in cells

@@ -61,6 +61,28 @@ def _unglue(w: Word) -> list[Word]:
     return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
 
 
+_COUNT_ROLES = ("t1", "t2", "vb", "total")
+
+
+def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:
+    """One cell holds one count: two counts far apart on one line in one column's band
+    (columns measured a little off, or a column the header did not show) belong to it and
+    its empty neighbour: the right one moves right into a column the header did not show
+    (or from VB to the total, which every counted row has), else the left one moves left.
+    Words a space apart are one number ("1 234")."""
+    for role in _COUNT_ROLES:
+        ws = sorted(cells.get(role, []), key=lambda w: w.x0)
+        if len(ws) != 2 or ws[1].x0 - ws[0].x1 < ws[0].size:
+            continue
+        i = _COUNT_ROLES.index(role)
+        right = _COUNT_ROLES[i + 1] if i + 1 < len(_COUNT_ROLES) else None
+        left = _COUNT_ROLES[i - 1] if i > 0 else None
+        if right is not None and right not in cells and (layout.band(right) is None or role == "vb"):
+            cells[role], cells[right] = [ws[0]], [ws[1]]
+        elif left is not None and left not in cells:
+            cells[left], cells[role] = [ws[0]], [ws[1]]
+
+
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
     """x where the category column starts: a vertical rule, else the word start that
     separates label and category words on the most lines while no word runs across it
@@ -154,6 +176,7 @@ def parse_complaints(
                 summary.append(w)
                 continue
             cells.setdefault(role, []).append(w)
+        _spread_counts(cells, layout)
         cur = rows[-1] if rows else None
         new_row = cur is None
         if cur is not None and prev is not None:
