@@ -61,6 +61,22 @@ def _unglue(w: Word) -> list[Word]:
     return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
 
 
+_PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
+
+
+def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
+    """A label's or category's lines as one text. A word is broken mid-word only when it
+    is alone on its line (a line breaker moves a word too long for the line to a line of
+    its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
+    closes the word before it."""
+    joined = join_cell(lines, edge, precise)
+    if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
+        loose = join_cell(lines, edge, False)
+        if len(loose) > len(joined):
+            joined = loose
+    return _PUNCT_ALONE.sub(r"\1", joined)
+
+
 _COUNT_ROLES = ("t1", "t2", "vb", "total")
 
 
@@ -227,7 +243,7 @@ def _assign_groups(
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     for row, group in zip(rows, groups, strict=True):
-        category = join_cell(row.cat, cat_edge, cat_precise) if row.cat else ""
+        category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS:
             continue  # a totals row sums the categories; it is none of them
         _take_wrapped_unit(row)
@@ -461,7 +477,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, join_cell(cur, edge, precise))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise))
         cross = crossing(lab.page)
         above = [y for y in cross if y <= lab.mid]
         below = [y for y in cross if y >= lab.mid]
