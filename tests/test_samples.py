@@ -27,10 +27,6 @@ SAMPLES = sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))
 # at a time back to look d's value and re-parsing (the switch that removes most misses);
 # otherwise the symptom and the look's unusual dimensions (the cause is not isolated).
 XFAIL: dict[str, str] = {
-    "s000001-sample": (
-        "weasyprint; indicator names cut after their first line, values one column off, complaint groups "
-        "lost (105 misses); look: right-aligned values, rules drawn over the text, first-row group labels"
-    ),
     "s000005-random5": (
         "docx; complaints header read as sub-headings ('Totalt', 'Utfall Utfall ack. ...'), indicator values "
         "in wrong columns (446 misses); look: header cells bottom- and right-aligned, values centred"

@@ -6,7 +6,14 @@ from __future__ import annotations
 from vbparse.lines import Line
 from vbparse.reading import Box, PageData, Rule, Word
 from vbparse.tables.columns import layout_from_header
-from vbparse.tables.complaints import _Label, _owners_by_alignment, _Row
+from vbparse.tables.complaints import (
+    _Label,
+    _owners_by_alignment,
+    _Row,
+    _spread_counts,
+    _take_wrapped_unit,
+    _unglue,
+)
 from vbparse.tables.edges import merge
 from vbparse.tables.header import header_at
 from vbparse.tables.rows import RowEvidence
@@ -100,3 +107,62 @@ def test_bottom_aligned_group_labels_find_their_rows() -> None:
     labels = [_Label(1, 110, 118, "A"), _Label(1, 140, 148, "B")]  # at the bottom of 2 + 3 rows
     owner = _owners_by_alignment(rows, labels)
     assert [owner[id(r)].text for r in rows] == ["A", "A", "B", "B", "B"]
+
+
+def _paged(tops: list[tuple[int, float]], height: float = 8.0) -> list[_Row]:
+    return [_Row(p, t, t + height) for p, t in tops]
+
+
+def test_bottom_label_owns_the_rows_on_pages_above_it() -> None:
+    """A long group's bottom-aligned label is printed in the last part of its cell: the
+    rows before it, pages up, are its rows (not rows in no group)."""
+    rows = _paged([(1, 600), (1, 610), (2, 100), (2, 110), (2, 120), (2, 130)])
+    labels = [_Label(2, 120, 128, "A"), _Label(2, 130, 138, "B")]  # at the bottom of rows 0-4 and 5
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "A", "A", "B"]
+
+
+def test_top_label_runs_on_over_the_page_break() -> None:
+    rows = _paged([(1, 600), (1, 610), (2, 100), (2, 110), (2, 120)])
+    labels = [_Label(1, 600, 608, "A"), _Label(2, 110, 118, "B")]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "B", "B"]
+
+
+def test_labels_fitting_two_alignments_alike_are_reported() -> None:
+    """Single-row groups: a label fits at the top and at the bottom of its row alike;
+    where the two give different groups, that doubt is reported."""
+    rows = _rows([100, 110, 120, 130])
+    labels = [_Label(1, 110, 118, "A"), _Label(1, 120, 128, "B")]
+    doubt: list[_Row] = []
+    _owners_by_alignment(rows, labels, doubt)
+    assert doubt
+
+
+def test_count_glued_to_its_unit_is_cut() -> None:
+    count, unit = _unglue(_w("20st", 100, 50))
+    assert (count.text, unit.text) == ("20", "st")
+    assert count.x1 == unit.x0 < 100 + 0.5 * (unit.x1 - 100) + 1
+    assert [w.text for w in _unglue(_w("2023", 100, 50))] == ["2023"]
+
+
+def test_unit_broken_over_lines_is_the_rows_unit() -> None:
+    row = _Row(1, 100, 120)
+    row.cells["total"] = [_w("12", 300, 100)]
+    row.summary = [_line(_w("s", 350, 100), _w("Text", 380, 100)), _line(_w("t", 350, 110), _w("mer", 380, 110))]
+    _take_wrapped_unit(row)
+    assert [w.text for w in row.cells["unit"]] == ["st"]
+    assert [ln.text for ln in row.summary] == ["Text", "mer"]
+
+
+def test_two_counts_in_one_band_are_two_cells() -> None:
+    """VB and total read into the total column's band (measured a little off): the left
+    one is VB; a thousands group a space apart stays one number."""
+    hdr = _line(_w("Utfall", 300, 50), _w("VB", 330, 50), _w("Totalt", 360, 50))
+    layout = layout_from_header("complaint", [hdr], PageData(1, 600.0, 800.0, []))
+    cells = {"total": [_w("5", 362, 100), _w("5", 390, 100)]}
+    _spread_counts(cells, layout)
+    assert [w.x0 for w in cells["vb"]] == [362] and [w.x0 for w in cells["total"]] == [390]
+    cells = {"total": [_w("1", 362, 100), _w("234", 366, 100)]}
+    _spread_counts(cells, layout)
+    assert "vb" not in cells

@@ -299,6 +299,14 @@ class Walker:
                  if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
         if len(spans) < 2 or ln.top <= max(spans) + 1:
             return False
+        # a rule from an inner column to the table's right edge below the last full-width
+        # one, or as the next rule below the line: a row boundary beside a merged cell (a
+        # group label), so the table goes on
+        below = [r for r in page.hrules if r.pos > max(spans) + 1 and r.end >= layout_right_text]
+        nxt = min((r.pos for r in below if r.pos > ln.top + 1), default=None)
+        if any(layout_left + 4 < r.start < layout_right_text and (r.pos <= ln.top + 1 or r.pos == nxt)
+               for r in below):
+            return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
             return False
         # a shaded cell across the table holds the line: a row cut by the page break

@@ -162,8 +162,9 @@ STANDALONE_WORDS = {
     "det", "en", "ett", "om", "per", "från", "under", "efter", "mot", "utan", "hos", "där", "den", "inte",
 }
 
-# A text ending in one of these (or in , / -) is unfinished: the next line goes on with it.
-CONNECTOR_WORDS = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt"}
+# A text ending in one of these (or in , / -) is unfinished: the next line goes on with it
+# ("lex" always goes on with a name: lex Sarah, lex Maria).
+CONNECTOR_WORDS = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid", "på", "om", "samt", "lex"}
 
 # Swedish compound ellipsis: "kultur-, idrotts- och föreningsliv" keeps its space.
 ELLIPSIS_FOLLOWERS = {"och", "eller", "samt", "respektive", "resp.", "som", "&", "till"}

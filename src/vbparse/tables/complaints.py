@@ -2,19 +2,24 @@
 
 A group is the rows its merged cell spans. Where rules cross the group column between
 every two labels, a label's rows are those between the rules around it (a cell cut by a
-page break runs to the page's foot). Elsewhere the label's alignment in its cell is
-found from the geometry: the rows are split into runs so that each label stands at the
-top, the centre or the bottom of its run, whichever fits all labels best; a label
-printed on its group's first row only is the top case. Rows at the top of a page before
-any label continue the group above. A totals row ("Totalt", "Summa") is no category.
+page break runs to the page's foot; rows at a page's top before its first cell continue
+the group above; an empty cell between closed ones is in no group). Elsewhere the
+label's alignment in its cell is found from the geometry: the whole table's rows, over
+all its pages, are split into runs so that each label stands at the top, the centre or
+the bottom of its run, whichever fits all labels best (ties: the fewest rows in no
+group, then top); a label printed on its group's first row only is the top case. A run
+crosses page breaks: on below a top label, back above a bottom one. Alignments that fit
+alike but group rows differently are reported (complaint_groups_ambiguous). A totals
+row ("Totalt", "Summa") is no category.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
 from ..model import ComplaintRow, ParseWarning
@@ -47,6 +52,58 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
                           or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
 
 
+_GLUED_UNIT = re.compile(r"(\d+)(\D+)")
+
+
+def _unglue(w: Word) -> list[Word]:
+    """A count and its unit in one word ("20st"): with no cell padding the count's right
+    edge meets the unit's cell's left edge. Cut where the digits end (by their share of
+    the characters), so each part lands in its own column."""
+    m = _GLUED_UNIT.fullmatch(w.text)
+    if m is None or fold(m.group(2)) not in COUNT_UNITS:
+        return [w]
+    cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+    return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
+
+
+_PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
+
+
+def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
+    """A label's or category's lines as one text. A word is broken mid-word only when it
+    is alone on its line (a line breaker moves a word too long for the line to a line of
+    its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
+    closes the word before it."""
+    joined = join_cell(lines, edge, precise)
+    if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
+        loose = join_cell(lines, edge, False)
+        if len(loose) > len(joined):
+            joined = loose
+    return _PUNCT_ALONE.sub(r"\1", joined)
+
+
+_COUNT_ROLES = ("t1", "t2", "vb", "total")
+
+
+def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:
+    """One cell holds one count: two counts far apart on one line in one column's band
+    (columns measured a little off, or a column the header did not show) belong to it and
+    its empty neighbour: the right one moves right into a column the header did not show
+    (or from VB to the total, which every counted row has), else the left one moves left.
+    Words a space apart are one number ("1 234")."""
+    for role in _COUNT_ROLES:
+        ws = sorted(cells.get(role, []), key=lambda w: w.x0)
+        if len(ws) != 2 or ws[1].x0 - ws[0].x1 < ws[0].size:
+            continue
+        i = _COUNT_ROLES.index(role)
+        right = _COUNT_ROLES[i + 1] if i + 1 < len(_COUNT_ROLES) else None
+        left = _COUNT_ROLES[i - 1] if i > 0 else None
+        if right is not None and right not in cells and (layout.band(right) is None or role == "vb"):
+            cells[role], cells[right] = [ws[0]], [ws[1]]
+        elif left is not None and left not in cells:
+            cells[left], cells[role] = [ws[0]], [ws[1]]
+
+
 def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
     """x where the category column starts: a vertical rule, else the word start that
     separates label and category words on the most lines while no word runs across it
@@ -63,19 +120,21 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
             return min(xs)
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
-    best: tuple[int, int, float] | None = None
+    best: tuple[int, int, int, float] | None = None
     for x in starts:
         cut = x - 0.3
         crossing = sum(1 for w in words if w.x0 < cut < w.x1)
         split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
                     and any(cut <= w.x0 < band.right for w in ln.words))
-        key = (-crossing, split, -x)
+        # a tie goes to where a column's text starts on most lines (not a word inside a label)
+        aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
+        key = (-crossing, split, aligned, -x)
         if best is None or key > best:
             best = key
     # the boundary separates label and category words on many lines and crosses (almost) none
     if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
         return None
-    return -best[2] - 0.3
+    return -best[3] - 0.3
 
 
 def parse_complaints(
@@ -117,7 +176,7 @@ def parse_complaints(
     for ln in lines:
         ln.used = True
         gwords = [w for w in ln.words if w.x0 < split_x - 1]
-        rest = [w for w in ln.words if w.x0 >= split_x - 1]
+        rest = [p for w in ln.words if w.x0 >= split_x - 1 for p in _unglue(w)]
         if gwords:
             group_lines.append(ln.subline(gwords))
         if not rest:
@@ -138,6 +197,7 @@ def parse_complaints(
                 summary.append(w)
                 continue
             cells.setdefault(role, []).append(w)
+        _spread_counts(cells, layout)
         cur = rows[-1] if rows else None
         new_row = cur is None
         if cur is not None and prev is not None:
@@ -165,12 +225,12 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom = ln.bottom
         prev = ln
-    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout, pitch)
+    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout, pitch, warnings)
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
-    pages: dict[int, PageData], layout: TableLayout, pitch: float,
+    pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -181,16 +241,17 @@ def _assign_groups(
     group_lines = [ln for ln in group_lines if ln not in totals]
     rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
     labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch)
-    groups = _groups(rows, labels)
+    groups = _groups(rows, labels, warnings)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
     if cat_edge is None:
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     for row, group in zip(rows, groups, strict=True):
-        category = join_cell(row.cat, cat_edge, cat_precise) if row.cat else ""
+        category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS:
             continue  # a totals row sums the categories; it is none of them
+        _take_wrapped_unit(row)
         cells = row.cells
         counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
@@ -202,6 +263,26 @@ def _assign_groups(
         ))
         place_complaint(out[-1], [*row.cat, *row.summary, *(w for ws in cells.values() for w in ws)])
     return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
+
+
+def _take_wrapped_unit(row: _Row) -> None:
+    """A unit broken over lines in its narrow cell ("s" over "t"): the first words of the
+    row's leading summary lines, one above the other, that together spell a unit."""
+    if "unit" in row.cells or len(row.summary) < 2 or not any(k in row.cells for k in ("t1", "t2", "vb", "total")):
+        return
+    parts: list[Word] = []
+    for ln in row.summary:
+        w = ln.words[0]
+        if parts and abs(w.x0 - parts[0].x0) > 1.0:
+            return
+        parts.append(w)
+        if len(parts) >= 2 and fold("".join(p.text for p in parts)) in COUNT_UNITS:
+            break
+    else:
+        return
+    row.cells["unit"] = [replace(parts[0], text="".join(p.text for p in parts))]
+    rest = [ln.subline(ln.words[1:]) for ln in row.summary[:len(parts)] if len(ln.words) > 1]
+    row.summary = rest + row.summary[len(parts):]
 
 
 @dataclass
@@ -225,17 +306,36 @@ class _Label:
 _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
-def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
     the group above."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
+    doubt: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages])
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+    if doubt and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=doubt[0].page,
+            message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
+                    f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
     out: list[str | None] = []
     current: str | None = None
+    # a table whose labels' cells are merged over rows leaves a row in no group as an empty
+    # cell of its own; where every label's cell is one row, the label is printed on its
+    # group's first row only and the empty cells below go on with it
+    merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
     for row in rows:
-        hit = next((lab for lab in labels if lab.covers(row)), None) if row.page in ruled_pages else owner.get(id(row))
+        if row.page in ruled_pages:
+            hit = next((lab for lab in labels if lab.covers(row)), None)
+            # between closed cells, or below the last one where the table ends: an empty
+            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            here = [lab for lab in labels if lab.page == row.page]
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
+                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
+                hit = _NO_GROUP
+        else:
+            hit = owner.get(id(row))
         if hit is _NO_GROUP:
             current = None
         elif hit is not None:
@@ -244,76 +344,122 @@ def _groups(rows: list[_Row], labels: list[_Label]) -> list[str | None]:
     return out
 
 
-_ALIGN_COST = {
-    "top": lambda run, lab: abs(run[0].top - lab.top),
-    # a label taller than its rows' text sets the cell's height itself
-    "center": lambda run, lab: abs((min(run[0].top, lab.top) + max(run[-1].bottom, lab.bottom)) / 2 - lab.mid),
-    "bottom": lambda run, lab: abs(run[-1].bottom - lab.bottom),
-}
+_ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+_SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
+_CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
-def _owners_by_alignment(rows: list[_Row], labels: list[_Label]) -> dict[int, _Label]:
-    """Split each page's rows into runs, one per label, so labels sit alike in their runs.
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
+    """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
-    The alignment (top, centre, bottom) that fits every label best wins; a tie goes to
-    top, Word's default. Rows before a page's first run belong to no label here."""
-    by_page: dict[int, list[int]] = {}
+    The alignment (top, centre, bottom) that fits every label best wins, rows in no run
+    counting a little each; a tie goes to top, Word's default. A run may cross a page
+    break: a top-aligned label is printed in its cell's first part, so its run goes on
+    over the pages below; a bottom-aligned one in its last part, so its run reaches back
+    over the pages above (or goes on below when its part reaches the page's foot); a
+    centred one either way. Rows in no run belong to no group. When alignments fitting
+    alike group the rows differently, the first row they disagree on goes to `doubt`."""
+    span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
-        by_page.setdefault(row.page, []).append(i)
-    first_page = min(by_page, default=0)
-    best: tuple[float, dict[int, _Label]] | None = None
+        a, _ = span.get(row.page, (i, i))
+        span[row.page] = (a, i)
+    labs = [lab for lab in labels if lab.page in span]
+    if not labs:
+        return {}
+    fits = []
     for align in ("top", "center", "bottom"):
-        cost, owner = 0.0, {}
-        for page, idx in by_page.items():
-            labs = [lab for lab in labels if lab.page == page]
-            c, runs = _split(rows, idx, labs, _ALIGN_COST[align], lead=1.0 if page == first_page else 0.01)
-            cost += c
-            for lab, (s, e) in zip(labs, runs, strict=True):
-                for i in idx[s:e + 1]:
-                    owner[id(rows[i])] = lab
-            if runs and runs[-1][1] >= 0:
-                for i in idx[runs[-1][1] + 1:]:
-                    owner[id(rows[i])] = _NO_GROUP
-        if best is None or cost < best[0] - 0.5:
-            best = (cost, owner)
-    return best[1] if best else {}
+        cost, owner = _runs(rows, labs, span, align)
+        orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
+        fits.append((cost - _ORPHAN * orphans, orphans, owner))
+    # labels fitting alike (within half a point) leave the fewest rows in no group
+    least = min(f[0] for f in fits)
+    if least == math.inf:
+        return {}
+    alike = [f for f in fits if f[0] < least + 0.5]
+    best = min(alike, key=lambda f: f[1])
+    if doubt is not None:
+        for f in alike:
+            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            if differ:
+                doubt.append(differ[0])
+                break
+    return best[2]
 
 
-def _split(rows: list[_Row], idx: list[int], labs: list[_Label], cost,  # type: ignore[no-untyped-def]
-           lead: float = 0.01) -> tuple[float, list[tuple[int, int]]]:
-    """Cheapest split of a page's rows into a leading run, one run per label in order, and
-    a trailing run of rows in no group's cell."""
-    n, k = len(idx), len(labs)
-    if k == 0:
-        return 0.0, []
-    if n < k:
-        return math.inf, [(0, -1)] * k
-    page_rows = [rows[i] for i in idx]
-    # best[j][e]: cost of runs for labels j.. starting exactly at row e
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+    ps, pe = max(s, pa), min(e, pb)
+    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
+        return math.inf
+    # a label taller than its rows' text sets the cell's height itself: it may reach past
+    # the text of its first (last) row, never into the row before (after) its run
+    before = rows[ps - 1].bottom if ps > pa else -math.inf
+    after = rows[pe + 1].top if pe < pb else math.inf
+    c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
+    first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
+    # at the top: no lower than the first row's text; at the bottom: no higher than the
+    # last row's text, or in the last row from its top (a label printed in the last row
+    # of an open region)
+    top = max(0.0, lab.top - first.top)
+    if align == "top":
+        c += top
+    elif align == "bottom":
+        c += max(0.0, min(last.bottom, last.top + height) - lab.bottom)
+    else:
+        c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
+    if align != "top" and e > pb and s >= pa:
+        # a cell going on over the page break may print its label at the top of its first part
+        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+    return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
+
+
+def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
+          align: str) -> tuple[float, dict[int, _Label]]:
+    n, k = len(rows), len(labs)
     inf = math.inf
+    # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
     best = [[inf] * (n + 1) for _ in range(k + 1)]
-    choice = [[0] * (n + 1) for _ in range(k + 1)]
-    for e in range(n + 1):  # rows after the last label's run belong to no group (a small cost)
-        best[k][e] = 0.01 * (n - e)
+    choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+    for s in range(n + 1):
+        best[k][s] = _ORPHAN * (n - s)
     for j in range(k - 1, -1, -1):
-        for s in range(n - 1, -1, -1):
-            for e in range(s, n):
+        pa, pb = span[labs[j].page]
+        hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
+        for s in range(min(n - 1, pb), -1, -1):
+            b, ch = _ORPHAN + best[j][s + 1], None
+            for e in range(max(s, pa), hi + 1):
                 rest = best[j + 1][e + 1]
-                if rest == inf:
+                if rest == inf or rest >= b:
                     continue
-                c = cost(page_rows[s:e + 1], labs[j]) + rest
-                if c < best[j][s]:
-                    best[j][s], choice[j][s] = c, e
-    # leading rows continue the group above: a little cost each, so a tie keeps them in a
-    # run; on the table's first page there is no group above them
-    start = min(range(n), key=lambda s: best[0][s] + lead * s)
-    runs: list[tuple[int, int]] = []
-    s = start
-    for j in range(k):
-        e = choice[j][s]
-        runs.append((s, e))
-        s = e + 1
-    return best[0][start] + lead * start, runs
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                if c < b:
+                    b, ch = c, e
+            best[j][s], choice[j][s] = b, ch
+    owner: dict[int, _Label] = {}
+    j, s = 0, 0
+    while s < n:
+        e = choice[j][s] if j < k else None
+        if e is None:
+            if j > 0:  # rows before the first run continue whatever group is above them
+                owner[id(rows[s])] = _NO_GROUP
+            s += 1
+            continue
+        for i in range(s, e + 1):
+            owner[id(rows[i])] = labs[j]
+        j, s = j + 1, e + 1
+    return best[0][0], owner
+
+
+def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
+    """Two labels set at line pitch (no padding, no rule between): a line opening with a
+    capitalised word (not an acronym) after a finished question or sentence, or after
+    finished text with its top level with a row's top (a label starts its group's row)."""
+    first = ln.words[0].text
+    if not (first[:1].isupper() and any(c.islower() for c in first[1:])):
+        return False
+    text = " ".join(x.text for x in cur).rstrip()
+    if text.endswith(("?", ".")):
+        return True
+    return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)
 
 
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
@@ -338,7 +484,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, join_cell(cur, edge, precise))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise))
         cross = crossing(lab.page)
         above = [y for y in cross if y <= lab.mid]
         below = [y for y in cross if y >= lab.mid]
@@ -357,6 +503,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
                 ln.page != prev.page
                 or any(prev.bottom - 1 <= y <= ln.top + 1 for y in crossing(ln.page))
                 or gap_breaks(prev, ln, pitch)
+                or _starts_label(cur, ln, rows)
             )
             if split:
                 flush()
