@@ -21,6 +21,9 @@ from ..vocab import PREVIOUS_YEAR_RE
 from .header import clusters, squeeze
 
 PHRASE_GAP_EM = 0.4  # wider than a word space, narrower than any cell padding pair
+GLUE_TOL = 0.75
+"""pt: a character boundary this close to a column edge is where two cells' texts meet
+(zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
 
 
 @dataclass
@@ -44,6 +47,24 @@ class TableLayout:
     ruled: bool = False
     pad: float | None = None
     left_known: bool = False  # `left` is a rule's, not a guess from the header
+    seams: list[float] = field(default_factory=list)
+    """Column edges where words glued across two cells are cut (split_glued)."""
+
+    def split_glued(self, words: Sequence[Word]) -> list[Word]:
+        """Words cut where they run across a column edge at a character boundary: two
+        cells' texts that touch (zero padding) are read as one word by every reader."""
+        if not self.seams:
+            return list(words)
+        out: list[Word] = []
+        for w in words:
+            for x in self.seams:
+                if w.x0 < x < w.x1:
+                    k = char_cut(w, x)
+                    if k is not None:
+                        left, w = cut_word(w, k)
+                        out.append(left)
+            out.append(w)
+        return out
 
     def content_right(self, band: Band) -> float | None:
         """Where a cell's text may reach: its right rule less the cell padding.
@@ -202,6 +223,61 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
     return cuts
 
 
+def char_cut(w: Word, x: float) -> int | None:
+    """Index of the character of `w` that starts within GLUE_TOL of x (the nearest; never
+    the first), or None."""
+    if w.cuts is None:
+        return None
+    best, best_d = None, GLUE_TOL
+    for i, c in enumerate(w.cuts):
+        d = abs(c - x)
+        if d <= best_d:
+            best, best_d = i + 1, d
+    return best
+
+
+def cut_word(w: Word, k: int) -> tuple[Word, Word]:
+    """`w` cut before its k-th character (0 < k < len(w.text); w.cuts known)."""
+    assert w.cuts is not None
+    x = w.cuts[k - 1]
+    return (Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[:k - 1]),
+            Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
+
+
+def _crossing(words: Sequence[Word], x: float) -> tuple[int, int]:
+    """(words cut by x at a character boundary, words x runs through mid-character)."""
+    glued = blocked = 0
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x) is None:
+                blocked += 1
+            else:
+                glued += 1
+    return glued, blocked
+
+
+def _recurring(xs: Sequence[float], lo: float, hi: float) -> list[float]:
+    """Positions in [lo, hi] that at least two texts share (within 0.3 pt): an alignment edge."""
+    xs = sorted(x for x in xs if lo <= x <= hi)
+    return [a for a, b in itertools.pairwise(xs) if b - a <= 0.3]
+
+
+def seam(a: Band, b: Band, words: Sequence[Word], boxes: Sequence[tuple[float, float]]) -> float | None:
+    """Where the texts of neighbouring unruled columns a and b touch, when words are glued
+    across them: an x that is a column edge (where b's header text starts, or where several
+    body texts start or end), that some body words run across exactly at a character
+    boundary and no body word runs across mid-character."""
+    cands = [b.text_left,
+             *_recurring([x0 for x0, _ in boxes], a.text_right - GLUE_TOL, b.text_right),
+             *_recurring([x1 for _, x1 in boxes], a.text_left, b.text_left + GLUE_TOL)]
+    best: tuple[int, float] | None = None
+    for x in cands:
+        glued, blocked = _crossing(words, x)
+        if glued and not blocked and (best is None or glued > best[0]):
+            best = (glued, x)
+    return best[1] if best else None
+
+
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
                        body: Sequence[Line] = ()) -> TableLayout:
     """Column bands from the header band, the page's rules and (when given) the value lines."""
@@ -217,11 +293,19 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             taken.add(role)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         bands.append(Band(role, x0, x1, x0, text, x1))
-    cuts = gutter_cuts(bands, phrases(body, vxs)) if body else [None] * (len(bands) - 1)
+    boxes = phrases(body, vxs)
+    cuts = gutter_cuts(bands, boxes) if body else [None] * (len(bands) - 1)
+    body_words = [w for ln in body for w in ln.words]
+    seams: list[float] = []
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
-        if between:
+        glued = seam(a, b, body_words, boxes) if body and not between else None
+        if between:  # a word running across a rule at a character boundary is two cells' texts
             cut = between[-1]
+            seams.append(cut)
+        elif glued is not None:  # the two columns' texts touch there: it is the boundary
+            cut = glued
+            seams.append(cut)
         elif gutter is not None:
             cut = gutter
         else:  # no evidence but the header: halfway, whatever the header cells' alignment
@@ -254,7 +338,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     if pad is not None and not 0 < pad < 15:
         pad = None
     left_known = bool(left_rules) or pad is not None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known)
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams)
 
 
 def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
@@ -271,8 +355,9 @@ def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
 
 
 def cells_of(line: Line, layout: TableLayout) -> dict[str, list[Word]]:
+    """The line's words by column role (words glued across a column edge cut there)."""
     out: dict[str, list[Word]] = {}
-    for w in line.words:
+    for w in layout.split_glued(line.words):
         band = layout.band_of(w.x0, w.x1)
         role = band.role if band else "unknown"
         out.setdefault(role, []).append(w)
