@@ -264,12 +264,11 @@ def _recurring(xs: Sequence[float], lo: float, hi: float) -> list[float]:
 
 def seam(a: Band, b: Band, words: Sequence[Word], boxes: Sequence[tuple[float, float]]) -> float | None:
     """Where the texts of neighbouring unruled columns a and b touch, when words are glued
-    across them: an x that is a column edge (where b's header text starts, or where several
-    body texts start or end), that some body words run across exactly at a character
-    boundary and no body word runs across mid-character."""
-    cands = [b.text_left,
-             *_recurring([x0 for x0, _ in boxes], a.text_right - GLUE_TOL, b.text_right),
-             *_recurring([x1 for _, x1 in boxes], a.text_left, b.text_left + GLUE_TOL)]
+    across them: an x between their header texts (cells hold their header) that is a column
+    edge (where b's header text starts, or where several body texts start or end), that
+    some body words run across exactly at a character boundary and none mid-character."""
+    lo, hi = a.text_right - GLUE_TOL, b.text_left + GLUE_TOL
+    cands = [b.text_left, *_recurring([x0 for x0, _ in boxes], lo, hi), *_recurring([x1 for _, x1 in boxes], lo, hi)]
     best: tuple[int, float] | None = None
     for x in cands:
         glued, blocked = _crossing(words, x)
