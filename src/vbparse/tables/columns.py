@@ -244,37 +244,49 @@ def cut_word(w: Word, k: int) -> tuple[Word, Word]:
             Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
 
 
-def _crossing(words: Sequence[Word], x: float) -> tuple[int, int]:
-    """(words cut by x at a character boundary, words x runs through mid-character)."""
-    glued = blocked = 0
+def _crossing(words: Sequence[Word], x: float) -> tuple[list[Word], int]:
+    """(words cut by x at a character boundary, how many x runs through mid-character)."""
+    glued: list[Word] = []
+    blocked = 0
     for w in words:
         if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
             if char_cut(w, x) is None:
                 blocked += 1
             else:
-                glued += 1
+                glued.append(w)
     return glued, blocked
 
 
-def _recurring(xs: Sequence[float], lo: float, hi: float) -> list[float]:
-    """Positions in [lo, hi] that at least two texts share (within 0.3 pt): an alignment edge."""
-    xs = sorted(x for x in xs if lo <= x <= hi)
-    return [a for a, b in itertools.pairwise(xs) if b - a <= 0.3]
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= GLUE_TOL
 
 
-def seam(a: Band, b: Band, words: Sequence[Word], boxes: Sequence[tuple[float, float]]) -> float | None:
-    """Where the texts of neighbouring unruled columns a and b touch, when words are glued
-    across them: an x between their header texts (cells hold their header) that is a column
-    edge (where b's header text starts, or where several body texts start or end), that
-    some body words run across exactly at a character boundary and none mid-character."""
-    lo, hi = a.text_right - GLUE_TOL, b.text_left + GLUE_TOL
-    cands = [b.text_left, *_recurring([x0 for x0, _ in boxes], lo, hi), *_recurring([x1 for _, x1 in boxes], lo, hi)]
-    best: tuple[int, float] | None = None
-    for x in cands:
-        glued, blocked = _crossing(words, x)
-        if glued and not blocked and (best is None or glued > best[0]):
-            best = (glued, x)
-    return best[1] if best else None
+def seam(a: Band, b: Band, words: Sequence[Word], boxes: Sequence[tuple[float, float]],
+         rule: float | None = None) -> float | None:
+    """Where the texts of neighbouring columns a and b touch, when words are glued across
+    them: the rule between them, or where b's header text starts, if value words run
+    across it exactly at a character boundary.
+
+    Without a rule, also: no value word runs across it mid-character, and a value text
+    of its own ends there (a's right-aligned texts end at the cell edge) or starts there
+    (b's left-aligned ones), not aligned with the glued words. Else a centred header's
+    text start inside a column of numbers would pass for an edge: numbers of one column
+    share an alignment and digit widths, so a short number ends (or starts) where a
+    longer one has a character boundary."""
+    x = rule if rule is not None else b.text_left
+    glued, blocked = _crossing(words, x)
+    if not glued:
+        return None
+    if rule is not None:
+        return x
+    if blocked or b.text_left < a.text_right - GLUE_TOL:
+        return None
+    for x0, x1 in boxes:
+        if _near(x1, x) and not any(_near(x0, w.x0) for w in glued):
+            return x
+        if _near(x0, x) and not any(_near(x1, w.x1) for w in glued):
+            return x
+    return None
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
@@ -294,17 +306,18 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         bands.append(Band(role, x0, x1, x0, text, x1))
     boxes = phrases(body, vxs)
     cuts = gutter_cuts(bands, boxes) if body else [None] * (len(bands) - 1)
-    body_words = [w for ln in body for w in ln.words]
+    # words of value lines (cells stand apart on them; a full-width line is one run of text)
+    body_words = [w for ln in body if len(split_phrases(ln.words, PHRASE_GAP_EM)) >= 2 for w in ln.words]
     seams: list[float] = []
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
-        glued = seam(a, b, body_words, boxes) if body and not between else None
-        if between:  # a word running across a rule at a character boundary is two cells' texts
+        glued = seam(a, b, body_words, boxes, between[-1] if between else None) if body_words else None
+        if glued is not None:
+            seams.append(glued)
+        if between:
             cut = between[-1]
-            seams.append(cut)
         elif glued is not None:  # the two columns' texts touch there: it is the boundary
             cut = glued
-            seams.append(cut)
         elif gutter is not None:
             cut = gutter
         else:  # no evidence but the header: halfway, whatever the header cells' alignment
