@@ -211,15 +211,18 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             cuts.append(None)
             continue
         chain = ivs[ia:ib + 1]  # a's interval, islands with no header, b's interval
-        best: tuple[float, float, float] | None = None  # (cost, -width, cut)
+        best: tuple[int, float, float, float] | None = None  # (touching, cost, -width, cut)
         for g in range(len(chain) - 1):
             left = [x for iv in chain[:g + 1] for x in iv[2] if x not in head_set]
             right = [x for iv in chain[g + 1:] for x in iv[2] if x not in head_set]
             width = chain[g + 1][0] - chain[g][1]
-            key = (_spread(left) + _spread(right), -width, (chain[g][1] + chain[g + 1][0]) / 2)
+            # with zero padding a cell's text may touch the next cell's header text: a value
+            # ending where b's header starts is a's, one starting where a's ends is b's
+            touching = sum(1 for x in right if _near(x[1], b[0])) + sum(1 for x in left if _near(x[0], a[1]))
+            key = (touching, _spread(left) + _spread(right), -width, (chain[g][1] + chain[g + 1][0]) / 2)
             if best is None or key < best:
                 best = key
-        cuts.append(best[2] if best else None)
+        cuts.append(best[3] if best else None)
     return cuts
 
 
@@ -279,6 +282,7 @@ def seam(a: Band, b: Band, words: Sequence[Word], boxes: Sequence[tuple[float, f
         return None
     if rule is not None:
         return x
+    return None
     if blocked or b.text_left < a.text_right - GLUE_TOL:
         return None
     for x0, x1 in boxes:
