@@ -218,7 +218,8 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             width = chain[g + 1][0] - chain[g][1]
             # with zero padding a cell's text may touch the next cell's header text: a value
             # ending where b's header starts is a's, one starting where a's ends is b's
-            touching = sum(1 for x in right if _near(x[1], b[0])) + sum(1 for x in left if _near(x[0], a[1]))
+            touching = (sum(1 for x in right if abs(x[1] - b[0]) <= TOUCH_TOL)
+                        + sum(1 for x in left if abs(x[0] - a[1]) <= TOUCH_TOL))
             key = (touching, _spread(left) + _spread(right), -width, (chain[g][1] + chain[g + 1][0]) / 2)
             if best is None or key < best:
                 best = key
@@ -258,6 +259,10 @@ def _crossing(words: Sequence[Word], x: float) -> tuple[list[Word], int]:
             else:
                 glued.append(w)
     return glued, blocked
+
+
+TOUCH_TOL = 0.3
+"""pt: texts of two cells with no padding touch exactly (PDF positions are exact to ~0.1 pt)."""
 
 
 def _near(a: float, b: float) -> bool:
