@@ -61,56 +61,57 @@ def _text(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def test_glued_word_is_cut_where_the_next_columns_text_starts() -> None:
-    body = _body()
-    layout = _layout(body)
-    cells = cells_of(body[0], layout)
-    assert _text(cells["kf_target"]) == "217 259"
-    assert _text(cells["period"]) == "T1 2023"
-    assert [w.x1 for w in cells["kf_target"]][-1] == 320.0 and cells["period"][0].x0 == 320.0
-    assert _text(cells_of(body[2], layout)["kf_target"]) == "45"
+RULES = [Rule(x, 95, 200) for x in (50, 130, 230, 320, 400)]
+"""Vertical rules between the columns; kf_target | period at x = 320."""
 
 
 def test_glued_word_is_cut_at_a_vertical_rule() -> None:
-    rules = [Rule(x, 95, 200) for x in (50, 130, 230, 320, 400)]
-    page = PageData(1, 600.0, 800.0, [], vrules=rules)
     body = _body()
-    cells = cells_of(body[2], _layout(body, page))
+    layout = _layout(body, PageData(1, 600.0, 800.0, [], vrules=RULES))
+    assert layout.seams == [320.0]
+    cells = cells_of(body[0], layout)
+    assert _text(cells["kf_target"]) == "217 259" and _text(cells["period"]) == "T1 2023"
+    assert cells["kf_target"][-1].x1 == 320.0 and cells["period"][0].x0 == 320.0
+    cells = cells_of(body[2], layout)
     assert _text(cells["kf_target"]) == "45" and _text(cells["period"]) == "T2 2023"
 
 
-def test_word_is_kept_whole_without_a_character_boundary_on_the_edge() -> None:
-    """The edge (x = 320) falls mid-character, 1.4 pt from the nearest character start: no
+def test_word_is_kept_whole_without_a_character_boundary_on_the_rule() -> None:
+    """The rule (x = 320) falls mid-character, 1.4 pt from the nearest character start: no
     cut; the straddling word is reported as today."""
     body = _body()
-    layout = _layout(body)
-    assert layout.seams == [320.0]
+    page = PageData(1, 600.0, 800.0, [], vrules=RULES)
+    layout = _layout(body, page)
     odd = Word("259T1", 310.0, 330.0, 180, 188, 8.0, False, 1, (314.0, 318.0, 321.4, 326.0))
     line = _line(_w("Mer", 60, 180), odd)
     assert [w.text for w in layout.split_glued(line.words)] == ["Mer", "259T1"]
     warnings: list[ParseWarning] = []
-    reader = RowReader(layout, RowEvidence({1: PageData(1, 600.0, 800.0, [])}, {1: [*body, line]}), warnings, 20.0)
+    reader = RowReader(layout, RowEvidence({1: page}, {1: [*body, line]}), warnings, 20.0)
     reader._warn_straddling(line)
     assert [w.code for w in warnings] == ["text_across_columns"]
 
 
-def test_no_cut_where_body_words_run_across_the_edge_mid_character() -> None:
-    """A word crossing the candidate edge mid-character shows it is no column edge (a
-    centred header's text start inside a column of wider values): nothing is cut."""
-    body = _body()
-    body.append(_line(_w("Mer", 60, 180), Word("2023-01", 306.0, 334.0, 180, 188, 8.0, False, 1,
-                                                (310.0, 314.0, 318.4, 322.4, 326.0, 330.0))))
-    layout = _layout(body)
-    assert not layout.seams
-    assert "259T1" in [w.text for ws in cells_of(body[0], layout).values() for w in ws]
-
-
 def test_no_cut_on_character_classes_alone() -> None:
-    """'259T1' inside one cell, far from any column edge, stays one word."""
+    """'259T1' inside one cell, away from any rule, stays one word; without rules no word
+    is cut (an unruled edge is no proof: see columns.seam)."""
     body = _body()
+    ruled = _layout(body, PageData(1, 600.0, 800.0, [], vrules=RULES))
+    assert [x.text for x in ruled.split_glued([_w("259T1", 180, 200)])] == ["259T1"]
+    unruled = _layout(body)
+    assert unruled.seams == []
+    assert "259T1" in [w.text for ws in cells_of(body[0], unruled).values() for w in ws]
+
+
+def test_values_touching_the_next_header_belong_to_the_left_column() -> None:
+    """Zero padding, unruled: right-aligned kf_target values end exactly where the Period
+    header's text starts (x = 320), with the period cells empty. They are kf_target's,
+    though the gap on their left is wider than the none on their right."""
+    body = [_line(_w("Andel", 60, 120), _w("84", 312, 120)),
+            _line(_w("Antal", 60, 140), _w("1234", 304, 140)),
+            _line(_w("Del", 60, 160), _w("7", 316, 160))]
     layout = _layout(body)
-    w = _w("259T1", 180, 200)
-    assert [x.text for x in layout.split_glued([w])] == ["259T1"]
+    for ln in body:
+        assert "kf_target" in cells_of(ln, layout) and "period" not in cells_of(ln, layout)
 
 
 def test_both_readers_give_the_same_character_boundaries() -> None:
