@@ -44,11 +44,12 @@ HEADER = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 140, 100, True),
 
 
 def _body() -> list[Line]:
-    """kf_target right-aligned ending at 320 (zero padding), period left-aligned from 320."""
+    """kf_target right-aligned ending at 320 (zero padding), period left-aligned from 320
+    ('–' stands in an empty cell)."""
     return [
         _line(_w("Andel", 60, 120), _w("12", 160, 120), _w("217", 280, 120), _glued("259", "T1", 320, 120),
               _w("2023", 330, 120)),
-        _line(_w("Antal", 60, 140), _w("7", 160, 140), _w("84", 300, 140)),
+        _line(_w("Antal", 60, 140), _w("7", 160, 140), _glued("–", "2023", 320, 140)),
         _line(_w("Del", 60, 160), _w("3", 160, 160), _glued("45", "T2", 320, 160), _w("2023", 330, 160)),
     ]
 
@@ -91,15 +92,33 @@ def test_word_is_kept_whole_without_a_character_boundary_on_the_rule() -> None:
     assert [w.code for w in warnings] == ["text_across_columns"]
 
 
-def test_no_cut_on_character_classes_alone() -> None:
-    """'259T1' inside one cell, away from any rule, stays one word; without rules no word
-    is cut (an unruled edge is no proof: see columns.seam)."""
+def test_glued_word_is_cut_where_the_next_columns_header_text_starts() -> None:
+    """Unruled: the Period header's text starts at x = 320; glued words of different
+    shapes all have a character boundary exactly there."""
     body = _body()
-    ruled = _layout(body, PageData(1, 600.0, 800.0, [], vrules=RULES))
-    assert [x.text for x in ruled.split_glued([_w("259T1", 180, 200)])] == ["259T1"]
-    unruled = _layout(body)
-    assert unruled.seams == []
-    assert "259T1" in [w.text for ws in cells_of(body[0], unruled).values() for w in ws]
+    layout = _layout(body)
+    assert layout.seams == [320.0]
+    cells = cells_of(body[0], layout)
+    assert _text(cells["kf_target"]) == "217 259" and _text(cells["period"]) == "T1 2023"
+    cells = cells_of(body[1], layout)
+    assert _text(cells["kf_target"]) == "–" and _text(cells["period"]) == "2023"
+
+
+def test_no_cut_inside_a_column_of_values_alike() -> None:
+    """A centred header's text (x = 320) starting inside its own column: the same date in
+    every row has a character boundary there (and so would numbers of one alignment);
+    they line up, so they are one column's texts, not two cells glued."""
+    body = [_line(_w("Andel", 60, 120 + 20 * i), _w("2024-01-01", 300, 120 + 20 * i)) for i in range(3)]
+    layout = _layout(body)
+    assert layout.seams == []
+    assert "2024-01-01" in [w.text for ws in cells_of(body[0], layout).values() for w in ws]
+
+
+def test_no_cut_on_character_classes_alone() -> None:
+    """'259T1' inside one cell, away from any column edge, stays one word."""
+    body = _body()
+    for layout in (_layout(body, PageData(1, 600.0, 800.0, [], vrules=RULES)), _layout(body)):
+        assert [x.text for x in layout.split_glued([_w("259T1", 180, 200)])] == ["259T1"]
 
 
 def test_values_touching_the_next_header_belong_to_the_left_column() -> None:

@@ -23,6 +23,9 @@ from .header import clusters, squeeze
 PHRASE_GAP_EM = 0.4  # wider than a word space, narrower than any cell padding pair
 TOUCH_TOL = 0.3
 """pt: texts of two cells with no padding touch exactly (PDF positions are exact to ~0.1 pt)."""
+SEAM_TOL = 0.25
+"""pt: unruled, a glued word's character boundary meets the next header's text start this
+closely (both are the cell edge); GLUE_TOL there let digit grids pass for edges."""
 GLUE_TOL = 0.75
 """pt: a character boundary this close to a column edge is where two cells' texts meet
 (zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
@@ -229,12 +232,12 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
     return cuts
 
 
-def char_cut(w: Word, x: float) -> int | None:
-    """Index of the character of `w` that starts within GLUE_TOL of x (the nearest; never
+def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
+    """Index of the character of `w` that starts within `tol` of x (the nearest; never
     the first), or None."""
     if w.cuts is None:
         return None
-    best, best_d = None, GLUE_TOL
+    best, best_d = None, tol
     for i, c in enumerate(w.cuts):
         d = abs(c - x)
         if d <= best_d:
@@ -250,16 +253,37 @@ def cut_word(w: Word, k: int) -> tuple[Word, Word]:
             Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
 
 
-def seam(words: Sequence[Word], rule: float) -> float | None:
-    """The rule between two columns, when value words run across it exactly at a character
-    boundary: two cells' texts glued by zero padding.
+def _crossing(words: Sequence[Word], x: float, tol: float) -> tuple[list[Word], int]:
+    """(words cut by x at a character boundary, how many x runs through mid-character)."""
+    glued: list[Word] = []
+    blocked = 0
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x, tol) is None:
+                blocked += 1
+            else:
+                glued.append(w)
+    return glued, blocked
 
-    Not at an unruled edge (where the next header's text starts): tried and dropped, as
-    a centred header's text start inside a column of numbers passes for one (numbers of a
-    column share an alignment and digit widths, so longer ones have character boundaries
-    where shorter ones end or start); the look space lost more than it won."""
-    glued = any(w.x0 < rule - GLUE_TOL and w.x1 > rule + GLUE_TOL and char_cut(w, rule) is not None for w in words)
-    return rule if glued else None
+
+def seam(a: Band, b: Band, words: Sequence[Word], rule: float | None = None) -> float | None:
+    """Where the texts of neighbouring columns a and b touch, when value words are glued
+    across them: the rule between them, if words run across it at a character boundary;
+    unruled, where b's header text starts, if words run across it there within
+    SEAM_TOL, none mid-character, and the glued words share no alignment.
+
+    The last because a centred header's text may start inside its own column: values all
+    alike ("2024-01-01" in every row) or numbers (one alignment, equal digit widths) then
+    have character boundaries there too, but, being one column's, they line up on the
+    left, the right or the centre. Glued texts of two cells (a's right-aligned, b's
+    left-aligned) line up on neither."""
+    if rule is not None:
+        return rule if _crossing(words, rule, GLUE_TOL)[0] else None
+    x = b.text_left
+    if x < a.text_right - GLUE_TOL:
+        return None
+    glued, blocked = _crossing(words, x, SEAM_TOL)
+    return x if glued and not blocked and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL else None
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
@@ -283,10 +307,13 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     seams: list[float] = []
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
+        glued = seam(a, b, body_words, between[-1] if between else None) if body_words else None
+        if glued is not None:
+            seams.append(glued)
         if between:
             cut = between[-1]
-            if body_words and seam(body_words, cut) is not None:
-                seams.append(cut)
+        elif glued is not None:  # the two columns' texts touch there: it is the boundary
+            cut = glued
         elif gutter is not None:
             cut = gutter
         else:  # no evidence but the header: halfway, whatever the header cells' alignment
