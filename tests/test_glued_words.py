@@ -151,3 +151,17 @@ def test_both_readers_give_the_same_character_boundaries() -> None:
                 assert max((abs(p - q) for p, q in zip(w.cuts, v.cuts, strict=True)), default=0.0) < 0.6
                 compared += 1
     assert compared > 500
+
+
+def test_glued_header_words_are_found_and_cut() -> None:
+    """Header cells with zero padding: 'VB 2022' right-aligned touches 'Årsmål'; the
+    header is still found, and 'Årsmål' heads its own column from where its text starts."""
+    from vbparse.tables.header import header_at
+
+    line = _line(_w("Indikator", 60, 100, True), _w("Utfall", 140, 100, True), _w("VB", 168, 100, True),
+                 _glued("2022", "Årsmål", 200, 100), _w("Period", 260, 100, True))
+    header = header_at([line], 0, lambda a, b: False)
+    assert header is not None and header.kind == "indicator"
+    layout = layout_from_header("indicator", header.lines, PageData(1, 600.0, 800.0, []))
+    assert [b.role for b in layout.bands] == ["name", "previous", "target", "period"]
+    assert layout.previous_year == 2022 and layout.band("target").text_left == 200.0  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lines import Line, split_phrases
+from ..lines import Line, cut_word, split_phrases
 from ..reading import PageData, Rule, Word
 from ..vocab import PREVIOUS_YEAR_RE
 from .header import clusters, squeeze
@@ -243,14 +243,6 @@ def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
         if d <= best_d:
             best, best_d = i + 1, d
     return best
-
-
-def cut_word(w: Word, k: int) -> tuple[Word, Word]:
-    """`w` cut before its k-th character (0 < k < len(w.text); w.cuts known)."""
-    assert w.cuts is not None
-    x = w.cuts[k - 1]
-    return (Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[:k - 1]),
-            Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
 
 
 def _crossing(words: Sequence[Word], x: float, tol: float) -> tuple[list[Word], int]:
