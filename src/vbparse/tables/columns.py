@@ -221,10 +221,10 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             left = [x for iv in chain[:g + 1] for x in iv[2] if x not in head_set]
             right = [x for iv in chain[g + 1:] for x in iv[2] if x not in head_set]
             width = chain[g + 1][0] - chain[g][1]
-            # with zero padding a cell's text may touch the next cell's header text: a value
-            # ending where b's header starts is a's, one starting where a's ends is b's
-            touching = (sum(1 for x in right if abs(x[1] - b[0]) <= TOUCH_TOL)
-                        + sum(1 for x in left if abs(x[0] - a[1]) <= TOUCH_TOL))
+            # with zero padding a right-aligned value touches the next cell's left-aligned
+            # header text: a value ending where b's header starts is a's (a value starting
+            # where a's header ends is no sign: a left-aligned header fills its cell less)
+            touching = sum(1 for x in right if abs(x[1] - b[0]) <= TOUCH_TOL)
             key = (touching, _spread(left) + _spread(right), -width, (chain[g][1] + chain[g + 1][0]) / 2)
             if best is None or key < best:
                 best = key
