@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from array import array
 from collections.abc import Callable, Mapping
 from ctypes import byref, c_double, c_float, c_void_p
 
@@ -166,7 +167,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             if chars:
                 t = "".join(chars)
                 add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                         tuple(xs[1:]) if whole and len(t) == len(xs) else None)
+                         array("f", xs[1:]) if whole and len(t) == len(xs) else None)
                 chars, xs, whole = [], [], True
             continue
         obj = get_obj(tp, i)
@@ -200,7 +201,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                       or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
             t = "".join(chars)
             add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                     tuple(xs[1:]) if whole and len(t) == len(xs) else None)
+                     array("f", xs[1:]) if whole and len(t) == len(xs) else None)
             chars, xs, whole = [], [], True
         if not chars:
             if upright and not new_obj:
@@ -225,7 +226,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     if chars:
         t = "".join(chars)
         add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                 tuple(xs[1:]) if whole and len(t) == len(xs) else None)
+                 array("f", xs[1:]) if whole and len(t) == len(xs) else None)
     return turned
 
 
