@@ -89,6 +89,15 @@ class Line:
         return Line(list(words), self.page)
 
 
+def cut_word(w: Word, k: int) -> tuple[Word, Word]:
+    """`w` cut before its k-th character (0 < k < len(w.text); w.cuts known): two cells'
+    texts that one word holds (zero padding leaves no gap between them)."""
+    assert w.cuts is not None
+    x = w.cuts[k - 1]
+    return (Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[:k - 1]),
+            Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
+
+
 def group_lines(words: Sequence[Word], page: int) -> list[Line]:
     """Cluster a page's words into lines by vertical overlap, top to bottom."""
     if not words:

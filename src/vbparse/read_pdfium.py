@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from array import array
 from collections.abc import Callable, Mapping
 from ctypes import byref, c_double, c_float, c_void_p
 
@@ -149,6 +150,8 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     fontname, descent, size, top, bottom = "", 0.0, 0.0, 0.0, 0.0
     gen_space = False  # a generated space came since the last char
     chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
+    xs: list[float] = []  # where each of its chars starts (Word.cuts)
+    whole = True  # no glyph of the word was read as several chars ("tt" of one ligature glyph)
     wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
     wname, wsize = "", 0.0
     ligatures = _LIGATURES
@@ -162,8 +165,10 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             continue
         if ch.isspace() or ch == "\x00":
             if chars:
-                add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
-                chars = []
+                t = "".join(chars)
+                add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                         array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+                chars, xs, whole = [], [], True
             continue
         obj = get_obj(tp, i)
         get_box(tp, i, rect_ref)
@@ -194,14 +199,18 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 top = bottom - size
         if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
                       or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
-            add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
-            chars = []
+            t = "".join(chars)
+            add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                     array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+            chars, xs, whole = [], [], True
         if not chars:
             if upright and not new_obj:
                 get_origin(tp, i, ox_ref, oy_ref)
                 x0 = ca * ox.value + cc * oy.value + dx
             wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
         else:
+            if x0 - px0 < 0.05:  # one glyph read as several chars: pdfplumber has one char, no cuts
+                whole = False
             if x1 > wx1:
                 wx1 = x1
             if top < wtop:
@@ -211,10 +220,13 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if ch in _HYPHEN_MARKS:
             ch = fonts.hyphen_of(fontname)
         chars.append(ligatures.get(ch, ch))
+        xs.append(x0)  # a text object's first char at its origin, others at the loose box's left
         gen_space = False
         px0, px1 = x0, x1
     if chars:
-        add_word(words, icons, "".join(chars), wx0, wx1, wtop, wbottom, wsize, wname, number)
+        t = "".join(chars)
+        add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                 array("f", xs[1:]) if whole and len(t) == len(xs) else None)
     return turned
 
 

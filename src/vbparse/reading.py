@@ -7,7 +7,8 @@ caches; `flush_cache()` alone does not).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,11 @@ class Word:
     size: float
     bold: bool
     page: int
+    cuts: Sequence[float] | None = None
+    """Where each character after the first starts (len(text) - 1 x positions), so a word
+    glued across two table cells (zero padding leaves no gap) can be cut at a column
+    boundary; None when cleaning changed the text's length (a ligature expanded, NFC).
+    The readers store a float32 array (4 bytes a character; positions are exact to ~0.1 pt)."""
 
     @property
     def mid_y(self) -> float:
@@ -198,9 +204,13 @@ def _page_turn(page: pdfplumber.page.Page) -> tuple[int, _Fix | None]:
 
 
 def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
-             size: float, fontname: str, number: int) -> None:
-    """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned."""
+             size: float, fontname: str, number: int, cuts: Sequence[float] | None = None) -> None:
+    """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned.
+
+    `cuts`: where each character after the first starts, one per character of `text`
+    (None if the reader could not tell); dropped when cleaning changes the length."""
     if not text.isascii():  # ASCII is already clean and has no icon glyphs
+        n = len(text)
         if _PRIVATE_USE_RE.search(text):
             # icon-font glyphs: an icon, and whatever real text is glued to it
             icons.append(Box(x0, top, x1, bottom))
@@ -208,21 +218,28 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
             if not text.strip():
                 return
         text = clean(text, keep_soft_hyphens=True)
+        if len(text) != n:
+            cuts = None
     if not text.strip():
         return
-    words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number))
+    words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number, cuts))
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     turn, fix = _page_turn(page)
     if fix is None:
-        raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
+        raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE, return_chars=True)
     else:
-        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE)
+        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE,
+                            return_chars=True)
     words: list[Word] = []
     icons: list[Box] = []
     for w in raw:
-        add_word(words, icons, w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number)
+        text, chars = w["text"], w["chars"]
+        # one character per glyph, else (a ligature's "fi" from one glyph) no cuts
+        cuts = array("f", [c["x0"] for c in chars[1:]]) if len(chars) == len(text) else None
+        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number,
+                 cuts)
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))

@@ -15,12 +15,20 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lines import Line, split_phrases
+from ..lines import Line, cut_word, split_phrases
 from ..reading import PageData, Rule, Word
 from ..vocab import PREVIOUS_YEAR_RE
 from .header import clusters, squeeze
 
 PHRASE_GAP_EM = 0.4  # wider than a word space, narrower than any cell padding pair
+TOUCH_TOL = 0.3
+"""pt: texts of two cells with no padding touch exactly (PDF positions are exact to ~0.1 pt)."""
+SEAM_TOL = 0.25
+"""pt: unruled, a glued word's character boundary meets the next header's text start this
+closely (both are the cell edge); GLUE_TOL there let digit grids pass for edges."""
+GLUE_TOL = 0.75
+"""pt: a character boundary this close to a column edge is where two cells' texts meet
+(zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
 
 
 @dataclass
@@ -44,6 +52,24 @@ class TableLayout:
     ruled: bool = False
     pad: float | None = None
     left_known: bool = False  # `left` is a rule's, not a guess from the header
+    seams: list[float] = field(default_factory=list)
+    """Column edges where words glued across two cells are cut (split_glued)."""
+
+    def split_glued(self, words: Sequence[Word]) -> list[Word]:
+        """Words cut where they run across a column edge at a character boundary: two
+        cells' texts that touch (zero padding) are read as one word by every reader."""
+        if not self.seams:
+            return list(words)
+        out: list[Word] = []
+        for w in words:
+            for x in self.seams:
+                if w.x0 < x < w.x1:
+                    k = char_cut(w, x)
+                    if k is not None:
+                        left, w = cut_word(w, k)
+                        out.append(left)
+            out.append(w)
+        return out
 
     def content_right(self, band: Band) -> float | None:
         """Where a cell's text may reach: its right rule less the cell padding.
@@ -206,9 +232,60 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             mid = (heads[k][1] + heads[k + 1][0]) / 2
             states = [(mid, total, [*path, None]) for _, total, path in states]
             continue
-        states = [min(((cut, total + cost(lo, cut) - 1e-3 * width, [*path, cut]) for lo, total, path in states),
+        b_left = heads[k + 1][0]
+        # with zero padding a right-aligned value touches the next cell's left-aligned
+        # header text: a value ending where b's header starts is a's, never b's
+        states = [min(((cut, total + cost(lo, cut) - 1e-3 * width
+                        + 1000.0 * sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL),
+                        [*path, cut]) for lo, total, path in states),
                       key=lambda st: st[1]) for cut, width in options]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
+
+
+def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
+    """Index of the character of `w` that starts within `tol` of x (the nearest; never
+    the first), or None."""
+    if w.cuts is None:
+        return None
+    best, best_d = None, tol
+    for i, c in enumerate(w.cuts):
+        d = abs(c - x)
+        if d <= best_d:
+            best, best_d = i + 1, d
+    return best
+
+
+def _crossing(words: Sequence[Word], x: float, tol: float) -> tuple[list[Word], int]:
+    """(words cut by x at a character boundary, how many x runs through mid-character)."""
+    glued: list[Word] = []
+    blocked = 0
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x, tol) is None:
+                blocked += 1
+            else:
+                glued.append(w)
+    return glued, blocked
+
+
+def seam(a: Band, b: Band, words: Sequence[Word], rule: float | None = None) -> float | None:
+    """Where the texts of neighbouring columns a and b touch, when value words are glued
+    across them: the rule between them, if words run across it at a character boundary;
+    unruled, where b's header text starts, if words run across it there within
+    SEAM_TOL, none mid-character, and the glued words share no alignment.
+
+    The last because a centred header's text may start inside its own column: values all
+    alike ("2024-01-01" in every row) or numbers (one alignment, equal digit widths) then
+    have character boundaries there too, but, being one column's, they line up on the
+    left, the right or the centre. Glued texts of two cells (a's right-aligned, b's
+    left-aligned) line up on neither."""
+    if rule is not None:
+        return rule if _crossing(words, rule, GLUE_TOL)[0] else None
+    x = b.text_left
+    if x < a.text_right - GLUE_TOL:
+        return None
+    glued, blocked = _crossing(words, x, SEAM_TOL)
+    return x if glued and not blocked and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL else None
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
@@ -227,10 +304,18 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         bands.append(Band(role, x0, x1, x0, text, x1))
     cuts = gutter_cuts(bands, phrases(body, vxs)) if body else [None] * (len(bands) - 1)
+    # words of value lines (cells stand apart on them; a full-width line is one run of text)
+    body_words = [w for ln in body if len(split_phrases(ln.words, PHRASE_GAP_EM)) >= 2 for w in ln.words]
+    seams: list[float] = []
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
+        glued = seam(a, b, body_words, between[-1] if between else None) if body_words else None
+        if glued is not None:
+            seams.append(glued)
         if between:
             cut = between[-1]
+        elif glued is not None:  # the two columns' texts touch there: it is the boundary
+            cut = glued
         elif gutter is not None:
             cut = gutter
         else:  # no evidence but the header: halfway, whatever the header cells' alignment
@@ -263,7 +348,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     if pad is not None and not 0 < pad < 15:
         pad = None
     left_known = bool(left_rules) or pad is not None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known)
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams)
 
 
 def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
@@ -280,8 +365,9 @@ def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
 
 
 def cells_of(line: Line, layout: TableLayout) -> dict[str, list[Word]]:
+    """The line's words by column role (words glued across a column edge cut there)."""
     out: dict[str, list[Word]] = {}
-    for w in line.words:
+    for w in layout.split_glued(line.words):
         band = layout.band_of(w.x0, w.x1)
         role = band.role if band else "unknown"
         out.setdefault(role, []).append(w)

@@ -186,7 +186,7 @@ def parse_complaints(
         cat = [w for w in rest if w.x0 < cat_right]
         cells: dict[str, list[Word]] = {}
         summary: list[Word] = []
-        for w in rest:
+        for w in layout.split_glued(rest):  # words glued across a column rule: cut there
             if w.x0 < cat_right:
                 continue
             band = layout.band_of(w.x0, w.x1)

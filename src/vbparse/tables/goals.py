@@ -149,7 +149,7 @@ class RowReader:
     def _warn_straddling(self, ln: Line) -> None:
         """A word lying across a column boundary (a third of it on each side): the column it
         was given is a guess, so say where."""
-        for w in ln.words:
+        for w in self.layout.split_glued(ln.words):
             width = w.x1 - w.x0
             for a, b in zip(self.layout.bands, self.layout.bands[1:], strict=False):
                 cut = a.right

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..lines import Line, split_phrases
+from ..lines import Line, cut_word, split_phrases
 from ..reading import Word
 from ..vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
 
@@ -34,15 +34,35 @@ def squeeze(text: str) -> str:
 
 
 def _piece(word: Word, vocab: str) -> bool:
-    t = fold(word.text).rstrip("-\u00ad")
+    return _piece_text(word.text, vocab)
+
+
+def _piece_text(text: str, vocab: str) -> bool:
+    t = fold(text).rstrip("-\u00ad")
     # a year may break in a narrow header cell too ("20" + "22")
     return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab
+
+
+def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
+    """A header word that is two or more cells' texts glued by zero padding ("2022Årsmål",
+    "kvinnor/VB"): cut where a capital opens the next text and every part is header
+    vocabulary; None when it is no such word."""
+    t = word.text
+    if word.cuts is None or t[1:].islower() or not any(c.isupper() for c in t[1:]):
+        return None
+    for k in range(1, len(t)):
+        if t[k].isupper() and not t[k - 1].isupper() and _piece_text(t[:k], vocab):
+            left, right = cut_word(word, k)
+            rest = [right] if _piece(right, vocab) else glued_pieces(right, vocab)
+            if rest:
+                return [left, *rest]
+    return None
 
 
 def is_header_line(line: Line, kind: str | None = None) -> bool:
     """Every word of the line is a piece of a header's vocabulary (headers wrap anywhere)."""
     vocab = _VOCAB[kind] if kind else _ALL_VOCAB
-    return all(_piece(w, vocab) for w in line.words)
+    return all(_piece(w, vocab) or glued_pieces(w, vocab) is not None for w in line.words)
 
 
 def opens_cell(word: Word) -> bool:
@@ -61,10 +81,20 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
     that opens a header cell."""
     phrases: list[list[Word]] = []
     for ln in lines:
-        for ph in split_phrases(ln.words, CELL_GAP_EM):
+        words: list[Word] = []
+        opening: set[int] = set()  # the later parts of glued words: each opens a cell
+        for w in ln.words:
+            parts = glued_pieces(w)  # whole words of the vocabulary have no capital inside
+            if parts is None:
+                words.append(w)
+            else:
+                words += parts
+                opening.update(id(p) for p in parts[1:])
+        for ph in split_phrases(words, CELL_GAP_EM):
             cur: list[Word] = []
             for w in ph:
-                if cur and (opens_cell(w) or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
+                if cur and (opens_cell(w) or id(w) in opening
+                            or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
                     phrases.append(cur)
                     cur = []
                 cur.append(w)
