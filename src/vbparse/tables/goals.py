@@ -115,6 +115,11 @@ class RowReader:
             full = ln.x0 < self.name_left - 3
         else:
             full = cur is not None and cur.analysis is not None and _is_prose(ln)
+        if full and cur is not None and cur.analysis is None and ln.x1 <= self.name.right \
+                and not self._icon_seen:
+            # no Analys label yet and the line stays inside the name column: a name's
+            # wrapped line set centred (it starts left of the first line), not an analysis
+            full = False
         if full and cur is not None:
             if cur.analysis is None:
                 cur.analysis = []
