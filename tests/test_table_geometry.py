@@ -166,3 +166,17 @@ def test_two_counts_in_one_band_are_two_cells() -> None:
     cells = {"total": [_w("1", 362, 100), _w("234", 366, 100)]}
     _spread_counts(cells, layout)
     assert "vb" not in cells
+
+
+def test_values_between_two_left_set_headers_go_with_the_header_before_them() -> None:
+    """Dates set right in their cells stand between their own header and the next one;
+    with headers set left (the first header starts where the body text does) the cut is
+    just before the next header, not just after the dates' own header."""
+    from vbparse.tables.columns import Band, gutter_cuts
+
+    heads = [("name", 100.0, 129.0), ("start", 312.0, 350.0), ("end", 405.0, 440.0), ("deviation", 482.0, 513.0)]
+    bands = [Band(role, x0, x1, x0, role, x1) for role, x0, x1 in heads]
+    values = [(100.2, 305.5), (100.2, 290.0), (364.0, 401.3), (364.0, 401.3), (440.8, 478.1), (440.8, 478.1)]
+    cuts = gutter_cuts(bands, values)
+    assert cuts[1] is not None and 401.3 < cuts[1] < 405.0
+    assert cuts[2] is not None and 478.1 < cuts[2] < 482.0

@@ -224,6 +224,10 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
     def cost(lo: float, hi: float) -> float:
         return _spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
 
+    # header cells set left (the first header starts where the body's text does): a
+    # column's header then stands just right of its left cut; among cuts that fit the
+    # values alike, the one nearer the next header wins
+    left_headers = bool(vals) and abs(min(v[0] for v in vals) - heads[0][0]) <= 3.0
     inf = float("inf")
     # states after each pair: (where the next column starts, cost so far, cuts so far)
     states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
@@ -236,6 +240,7 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
         # with zero padding a right-aligned value touches the next cell's left-aligned
         # header text: a value ending where b's header starts is a's, never b's
         states = [min(((cut, total + cost(lo, cut) - 1e-3 * width
+                        + (0.05 * (b_left - cut) if left_headers else 0.0)
                         + 1000.0 * sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL),
                         [*path, cut]) for lo, total, path in states),
                       key=lambda st: st[1]) for cut, width in options]
