@@ -347,6 +347,7 @@ class Walker:
                 continue
             repeated = self._header(j, kind)
             if repeated is not None:  # the header row repeated on a new page
+                reader.repeated(repeated)
                 for h in repeated.lines:
                     h.used = True
                     h.tags.append("table_header")

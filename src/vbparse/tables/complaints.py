@@ -137,27 +137,57 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
     return -best[3] - 0.3
 
 
-def parse_complaints(
-    lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning]
-) -> list[ComplaintRow]:
-    if not lines:
-        return []
-    pages = evidence.pages
+@dataclass
+class _Frame:
+    """One layout's x positions: a table continuing on a page of another width has its own."""
+
+    layout: TableLayout
+    split_x: float
+    cat_right: float
+
+
+def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
+           warnings: list[ParseWarning]) -> _Frame:
     split_x = _split_group_column(lines, layout, pages)
     if split_x is None:
         warnings.append(ParseWarning(code="complaint_groups_unknown",
                                      message="could not find the group column of the complaints table",
-                                     page=lines[0].page))
+                                     page=lines[0].page if lines else None))
         split_x = layout.bands[0].left
     cat_band = layout.band("category")
-    cat_right = cat_band.right if cat_band else split_x + 100
+    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100)
+
+
+def parse_complaints(
+    lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
+    page_layouts: dict[int, TableLayout] | None = None,
+) -> list[ComplaintRow]:
+    """`page_layouts`: the columns of pages whose width differs from the header's page
+    (measured under that page's repeated header); other pages use `layout`."""
+    if not lines:
+        return []
+    pages = evidence.pages
+    page_layouts = page_layouts or {}
+    main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
+    frames: dict[int, _Frame] = {}
+    for lay in {id(v): v for v in page_layouts.values()}.values():
+        on = [ln for ln in lines if page_layouts.get(ln.page) is lay]
+        fr = _frame(on, lay, pages, warnings)
+        for pg, v in page_layouts.items():
+            if v is lay:
+                frames[pg] = fr
+
+    def frame_of(page: int) -> _Frame:
+        return frames.get(page, main)
+
+    split_x, cat_right = main.split_x, main.cat_right
     group_lines: list[Line] = []
     rows: list[_Row] = []
     # the table's own pitch: from its category lines, else its (wrapped) header
     hdr = layout.header_lines
     size = hdr[0].size if hdr else 10.0
     indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
-               if (ws := [w for w in ln.words if w.x0 >= split_x - 1])]
+               if (ws := [w for w in ln.words if w.x0 >= frame_of(ln.page).split_x - 1])]
     parts = [p for _, p in indexed]
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
     # lines set tighter than their font's size (a small line height): the pitch is still the
@@ -175,6 +205,8 @@ def parse_complaints(
     prev: Line | None = None
     for ln in lines:
         ln.used = True
+        fr = frame_of(ln.page)
+        layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
         gwords = [w for w in ln.words if w.x0 < split_x - 1]
         rest = [p for w in ln.words if w.x0 >= split_x - 1 for p in _unglue(w)]
         if gwords:
@@ -225,12 +257,14 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom = ln.bottom
         prev = ln
-    return _assign_groups(rows, group_lines, split_x, cat_right, pages, layout, pitch, warnings)
+    return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
+                          {pg: fr.split_x for pg, fr in frames.items()})
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
     pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
+    page_splits: dict[int, float] | None = None,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -240,7 +274,7 @@ def _assign_groups(
     totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
     group_lines = [ln for ln in group_lines if ln not in totals]
     rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
-    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch)
+    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
     groups = _groups(rows, labels, warnings)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
@@ -463,7 +497,7 @@ def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
 
 
 def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
-            label_edge: float | None, row_pitch: float) -> list[_Label]:
+            label_edge: float | None, row_pitch: float, page_splits: dict[int, float] | None = None) -> list[_Label]:
     """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
     labels: list[_Label] = []
     cur: list[Line] = []
@@ -472,12 +506,18 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     # the table's own pitch: labels of one line each show none of their own
     pitch = min(row_pitch, line_pitch(group_lines)) if len(group_lines) >= 2 else row_pitch
 
-    text_left = min((ln.x0 for ln in group_lines), default=split_x) - 0.5
+    page_splits = page_splits or {}
+    main_lines = [ln for ln in group_lines if ln.page not in page_splits]
+    text_left = min((ln.x0 for ln in main_lines), default=split_x) - 0.5
+    # pages of another width: their own group column
+    lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
+             for pg, x in page_splits.items()}
 
     def crossing(page: int) -> list[float]:
         # a rule across the group column starts left of every label (at the table's edge);
         # one under a category cell starts at that cell's edge
-        return sorted(r.pos for r in pages[page].hrules if r.start < text_left and r.end >= split_x)
+        left, split = lefts.get(page, text_left), page_splits.get(page, split_x)
+        return sorted(r.pos for r in pages[page].hrules if r.start < left and r.end >= split)
 
     def flush() -> None:
         if not cur:

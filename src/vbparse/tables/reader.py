@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lines import Line, line_pitch
 from ..model import Activity, ComplaintRow, Indicator, ParseWarning
 from ..reading import PageData
-from .columns import layout_from_header, missing_roles
+from .columns import TableLayout, layout_from_header, missing_roles
 from .complaints import parse_complaints
 from .goals import RowReader
 from .grid import Grid, grids
@@ -36,6 +36,30 @@ class TableReader:
         self.body: list[Line] = []
         self.evidence.body = self.body
         self.grids: list[Grid] = []
+        self.repeats: dict[int, list[Line]] = {}  # the header repeated on later pages
+
+    def repeated(self, header: Header) -> None:
+        self.repeats.setdefault(header.lines[0].page, list(header.lines))
+
+    def _page_layouts(self) -> dict[int, TableLayout]:
+        """Columns for pages narrower or wider than the header's (a portrait page after a
+        landscape one): measured under the header repeated there, with that page's lines.
+        Pages of the header's width keep the table's layout."""
+        width = self.page.width
+        out: dict[int, TableLayout] = {}
+        by_width: dict[int, list[int]] = {}
+        for pg in sorted({ln.page for ln in self.body}):
+            if abs(self.pages[pg].width - width) > 1.0:
+                by_width.setdefault(round(self.pages[pg].width), []).append(pg)
+        for pgs in by_width.values():
+            hdr_page = next((pg for pg in pgs if pg in self.repeats), None)
+            if hdr_page is None:
+                continue  # no header there to measure by: the table's own columns stand
+            values = [ln for ln in self.body if ln.page in pgs]
+            lay = layout_from_header(self.kind, self.repeats[hdr_page], self.pages[hdr_page], values)
+            for pg in pgs:
+                out[pg] = lay
+        return out
 
     def _rows(self, layout, pitch: float, warnings: list[ParseWarning]) -> RowReader:  # type: ignore[no-untyped-def]
         reader = RowReader(layout, self.evidence, warnings, pitch)
@@ -78,7 +102,7 @@ class TableReader:
 
     def complaint_rows(self) -> list[ComplaintRow]:
         layout = self._layout()
-        rows = parse_complaints(self.body, layout, self.evidence, self.warnings)
+        rows = parse_complaints(self.body, layout, self.evidence, self.warnings, self._page_layouts())
         self.grids = grids(layout, [*self.header.lines, *self.body], [])
         return rows
 
