@@ -252,8 +252,13 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         # a fragment alone on its line, or a short tail after a slash ("nämnd/s")
         tail = last.text.rsplit("/", 1)[-1] if "/" in last.text else None
         slash_word = "/" in first.text and first.text.split("/", 1)[0].lower() not in STANDALONE_WORDS
-        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word:
+        # or a word this document sets whole mid-line elsewhere ("kompe" + "tens")
+        seen_whole = _key(last.text + first.text) in known
+        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word \
+                and not seen_whole:
             return False
+        if seen_whole and len(line.words) != 1:
+            return True  # the line reached the edge (above) and the parts make a word seen whole
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
