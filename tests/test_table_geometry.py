@@ -3,10 +3,9 @@ the way other producers place them, with no PDF involved."""
 
 from __future__ import annotations
 
-from vbparse.lines import Line
-from vbparse.reading import Box, PageData, Rule, Word
-from vbparse.tables.columns import layout_from_header
-from vbparse.tables.complaints import (
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import layout_from_header
+from vbparse.layout.tables.complaints import (
     _Label,
     _owners_by_alignment,
     _Row,
@@ -14,9 +13,10 @@ from vbparse.tables.complaints import (
     _take_wrapped_unit,
     _unglue,
 )
-from vbparse.tables.edges import merge
-from vbparse.tables.header import header_at
-from vbparse.tables.rows import RowEvidence
+from vbparse.layout.tables.edges import merge
+from vbparse.layout.tables.header import header_at
+from vbparse.layout.tables.rows import RowEvidence
+from vbparse.pdf.reading import Box, PageData, Rule, Word
 
 
 def _w(text: str, x0: float, top: float, size: float = 8.0, bold: bool = False) -> Word:
