@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vbparse.cli import main as vbparse_main  # noqa: E402
+from vbparse.io.cli import main as vbparse_main  # noqa: E402
 
 
 def make_copies(src: list[Path], n: int, folder: Path) -> None:

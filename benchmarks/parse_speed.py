@@ -23,7 +23,7 @@ from statistics import median
 import pdfplumber
 
 import vbparse
-from vbparse.reading import WORD_ATTRS
+from vbparse.pdf.reading import WORD_ATTRS
 
 ROOT = Path(__file__).resolve().parents[1]
 

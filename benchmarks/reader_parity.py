@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from vbparse import read_pdfium
-from vbparse.descents import font_descents
-from vbparse.reading import PageData, Word, read_pages
+from vbparse.pdf import read_pdfium
+from vbparse.pdf.descents import font_descents
+from vbparse.pdf.reading import PageData, Word, read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

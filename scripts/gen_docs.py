@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import vbparse  # noqa: E402
-from vbparse.corpus import KEY_COLUMNS  # noqa: E402
-from vbparse.frames import COLUMNS, FRAME_NAMES, REPORT_KEY  # noqa: E402
+from vbparse.io.corpus import KEY_COLUMNS  # noqa: E402
+from vbparse.io.frames import COLUMNS, FRAME_NAMES, REPORT_KEY  # noqa: E402
 
 SCHEMA_PATH = ROOT / "docs" / "schema.json"
 DATA_MODEL_PATH = ROOT / "docs" / "data-model.md"

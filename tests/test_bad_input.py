@@ -19,11 +19,11 @@ from pdfminer.lzw import lzwdecode
 from pdfminer.runlength import rldecode
 
 import vbparse
-from vbparse import guard
 from vbparse.errors import LimitExceededError, NotAPdfError
 from vbparse.isolation import parse_isolated
-from vbparse.limits import Limits
-from vbparse.pdfopen import open_pdf, repair_note
+from vbparse.pdf import guard
+from vbparse.pdf.limits import Limits
+from vbparse.pdf.pdfopen import open_pdf, repair_note
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "fixtures" / "bad"
@@ -362,7 +362,7 @@ def test_password_opens_encrypted_reports(name: str, reader: str) -> None:
 
 
 def test_password_through_parse_many_and_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
-    from vbparse.cli import main
+    from vbparse.io.cli import main
 
     corpus = vbparse.parse_many([BAD / "encrypted_aes256.pdf", REPORT], workers=1, password=PASSWORD)
     assert not corpus.failures and len(corpus.reports) == 2

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from sample_reports import sample_report
 
-from vbparse import csvsafe
-from vbparse.cli import main
-from vbparse.corpus import expand, parse_many
-from vbparse.export import read_table, write_frames, write_table
+from vbparse.io import csvsafe
+from vbparse.io.cli import main
+from vbparse.io.corpus import expand, parse_many
+from vbparse.io.export import read_table, write_frames, write_table
 
 # --- row 5: formula injection --------------------------------------------------------------
 
@@ -114,7 +114,7 @@ def test_failed_export_leaves_the_previous_set_and_names_the_file(
 
 
 def test_export_cli_writes_one_set_with_skipped_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vbparse.corpus as corpus_mod
+    import vbparse.io.corpus as corpus_mod
 
     monkeypatch.setattr(corpus_mod, "_parse", lambda path, limits=None: sample_report())
     src = tmp_path / "in"

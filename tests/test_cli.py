@@ -15,9 +15,9 @@ from sample_reports import ROOT, sample_report, small_pdfs
 
 import vbparse
 from vbparse import api
-from vbparse.cli import main
-from vbparse.export import read_table
-from vbparse.frames import FRAME_NAMES
+from vbparse.io.cli import main
+from vbparse.io.export import read_table
+from vbparse.io.frames import FRAME_NAMES
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -146,7 +146,7 @@ def test_check_lists_every_check_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_check_failed_first_and_strict(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from vbparse.corpus import Corpus
+    from vbparse.io.corpus import Corpus
     from vbparse.model import Check
 
     found = [Check(code="assessment_known", passed=True, message="fine", page=3, items=["a.pdf#/goals/0"]),
@@ -175,7 +175,7 @@ def test_check_nothing_parsed_is_bad_input(tmp_path: Path) -> None:
 
 def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from vbparse import corpus as corpus_mod
+    from vbparse.io import corpus as corpus_mod
     from vbparse.model import ParseWarning
 
     def fake(path: str, **kw: object) -> vbparse.Report:
@@ -197,7 +197,7 @@ def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_version_imports_no_parser() -> None:
     heavy = "('pandas', 'pdfminer', 'pypdfium2', 'pydantic', 'pdfplumber')"
-    code = (f"import sys; from vbparse.cli import main; main(['--version']); "
+    code = (f"import sys; from vbparse.io.cli import main; main(['--version']); "
             f"print(sorted(m for m in {heavy} if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
@@ -205,7 +205,8 @@ def test_version_imports_no_parser() -> None:
 
 
 def test_option_choices_match_the_library() -> None:
-    from vbparse import cli, export, readers
+    from vbparse.io import cli, export
+    from vbparse.pdf import readers
 
     assert cli.READERS == readers.READERS and cli.FORMATS == export.FORMATS
     assert tuple(export.CSV_OPTIONS) == cli.CSV_FORMATS

@@ -1,8 +1,8 @@
 """Cut copies of a line at a page break, and borders drawn as paths."""
 
-from vbparse.clipped import drop_clipped
-from vbparse.lines import Line
-from vbparse.reading import Drawings, Word, rules_and_boxes
+from vbparse.layout.clipped import drop_clipped
+from vbparse.layout.lines import Line
+from vbparse.pdf.reading import Drawings, Word, rules_and_boxes
 
 
 def _line(page: int, top: float, words: list[tuple[str, float, float]]) -> Line:
@@ -41,14 +41,14 @@ def test_a_thin_path_is_a_rule_not_an_icon() -> None:
 
 
 def test_narrow_cell_joins_a_count_and_its_unit_with_a_space() -> None:
-    from vbparse.lines import join_cell
+    from vbparse.layout.lines import join_cell
 
     count, unit = _line(5, 208, [("21", 315.8, 326.5)]), _line(5, 220, [("st", 318.9, 326.5)])
     assert join_cell([count, unit], 326.5) == "21 st"
 
 
 def test_a_break_where_the_next_letter_would_have_fit_is_at_a_space() -> None:
-    from vbparse.lines import join_cell
+    from vbparse.layout.lines import join_cell
 
     # "utveckl" + "ing" in a cell 40 pt wide: the breaker cut the word (no room for "i")
     full = _line(5, 100, [("utveckl", 300.0, 339.5)])
@@ -59,7 +59,7 @@ def test_a_break_where_the_next_letter_would_have_fit_is_at_a_space() -> None:
 
 
 def test_a_ligature_or_minus_in_a_fallback_font_joins_its_word_but_cells_stay_apart() -> None:
-    from vbparse.lines import group_lines
+    from vbparse.layout.lines import group_lines
 
     words = [Word("energie", 100.0, 130.0, 50, 60, 10.0, False, 1),
              Word("ff", 130.2, 137.0, 50.5, 60.5, 10.0, False, 1),

@@ -17,10 +17,10 @@ import pytest
 from sample_reports import sample_report, small_pdfs
 
 import vbparse
-from vbparse import corpus as corpus_mod
-from vbparse.corpus import Corpus, Failure, expand_paths, parse_many
 from vbparse.errors import DamagedPdfError, LimitExceededError, NotAPdfError, VbparseError
-from vbparse.limits import Limits
+from vbparse.io import corpus as corpus_mod
+from vbparse.io.corpus import Corpus, Failure, expand_paths, parse_many
+from vbparse.pdf.limits import Limits
 
 
 def fake_parse(path: str, limits: Any = None) -> vbparse.Report:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sample_reports import sample_report, truth_reports
 
 from vbparse import Corpus
-from vbparse.export import (
+from vbparse.io.export import (
     CSV_OPTIONS,
     MissingExtraError,
     atomic_path,
@@ -23,7 +23,7 @@ from vbparse.export import (
     write_table,
     write_xlsx,
 )
-from vbparse.frames import FRAME_NAMES
+from vbparse.io.frames import FRAME_NAMES
 
 
 def corpus_frames() -> dict[str, pd.DataFrame]:
@@ -137,8 +137,8 @@ def test_atomic_path_replaces_on_success(tmp_path: Path) -> None:
 
 
 def test_column_names_mean_one_dtype_everywhere() -> None:
-    from vbparse.corpus import KEY_COLUMNS
-    from vbparse.frames import COLUMNS
+    from vbparse.io.corpus import KEY_COLUMNS
+    from vbparse.io.frames import COLUMNS
 
     known = column_dtypes()
     for columns in (KEY_COLUMNS, *COLUMNS.values()):

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from sample_reports import sample_report, truth_reports
 
 from vbparse import Corpus, Report
-from vbparse.corpus import KEY_COLUMNS
-from vbparse.frames import COLUMNS, FRAME_NAMES, GOAL_PATH, PATH_SEP, REPORT_KEY
+from vbparse.io.corpus import KEY_COLUMNS
+from vbparse.io.frames import COLUMNS, FRAME_NAMES, GOAL_PATH, PATH_SEP, REPORT_KEY
 
 REPORTS = [sample_report(), *truth_reports()]
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import pdfplumber
 from sample_reports import PDFS
 
-from vbparse import read_pdfium
-from vbparse.descents import font_descents
-from vbparse.lines import Line
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import cells_of, layout_from_header
+from vbparse.layout.tables.goals import RowReader
+from vbparse.layout.tables.rows import RowEvidence
 from vbparse.model import ParseWarning
-from vbparse.reading import PageData, Rule, Word, read_pages
-from vbparse.tables.columns import cells_of, layout_from_header
-from vbparse.tables.goals import RowReader
-from vbparse.tables.rows import RowEvidence
+from vbparse.pdf import read_pdfium
+from vbparse.pdf.descents import font_descents
+from vbparse.pdf.reading import PageData, Rule, Word, read_pages
 
 CW = 4.0  # width of every synthetic character
 
@@ -156,7 +156,7 @@ def test_both_readers_give_the_same_character_boundaries() -> None:
 def test_glued_header_words_are_found_and_cut() -> None:
     """Header cells with zero padding: 'VB 2022' right-aligned touches 'Årsmål'; the
     header is still found, and 'Årsmål' heads its own column from where its text starts."""
-    from vbparse.tables.header import header_at
+    from vbparse.layout.tables.header import header_at
 
     line = _line(_w("Indikator", 60, 100, True), _w("Utfall", 140, 100, True), _w("VB", 168, 100, True),
                  _glued("2022", "Årsmål", 200, 100), _w("Period", 260, 100, True))

@@ -22,8 +22,8 @@ import pytest
 
 import vbparse
 import vbparse.api  # the parser imported before each test forks: the bounds are on parsing, not importing
-import vbparse.pipeline
-from vbparse.limits import Limits
+import vbparse.report.pipeline
+from vbparse.pdf.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "fixtures" / "pdf" / "sample-d_rl_helvetica_grid.pdf"
@@ -137,7 +137,7 @@ def test_limit_error_names_file_and_limit(inputs: dict[str, bytes], tmp_path: Pa
 
 
 def test_cli_parse_and_inspect_end_on_a_reference_loop(inputs: dict[str, bytes], tmp_path: Path) -> None:
-    from vbparse.cli import main
+    from vbparse.io.cli import main
 
     path = tmp_path / "loop.pdf"
     path.write_bytes(inputs["self_ref_contents"])
@@ -149,7 +149,7 @@ def test_cli_parse_and_inspect_end_on_a_reference_loop(inputs: dict[str, bytes],
 def test_clean_up_after_a_timeout_does_not_walk_the_document_again(inputs: dict[str, bytes], tmp_path: Path) -> None:
     """A parse_many worker's alarm fires inside a reference loop (the chain cap raised out
     of the way); closing the document must not re-enter the loop."""
-    from vbparse import corpus
+    from vbparse.io import corpus
 
     path = tmp_path / "loop.pdf"
     path.write_bytes(inputs["self_ref_kids"])
@@ -160,7 +160,7 @@ def test_clean_up_after_a_timeout_does_not_walk_the_document_again(inputs: dict[
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
 def test_memory_error_is_a_limit_error(monkeypatch: pytest.MonkeyPatch, reader: str) -> None:
-    from vbparse import read_pdfium, reading
+    from vbparse.pdf import read_pdfium, reading
 
     def hungry(*args: object, **kwargs: object) -> None:
         raise MemoryError

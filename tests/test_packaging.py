@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import vbparse
-from vbparse import pdfminer_compat
+from vbparse.pdf import pdfminer_compat
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,9 +21,9 @@ import pytest
 
 import vbparse
 from vbparse.model import Report, Value
-from vbparse.provenance import VALUE_FIELDS, iter_boxes
-from vbparse.upright import from_upright, quarter_turn, to_upright, upright_size
-from vbparse.vocab import clean
+from vbparse.pdf.upright import from_upright, quarter_turn, to_upright, upright_size
+from vbparse.report.provenance import VALUE_FIELDS, iter_boxes
+from vbparse.report.vocab import clean
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("*.pdf"))
@@ -256,7 +256,7 @@ def test_from_upright_undoes_to_upright() -> None:
 def test_inspect_png_draws_each_value_box_with_its_field(tmp_path: Path) -> None:
     from PIL import Image
 
-    from vbparse.pagemap import COLOURS, render_pngs, value_parts
+    from vbparse.io.pagemap import COLOURS, render_pngs, value_parts
 
     pdf = FIXTURES[0]
     report = _parsed(pdf, "auto")

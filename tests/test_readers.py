@@ -22,11 +22,11 @@ from sample_reports import PDFS
 from test_provenance import assert_same_report
 
 import vbparse
-from vbparse import read_pdfium, readers
-from vbparse.cli import main
-from vbparse.corpus import parse_many
 from vbparse.errors import DamagedPdfError, LimitExceededError
-from vbparse.limits import Limits
+from vbparse.io.cli import main
+from vbparse.io.corpus import parse_many
+from vbparse.pdf import read_pdfium, readers
+from vbparse.pdf.limits import Limits
 
 FIXTURES = sorted(PDFS.glob("*.pdf")) + sorted((PDFS.parent / "samples").glob("*.pdf"))
 """Every fixture and committed sample."""

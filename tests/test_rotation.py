@@ -11,7 +11,7 @@ import pytest
 from test_provenance import check_value_boxes, without_boxes
 
 import vbparse
-from vbparse.upright import quarter_turn, to_upright, upright_size
+from vbparse.pdf.upright import quarter_turn, to_upright, upright_size
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "fixtures" / "pdf" / "sample-d_rl_helvetica_grid.pdf"

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from vbparse import Report, VbparseError
 from vbparse.model import Source
-from vbparse.pipeline import build_report
-from vbparse.reading import PageData, Word, read_pages
+from vbparse.pdf.reading import PageData, Word, read_pages
+from vbparse.report.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG = os.environ.get("VBPARSE_FUZZ_PROFILE") == "long"

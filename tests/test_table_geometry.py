@@ -3,10 +3,9 @@ the way other producers place them, with no PDF involved."""
 
 from __future__ import annotations
 
-from vbparse.lines import Line
-from vbparse.reading import Box, PageData, Rule, Word
-from vbparse.tables.columns import layout_from_header
-from vbparse.tables.complaints import (
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import layout_from_header
+from vbparse.layout.tables.complaints import (
     _Label,
     _owners_by_alignment,
     _Row,
@@ -14,9 +13,10 @@ from vbparse.tables.complaints import (
     _take_wrapped_unit,
     _unglue,
 )
-from vbparse.tables.edges import merge
-from vbparse.tables.header import header_at
-from vbparse.tables.rows import RowEvidence
+from vbparse.layout.tables.edges import merge
+from vbparse.layout.tables.header import header_at
+from vbparse.layout.tables.rows import RowEvidence
+from vbparse.pdf.reading import Box, PageData, Rule, Word
 
 
 def _w(text: str, x0: float, top: float, size: float = 8.0, bold: bool = False) -> Word:
@@ -172,7 +172,7 @@ def test_values_between_two_left_set_headers_go_with_the_header_before_them() ->
     """Dates set right in their cells stand between their own header and the next one;
     with headers set left (the first header starts where the body text does) the cut is
     just before the next header, not just after the dates' own header."""
-    from vbparse.tables.columns import Band, gutter_cuts
+    from vbparse.layout.tables.columns import Band, gutter_cuts
 
     heads = [("name", 100.0, 129.0), ("start", 312.0, 350.0), ("end", 405.0, 440.0), ("deviation", 482.0, 513.0)]
     bands = [Band(role, x0, x1, x0, role, x1) for role, x0, x1 in heads]

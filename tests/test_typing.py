@@ -21,7 +21,7 @@ def test_example_script_is_clean_under_mypy_strict(tmp_path: Path) -> None:
         "r = vbparse.parse('x.pdf')\n"
         "r.to_frames()['warningz']\n"  # no such frame
         "r.meta.year + 'x'\n"  # year is int | None
-        "from vbparse.export import write_frames\n"
+        "from vbparse.io.export import write_frames\n"
         "write_frames(r.to_frames(), 'out', 'xlsxx')\n",  # no such format
         encoding="utf-8",
     )

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vbparse.lines import _join_pair, tidy
-from vbparse.values import parse_count, parse_value
-from vbparse.vocab import assessment_code, clean, fold, kind_from_text, match_goal_heading
+from vbparse.layout.lines import _join_pair, tidy
+from vbparse.report.values import parse_count, parse_value
+from vbparse.report.vocab import assessment_code, clean, fold, kind_from_text, match_goal_heading
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_errors_pickle_across_processes() -> None:
 
 
 def test_page_numbers_are_this_pages_number() -> None:
-    from vbparse.furniture import _is_page_number
+    from vbparse.layout.furniture import _is_page_number
 
     assert _is_page_number("7", 7)
     assert _is_page_number("Sida 7 av 20", 7)

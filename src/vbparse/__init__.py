@@ -15,11 +15,11 @@ from .errors import (
     NoTextLayerError,
     VbparseError,
 )
-from .limits import Limits
+from .pdf.limits import Limits
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse
-    from .corpus import Corpus, Failure, parse_many
+    from .io.corpus import Corpus, Failure, parse_many
     from .model import (
         Activity,
         Check,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 _LAZY = {
-    "parse": "api", "Corpus": "corpus", "Failure": "corpus", "parse_many": "corpus",
+    "parse": "api", "Corpus": "io.corpus", "Failure": "io.corpus", "parse_many": "io.corpus",
     **{name: "model" for name in ("Activity", "Check", "ComplaintRow", "Goal", "Indicator", "ParseWarning",
                                   "Report", "ReportMeta", "Section", "Source", "Value", "json_schema")},
 }

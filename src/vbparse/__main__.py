@@ -1,6 +1,6 @@
 """`python -m vbparse …` is the same as `vbparse …`."""
 
-from .cli import main
+from .io.cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

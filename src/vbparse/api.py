@@ -7,11 +7,19 @@ import sys
 import time
 
 from .errors import DamagedPdfError, LimitExceededError, VbparseError
-from .guard import current_budget, inflate_guard
-from .limits import DEFAULT_LIMITS, Limits
 from .model import ParseWarning, Report
-from .pdfopen import PdfSource, caused_by_memory, describe_error, display_name, open_pdf, pdfminer_cause, repair_note
-from .readers import check_reader
+from .pdf.guard import current_budget, inflate_guard
+from .pdf.limits import DEFAULT_LIMITS, Limits
+from .pdf.pdfopen import (
+    PdfSource,
+    caused_by_memory,
+    describe_error,
+    display_name,
+    open_pdf,
+    pdfminer_cause,
+    repair_note,
+)
+from .pdf.readers import check_reader
 
 
 def parse(
@@ -73,8 +81,8 @@ def parse_here(
 
 
 def _parse(source: PdfSource, name: str | None, limits: Limits, reader: str, password: str | None = None) -> Report:
-    from .pipeline import build_report
-    from .readers import read_document
+    from .pdf.readers import read_document
+    from .report.pipeline import build_report
 
     with open_pdf(source, limits, password=password) as (pdf, src):
         repaired = repair_note(pdf)

@@ -25,10 +25,10 @@ from typing import Any
 
 from . import errors
 from .errors import LimitExceededError, VbparseError
-from .limits import DEFAULT_LIMITS, Limits
 from .model import Report
-from .pdfopen import PdfSource, caused_by_memory, display_name, read_source
-from .sources import check_path
+from .pdf.limits import DEFAULT_LIMITS, Limits
+from .pdf.pdfopen import PdfSource, caused_by_memory, display_name, read_source
+from .pdf.sources import check_path
 
 log = logging.getLogger("vbparse")
 
@@ -44,7 +44,7 @@ def _context(start_method: str | None) -> Any:
     """
     method = start_method or ("fork" if sys.platform.startswith("linux") else "spawn")
     if method == "fork":
-        from . import pipeline  # noqa: F401  (imported once here, inherited by every child)
+        from .report import pipeline  # noqa: F401  (imported once here, inherited by every child)
     return multiprocessing.get_context(method)
 
 

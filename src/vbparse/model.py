@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .frames import Frames
+    from .io.frames import Frames
 
 SCHEMA_VERSION = "1"
 
@@ -170,7 +170,7 @@ class Report(_Model):
     checks: list[Check] = Field(default_factory=list)
     coverage: Coverage | None = None
     """How much of the text ended in a field; None for a report not made by the parser."""
-    _grids: Any = PrivateAttr(default_factory=list)  # tables.grid.Grid per table page: for inspect --png
+    _grids: Any = PrivateAttr(default_factory=list)  # layout.tables.grid.Grid per table page: for inspect --png
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""
@@ -204,7 +204,7 @@ class Report(_Model):
         """Notebook view: the summary, the warnings by code, and the first indicator rows."""
         from html import escape
 
-        from .frames import report_frames
+        from .io.frames import report_frames
 
         head = f"<p><b>{escape(self.source.file or 'Report')}</b>: {escape(self.summary())}</p>"
         codes: dict[str, int] = {}
@@ -225,7 +225,7 @@ class Report(_Model):
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_frames(self) -> Frames:
-        from .frames import report_frames
+        from .io.frames import report_frames
 
         return report_frames(self)
 

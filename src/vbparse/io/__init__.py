@@ -1,0 +1,1 @@
+"""Input and output: many reports at once, frames, exports, page maps and the command line."""

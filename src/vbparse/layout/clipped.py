@@ -1,0 +1,64 @@
+"""Lines a page break clipped: glyph fragments of a line that the next page prints whole.
+
+A producer that splits a table row (or a repeated header) over a page break may draw the
+whole line on both pages and clip each copy: what stays of the cut copy is the glyphs
+that reach over the clip edge ("dik" of "Indikator", "ll" of "utfall"), at exactly the
+x of those glyphs in the whole line on the other page. A line whose every word lies
+inside a word of such a neighbour line, spelling a part of it with letters left out, is
+that cut copy; its text is not lost (the whole line stands on the other page).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ..model import ParseWarning
+from .lines import Line
+
+_FOOT = 3  # lines at a page's foot (or head) that may be a cut copy
+_NEAR = 10  # lines at the other page's head (or foot) that may hold the whole line
+_SLACK = 0.6  # pt: a fragment's glyphs stand where the whole word's do
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    it = iter(whole)
+    return all(ch in it for ch in part)
+
+
+def _cut_copy_of(line: Line, whole: Line) -> bool:
+    """Every word of `line` lies inside a word of `whole` and spells part of it; at least
+    one leaves letters out before its end or at its start (a prefix could be a word of its own)."""
+    if (line is whole or len(line.words) < 2 or len(line.text) >= len(whole.text)
+            or abs(line.size - whole.size) > 0.5):
+        return False  # one lone glyph is no evidence: a narrow cell's letter looks alike
+    holed = False
+    for w in line.words:
+        v = next((v for v in whole.words if v.x0 - _SLACK <= w.x0 and w.x1 <= v.x1 + _SLACK
+                  and _subsequence(w.text, v.text)), None)
+        if v is None:
+            return False
+        if w.text != v.text and not (v.text.startswith(w.text) and abs(w.x0 - v.x0) <= _SLACK):
+            holed = True
+    return holed
+
+
+def drop_clipped(pages: Sequence[list[Line]]) -> list[ParseWarning]:
+    """Mark cut copies at page breaks as used (tag "clipped") and say where they were."""
+    warnings: list[ParseWarning] = []
+    for a, b in itertools.pairwise(pages):
+        if not a or not b:
+            continue
+        pairs = [(ln, b[:_NEAR]) for ln in a[-_FOOT:]] + [(ln, a[-_NEAR:]) for ln in b[:_FOOT]]
+        for ln, others in pairs:
+            if ln.used:
+                continue
+            whole = next((o for o in others if _cut_copy_of(ln, o)), None)
+            if whole is not None:
+                ln.used = True
+                ln.tags.append("clipped")
+                warnings.append(ParseWarning(
+                    code="clipped_text", page=ln.page,
+                    message=f"glyph fragments {ln.text[:60]!r} at y={ln.top:.0f} cut by the page break; "
+                            f"the whole line stands on page {whole.page}: {whole.text[:60]!r}"))
+    return warnings

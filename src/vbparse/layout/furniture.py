@@ -1,0 +1,88 @@
+"""Running headers, footers and page numbers: recognised, recorded, kept out of content."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex as re
+
+from ..report.vocab import PAGE_NUMBER_RE, RUNNING_HEADER_RE, fold
+from .lines import Line
+
+MARGIN_SHARE = 0.12  # where a running header or page number may stand
+REPEAT_SHARE = 0.065  # tighter band for "repeats on many pages": body text starts below it
+
+
+@dataclass
+class RunningHeader:
+    unit: str
+    kind_text: str
+    year: int | None
+
+
+def _shape(ln: Line) -> tuple[str, int]:
+    """Digit-blind text and height: furniture repeats at the same place on every page."""
+    return re.sub(r"\d+", "#", fold(ln.text)), round(ln.top / 3)
+
+
+def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[RunningHeader]:
+    """Tag furniture lines (`used`, tag "furniture") and return the running headers seen."""
+    headers: list[RunningHeader] = []
+    n = len(pages)
+    # lines in the margins whose digit-blind shape repeats on several pages
+    shapes: Counter[str] = Counter()
+    for lines, h in zip(pages, heights, strict=True):
+        seen = {_shape(ln) for ln in lines if _in_repeat_band(ln, h)}
+        shapes.update(seen)
+    repeat_min = max(3, (n + 1) // 2)  # footers stand on most pages; two alike is chance
+    for lines, h in zip(pages, heights, strict=True):
+        for ln in lines:
+            if not _in_margin(ln, h):
+                continue
+            text = ln.text.strip()
+            m = RUNNING_HEADER_RE.match(" ".join(text.split()))
+            if m:
+                year = m.group("year")
+                headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
+                _tag(ln)
+            elif _is_page_number(text, ln.page) or _ends_with_page_number(text, ln.page) or (
+                _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
+            ):
+                _tag(ln)
+    return headers
+
+
+def _is_page_number(text: str, page: int) -> bool:
+    """"7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
+    table cell at the foot of a page is not)."""
+    if not PAGE_NUMBER_RE.match(text):
+        return False
+    first = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+    return abs(first - page) <= 3
+
+
+_KIND_PAGE_RE = re.compile(
+    r"(?:verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])(?:\s+\d{4})?\s+(\d+)\s*\(\s*\d+\s*\)$", re.I)
+
+
+def _ends_with_page_number(text: str, page: int) -> bool:
+    """A running header whose unit is missing or stands apart ("Tertialrapport 2 7(8)"):
+    the report's kind followed by this page's number."""
+    m = _KIND_PAGE_RE.search(" ".join(text.split()))
+    return m is not None and abs(int(m.group(1)) - page) <= 3
+
+
+def _in_repeat_band(ln: Line, height: float) -> bool:
+    """Top: only above where body text starts (repeated table headers stand just below);
+    bottom: the whole footer zone."""
+    return ln.bottom < height * REPEAT_SHARE or ln.top > height * (1 - MARGIN_SHARE)
+
+
+def _in_margin(ln: Line, height: float, share: float = MARGIN_SHARE) -> bool:
+    return ln.bottom < height * share or ln.top > height * (1 - share)
+
+
+def _tag(ln: Line) -> None:
+    ln.used = True
+    ln.tags.append("furniture")

@@ -1,0 +1,346 @@
+"""Words into lines (one horizontal slice of a page), and lines into reader's text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from ..pdf.reading import Word
+from ..report.vocab import (
+    BULLET_RE,
+    CONNECTOR_WORDS,
+    COUNT_UNITS,
+    ELLIPSIS_FOLLOWERS,
+    ISO_DATE_RE,
+    STANDALONE_WORDS,
+    VOCAB_WORDS,
+)
+
+SOFT_HYPHEN = "\u00ad"
+_NUMBER_PART = re.compile(r"[−-]?[\d,.]+")
+# Words this document sets in the middle of a line somewhere: whole words, never the
+# fragments a line breaker leaves ("nämnd/s", "tyrelse"). Set by the pipeline per parse.
+MID_LINE_WORDS: ContextVar[frozenset[str]] = ContextVar("MID_LINE_WORDS", default=frozenset())
+_PUNCT = ".,;:!?()\"'”“«»"
+
+
+def _key(text: str) -> str:
+    return text.strip(_PUNCT).lower()
+
+
+def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
+    """Words set inside a run of text (a cell's line, not the page's): neither first nor
+    last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
+    seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
+    return frozenset(seen | VOCAB_WORDS)
+SENTENCE_RULE = True
+
+
+@dataclass(eq=False, slots=True)
+class Line:
+    words: list[Word]
+    page: int
+    top: float = 0.0
+    bottom: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    # where most of the line's characters stand: a glyph of another font (a Symbol minus,
+    # an icon font) may stand higher or lower and widen the extent; pitches and gaps
+    # between lines are measured here, extents (top, bottom) stay the boxes'
+    ref: float = 0.0
+    used: bool = False
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        self.x0 = self.words[0].x0
+        self.x1 = max(w.x1 for w in self.words)
+        weight: dict[float, int] = {}
+        first: dict[float, float] = {}
+        for w in self.words:
+            key = round(w.top, 1)
+            weight[key] = weight.get(key, 0) + len(w.text)
+            first.setdefault(key, w.top)
+        self.ref = first[max(weight, key=lambda t: (weight[t], -t))]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def subline(self, words: list[Word]) -> Line:
+        return Line(list(words), self.page)
+
+
+def cut_word(w: Word, k: int) -> tuple[Word, Word]:
+    """`w` cut before its k-th character (0 < k < len(w.text); w.cuts known): two cells'
+    texts that one word holds (zero padding leaves no gap between them)."""
+    assert w.cuts is not None
+    x = w.cuts[k - 1]
+    return (Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[:k - 1]),
+            Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
+
+
+def group_lines(words: Sequence[Word], page: int) -> list[Line]:
+    """Cluster a page's words into lines by vertical overlap, top to bottom."""
+    if not words:
+        return []
+    ordered = sorted(words, key=lambda w: (w.mid_y, w.x0))
+    lines: list[list[Word]] = []
+    cur: list[Word] = [ordered[0]]
+    cur_mid = ordered[0].mid_y
+    cur_h = ordered[0].bottom - ordered[0].top
+    for w in ordered[1:]:
+        h = w.bottom - w.top
+        if abs(w.mid_y - cur_mid) <= 0.45 * min(h, cur_h):
+            cur.append(w)
+        else:
+            lines.append(cur)
+            cur, cur_mid, cur_h = [w], w.mid_y, h
+    lines.append(cur)
+    return [Line(_join_touching(ws), page) for ws in lines]
+
+
+TOUCH_GAP = 0.5  # pt: glyphs this close are one word, whatever their fonts
+
+
+def _join_touching(words: list[Word]) -> list[Word]:
+    """Words that touch are one word: a reader splits a word where the font changes, and a
+    producer may set a ligature ("ﬀ") or a minus sign in a fallback font mid-word."""
+    ws = sorted(words, key=lambda w: w.x0)
+    out = [ws[0]]
+    piece = ws[0]  # the last word as read, before joining: "ff" joins "energie" and "ktiva"
+    for w in ws[1:]:
+        a = out[-1]
+        lone = _one_glyph_apart(piece, w)
+        piece = w
+        gap = w.x0 - a.x1
+        # boxes that overlap are one word (a ligature's glyph drawn over its neighbours);
+        # boxes that only touch are one word when a lone glyph joins them
+        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
+            main = a if len(a.text) >= len(w.text) else w
+            out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
+                           a.page)
+        else:
+            out.append(w)
+    return out
+
+
+def _one_glyph_apart(a: Word, b: Word) -> bool:
+    """One of two touching words is a lone glyph of another font inside a word: a
+    ligature between letters ("ska" "ff" "a") or a minus before digits. Touching words
+    of any length are also neighbouring cells with no padding, which stay apart."""
+    short, long_ = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    if len(short.text) > 3:
+        return False
+    if short is a and short.text in "−-–" and b.text[:1].isdigit():
+        return True
+    return a.text[-1:].isalpha() and b.text[:1].isalpha() and (short.text.islower() or long_.text[:1].islower())
+
+
+def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word]]:
+    """Split one line's words where the gap is wider than a word space: separate cells."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if out and w.x0 - out[-1][-1].x1 <= gap_em * max(w.size, 1.0):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+# --- joining -----------------------------------------------------------------------------
+
+def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
+    """How the last word of one line meets the first word of the next."""
+    if prev.endswith(SOFT_HYPHEN):
+        return prev[:-1] + nxt
+    if forced_break:
+        return prev + nxt
+    if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
+        return prev + nxt
+    if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
+        return prev + nxt
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha():
+        first = nxt.split(" ", 1)[0].lower()
+        if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
+            return prev + nxt
+    return prev + " " + nxt
+
+
+def line_pitch(lines: Sequence[Line]) -> float:
+    """Typical distance between the tops of consecutive lines in one flow of text.
+
+    Only gaps that can be a pitch count (0.9–1.5 × the font size); of those the low end,
+    since paragraph gaps are larger and lists of one-line paragraphs are common."""
+    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
+            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size]
+    if not gaps:
+        return 1.2 * max((ln.size for ln in lines), default=10.0)
+    return smallest_recurring(gaps)
+
+
+def smallest_recurring(gaps: Sequence[float]) -> float:
+    """The line pitch: the smallest gap that recurs (PDF positions are exact to ~0.1 pt)."""
+    counts = Counter(round(g, 1) for g in gaps)
+    recurring = [g for g, n in counts.items() if n >= 2]
+    return min(recurring) if recurring else min(gaps)
+
+
+def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
+    """True when the next line's first word would have fit: the break was not a wrap."""
+    first = nxt.words[0]
+    space = 0.28 * first.size
+    return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
+
+
+def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
+                    room: float = 0.0, cell_left: float | None = None) -> bool:
+    """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
+
+    Evidence: the line ends within a character of the cell's edge, the next line goes on
+    in lower case with no word of its own, and the rejoined word could not have fit on a
+    line by itself (which is the only reason a line breaker splits a word)."""
+    last, first = line.words[-1], nxt.words[0]
+    if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
+        return True  # "2023-1" + "2-31": a date broken in a narrow cell
+    # a breaker cuts a word only when the line is full: if the next line's first letter
+    # would have fit (the cell holds a line that wide: `room`), the break was at a space
+    if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
+        return False  # "33" + "st": a count and its unit stand apart
+    if room and (line.x1 - line.x0) + (first.x1 - first.x0) / max(1, len(first.text)) < room - 0.3:
+        return False
+    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
+    char_w = (first.x1 - first.x0) / max(1, len(first.text))
+    # rules showing both sides of the cell: full when the next letter would not have fit,
+    # whatever the cell's alignment (centred text ends short of the right edge)
+    full = (precise and cell_left is not None
+            and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
+    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
+    if digits and (not precise or last.x1 >= right_edge - 1.0 or full):
+        # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
+        group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
+        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
+    if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
+        return False
+    if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
+        return False  # "klagomålet," or "av" ended a word: a wrap at a space
+    known = MID_LINE_WORDS.get()
+    if _key(last.text) in known and _key(first.text) in known:
+        return False  # both are words this document sets whole elsewhere
+    if last.x1 < right_edge - max(1.0, 1.1 * char_w) and not full:
+        return False
+    if not precise:
+        # the edge is only the widest line seen: ask for the shapes a line breaker leaves,
+        # a fragment alone on its line, or a short tail after a slash ("nämnd/s")
+        tail = last.text.rsplit("/", 1)[-1] if "/" in last.text else None
+        slash_word = "/" in first.text and first.text.split("/", 1)[0].lower() not in STANDALONE_WORDS
+        # or a word this document sets whole mid-line elsewhere ("kompe" + "tens")
+        seen_whole = _key(last.text + first.text) in known
+        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word \
+                and not seen_whole:
+            return False
+        if seen_whole and len(line.words) != 1:
+            return True  # the line reached the edge (above) and the parts make a word seen whole
+    return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
+
+
+def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | None = None,
+               pitch: float | None = None) -> list[str]:
+    """Lines of one text flow into paragraphs: lines joined, split words rejoined.
+
+    `right_edge` may be given by page (pages of different widths have their own)."""
+    lines = [ln for ln in lines if ln.words]
+    if not lines:
+        return []
+    if right_edge is None:
+        right_edge = max(ln.x1 for ln in lines)
+    edges = right_edge if isinstance(right_edge, Mapping) else None
+    fixed = right_edge if not isinstance(right_edge, Mapping) else max(ln.x1 for ln in lines)
+    if pitch is None:
+        pitch = line_pitch(lines)
+    paras: list[str] = []
+    cur = ""
+    prev: Line | None = None
+    for ln in lines:
+        text = ln.text
+        if prev is None:
+            cur = text
+        else:
+            if ln.page != prev.page:
+                # a page break hides the paragraph spacing: a short last line, a bullet, or
+                # a sentence ending the page and a capital opening the next one decide
+                edge = edges.get(prev.page, fixed) if edges is not None else fixed
+                new_para = (ends_short(prev, ln, edge) or bool(BULLET_RE.match(text))
+                            or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
+            else:
+                edge = edges.get(prev.page, fixed) if edges is not None else fixed
+                new_para = (
+                    ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
+                    or ends_short(prev, ln, edge)
+                    or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
+                )
+            if new_para:
+                paras.append(cur)
+                cur = text
+            else:
+                cur = _join_pair(cur, text, False)
+        prev = ln
+    paras.append(cur)
+    return [t for t in map(tidy, paras) if t]
+
+
+def unfinished(text: str) -> bool:
+    """Text that cannot end here: an open parenthesis, a trailing , / - or a connector."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.count("(") > t.count(")"):
+        return True
+    return t.endswith((",", "/", "-")) or t.split()[-1].lower() in CONNECTOR_WORDS
+
+
+def tidy(text: str) -> str:
+    return " ".join(text.replace(SOFT_HYPHEN, "").split())
+
+
+def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False,
+              room: float = 0.0, cell_left: float | None = None) -> str:
+    """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
+
+    `right_edge` is where the cell's text may reach (`precise` when rules showed it); by
+    default the widest line's end. `room` is the widest line the column holds anywhere."""
+    if not lines:
+        return ""
+    compact = "".join(ln.text for ln in lines).replace(" ", "")
+    if len(lines) > 1 and ISO_DATE_RE.match(compact):
+        return compact  # a date broken over the lines of a narrow cell
+    if right_edge is None:
+        right_edge = max(ln.x1 for ln in lines)
+    left_edge = min(ln.x0 for ln in lines)
+    out = ""
+    prev: Line | None = None
+    for ln in lines:
+        if prev is None:
+            out = ln.text
+        else:
+            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room, cell_left))
+        prev = ln
+    return tidy(out)

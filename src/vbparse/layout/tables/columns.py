@@ -1,0 +1,384 @@
+"""Columns of a table: bands in x, from vertical rules or from the gutters the cells share.
+
+Text order loses empty cells; x positions do not. Each header cluster is one column.
+Between two of them the boundary is a vertical rule where there is one; otherwise a
+gutter: an x range that no header or value text covers anywhere in the table. Text that
+lies between two header clusters without touching either (a right-aligned number under a
+left-aligned header, say) goes to the side where it lines up with that column's other
+values, since a column's cells share one alignment. A value then belongs to the band its
+box overlaps most, whatever its alignment.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...pdf.reading import PageData, Rule, Word
+from ...report.vocab import PREVIOUS_YEAR_RE
+from ..lines import Line, cut_word, split_phrases
+from .header import clusters, squeeze
+
+PHRASE_GAP_EM = 0.4  # wider than a word space, narrower than any cell padding pair
+TOUCH_TOL = 0.3
+"""pt: texts of two cells with no padding touch exactly (PDF positions are exact to ~0.1 pt)."""
+SEAM_TOL = 0.25
+"""pt: unruled, a glued word's character boundary meets the next header's text start this
+closely (both are the cell edge); GLUE_TOL there let digit grids pass for edges."""
+GLUE_TOL = 0.75
+"""pt: a character boundary this close to a column edge is where two cells' texts meet
+(zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
+
+
+@dataclass
+class Band:
+    role: str
+    left: float  # boundary to the previous column
+    right: float  # boundary to the next column
+    text_left: float  # where this column's header text starts
+    text: str
+    text_right: float = 0.0  # where it ends
+
+
+@dataclass
+class TableLayout:
+    kind: str
+    bands: list[Band]
+    left: float
+    right: float
+    previous_year: int | None = None
+    header_lines: list[Line] = field(default_factory=list)
+    ruled: bool = False
+    pad: float | None = None
+    left_known: bool = False  # `left` is a rule's, not a guess from the header
+    seams: list[float] = field(default_factory=list)
+    """Column edges where words glued across two cells are cut (split_glued)."""
+
+    def split_glued(self, words: Sequence[Word]) -> list[Word]:
+        """Words cut where they run across a column edge at a character boundary: two
+        cells' texts that touch (zero padding) are read as one word by every reader."""
+        if not self.seams:
+            return list(words)
+        out: list[Word] = []
+        for w in words:
+            for x in self.seams:
+                if w.x0 < x < w.x1:
+                    k = char_cut(w, x)
+                    if k is not None:
+                        left, w = cut_word(w, k)
+                        out.append(left)
+            out.append(w)
+        return out
+
+    def content_right(self, band: Band) -> float | None:
+        """Where a cell's text may reach: its right rule less the cell padding.
+
+        Known only when rules show the padding (vertical rules, or horizontal rules that
+        start at the table's edge); None for unruled tables."""
+        if self.pad is None:
+            return None
+        if self.ruled:
+            return band.right - self.pad
+        i = self.bands.index(band)
+        nxt = self.bands[i + 1].text_left if i + 1 < len(self.bands) else self.right + self.pad
+        return min(nxt, band.right + self.pad) - 2 * self.pad
+
+    def band_of(self, x0: float, x1: float) -> Band | None:
+        """The band a box overlaps most (a word may start a little outside its column)."""
+        if x1 <= self.bands[0].left:
+            return self.bands[0]
+        if x0 >= self.bands[-1].right:
+            return self.bands[-1]
+        best, best_overlap = None, 0.0
+        for band in self.bands:
+            overlap = min(x1, band.right) - max(x0, band.left)
+            if overlap > best_overlap:
+                best, best_overlap = band, overlap
+        return best
+
+    def band(self, role: str) -> Band | None:
+        return next((b for b in self.bands if b.role == role), None)
+
+
+_ROLE_RULES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "indicator": [
+        ("name", ("indikator",)),
+        ("outcome", ("periodens",)),
+        ("outcome_men", ("män", "pojkar")),
+        ("outcome_women", ("kvinnor", "flickor")),
+        ("kf_target", ("kf:s", "kfs")),
+        ("target", ("årsmål",)),
+        ("previous", ("utfall",)),
+        ("period", ("period",)),
+    ],
+    "activity": [
+        ("name", ("aktivitet",)),
+        ("start", ("startdatum", "start")),
+        ("end", ("slutdatum", "slut")),
+        ("deviation", ("avvikelse",)),
+    ],
+    "complaint": [
+        ("category", ("uppdelning", "kategori")),
+        ("t1", ("t1",)),
+        ("t2", ("t2",)),
+        ("vb", ("vb",)),
+        ("total", ("totalt", "ack")),
+        ("summary", ("sammanfattning", "åtgärder")),
+    ],
+}
+
+
+def _role(kind: str, text: str, taken: set[str]) -> str:
+    t = squeeze(text)
+    for role, keys in _ROLE_RULES[kind]:
+        if role in taken:
+            continue
+        if any(k in t for k in keys):
+            return role
+    return "unknown"
+
+
+def missing_roles(layout: TableLayout) -> list[str]:
+    """Header words the table should have and does not: reported, never guessed."""
+    have = {b.role for b in layout.bands}
+    return [role for role, _ in _ROLE_RULES[layout.kind] if role not in have]
+
+
+def _merged_tails(kind: str, groups: list[list[Word]]) -> list[list[Word]]:
+    """A cluster naming no column ("VB 2022" split from "Utfall") is the tail of the cell to
+    its left: header text reads left to right."""
+    out: list[list[Word]] = []
+    for ws in groups:
+        if out and _role(kind, " ".join(w.text for w in ws), set()) == "unknown":
+            out[-1] = sorted([*out[-1], *ws], key=lambda w: (round(w.top), w.x0))
+        else:
+            out.append(list(ws))
+    return out
+
+
+def vertical_rules(page: PageData, top: float, bottom: float) -> list[float]:
+    return sorted(r.pos for r in page.vrules if r.start <= bottom and r.end >= top - 2)
+
+
+def phrases(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[tuple[float, float]]:
+    """Extents of the runs of text on each line (a cell's text on that line)."""
+    out: list[tuple[float, float]] = []
+    for ln in lines:
+        for ph in split_phrases(ln.words, PHRASE_GAP_EM):
+            start = ph[0]
+            for a, b in zip(ph, [*ph[1:], None], strict=True):
+                if b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in cuts):
+                    out.append((start.x0, a.x1))
+                    if b is not None:
+                        start = b
+    return out
+
+
+def _spread(boxes: Sequence[tuple[float, float]]) -> float:
+    """How far a column's texts are from sharing one alignment (left, centre or right)."""
+    if len(boxes) < 2:
+        return 0.0
+    anchors = ([b[0] for b in boxes], [b[1] for b in boxes], [(b[0] + b[1]) / 2 for b in boxes])
+    return min(max(a) - min(a) for a in anchors)
+
+
+def intervals(boxes: Sequence[tuple[float, float]]) -> list[tuple[float, float, list[tuple[float, float]]]]:
+    """x ranges covered by text, with the boxes in each; the gaps between are gutters."""
+    out: list[tuple[float, float, list[tuple[float, float]]]] = []
+    for b in sorted(boxes):
+        if out and b[0] < out[-1][1] - 0.3:
+            x0, x1, members = out[-1]
+            members.append(b)
+            out[-1] = (x0, max(x1, b[1]), members)
+        else:
+            out.append((b[0], b[1], [b]))
+    return out
+
+
+def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> list[float | None]:
+    """For each pair of neighbouring header clusters, the gutter between their columns.
+
+    Between two header clusters there may be several gutters (values of either column
+    can stand between the headers). The cuts are chosen together, so that every column's
+    values, from its left cut to its right cut, share one alignment best; a wider gutter
+    breaks a tie. None where header and value text leave no gutter (the caller falls back)."""
+    heads = [(b.text_left, b.text_right) for b in bands]
+    # a value box running across two header clusters is no column's (a full-width row)
+    own = [v for v in values if sum(1 for h in heads if v[0] < h[1] - 0.5 and v[1] > h[0] + 0.5) < 2]
+    ivs = intervals([*heads, *own])
+    head_set = set(heads)
+    vals = sorted(v for v in own if v not in head_set)
+
+    def holder(h: tuple[float, float]) -> int:
+        return next(i for i, iv in enumerate(ivs) if h in iv[2])
+
+    # candidate cuts per pair: (cut, gutter width); a pair with none keeps its place open
+    cands: list[list[tuple[float, float]]] = []
+    for a, b in itertools.pairwise(heads):
+        ia, ib = holder(a), holder(b)
+        chain = ivs[ia:ib + 1] if ia < ib else []  # a's interval, islands, b's interval
+        cands.append([((chain[g][1] + chain[g + 1][0]) / 2, chain[g + 1][0] - chain[g][1])
+                      for g in range(len(chain) - 1)])
+
+    def cost(lo: float, hi: float) -> float:
+        return _spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
+
+    # header cells set left (the first header starts where the body's text does): a
+    # column's header then stands just right of its left cut; among cuts that fit the
+    # values alike, the one nearer the next header wins
+    left_headers = bool(vals) and abs(min(v[0] for v in vals) - heads[0][0]) <= 3.0
+    inf = float("inf")
+    # states after each pair: (where the next column starts, cost so far, cuts so far)
+    states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
+    for k, options in enumerate(cands):
+        if not options:  # no gutter: the column's extent is unknown here; carry every path on
+            mid = (heads[k][1] + heads[k + 1][0]) / 2
+            states = [(mid, total, [*path, None]) for _, total, path in states]
+            continue
+        b_left = heads[k + 1][0]
+        # with zero padding a right-aligned value touches the next cell's left-aligned
+        # header text: a value ending where b's header starts is a's, never b's
+        states = [min(((cut, total + cost(lo, cut) - 1e-3 * width
+                        + (0.05 * (b_left - cut) if left_headers else 0.0)
+                        + 1000.0 * sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL),
+                        [*path, cut]) for lo, total, path in states),
+                      key=lambda st: st[1]) for cut, width in options]
+    return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
+
+
+def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
+    """Index of the character of `w` that starts within `tol` of x (the nearest; never
+    the first), or None."""
+    if w.cuts is None:
+        return None
+    best, best_d = None, tol
+    for i, c in enumerate(w.cuts):
+        d = abs(c - x)
+        if d <= best_d:
+            best, best_d = i + 1, d
+    return best
+
+
+def _crossing(words: Sequence[Word], x: float, tol: float) -> tuple[list[Word], int]:
+    """(words cut by x at a character boundary, how many x runs through mid-character)."""
+    glued: list[Word] = []
+    blocked = 0
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x, tol) is None:
+                blocked += 1
+            else:
+                glued.append(w)
+    return glued, blocked
+
+
+def seam(a: Band, b: Band, words: Sequence[Word], rule: float | None = None) -> float | None:
+    """Where the texts of neighbouring columns a and b touch, when value words are glued
+    across them: the rule between them, if words run across it at a character boundary;
+    unruled, where b's header text starts, if words run across it there within
+    SEAM_TOL, none mid-character, and the glued words share no alignment.
+
+    The last because a centred header's text may start inside its own column: values all
+    alike ("2024-01-01" in every row) or numbers (one alignment, equal digit widths) then
+    have character boundaries there too, but, being one column's, they line up on the
+    left, the right or the centre. Glued texts of two cells (a's right-aligned, b's
+    left-aligned) line up on neither."""
+    if rule is not None:
+        return rule if _crossing(words, rule, GLUE_TOL)[0] else None
+    x = b.text_left
+    if x < a.text_right - GLUE_TOL:
+        return None
+    glued, blocked = _crossing(words, x, SEAM_TOL)
+    return x if glued and not blocked and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL else None
+
+
+def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
+                       body: Sequence[Line] = ()) -> TableLayout:
+    """Column bands from the header band, the page's rules and (when given) the value lines."""
+    top = min(ln.top for ln in header)
+    bottom = max(ln.bottom for ln in header)
+    vxs = vertical_rules(page, top, bottom)
+    bands: list[Band] = []
+    taken: set[str] = set()
+    for words in _merged_tails(kind, clusters(header, vxs)):
+        text = " ".join(w.text for w in words)
+        role = _role(kind, text, taken)
+        if role != "unknown":
+            taken.add(role)
+        x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+        bands.append(Band(role, x0, x1, x0, text, x1))
+    cuts = gutter_cuts(bands, phrases(body, vxs)) if body else [None] * (len(bands) - 1)
+    # words of value lines (cells stand apart on them; a full-width line is one run of text)
+    body_words = [w for ln in body if len(split_phrases(ln.words, PHRASE_GAP_EM)) >= 2 for w in ln.words]
+    seams: list[float] = []
+    for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
+        between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
+        glued = seam(a, b, body_words, between[-1] if between else None) if body_words else None
+        if glued is not None:
+            seams.append(glued)
+        if between:
+            cut = between[-1]
+        elif glued is not None:  # the two columns' texts touch there: it is the boundary
+            cut = glued
+        elif gutter is not None:
+            cut = gutter
+        else:  # no evidence but the header: halfway, whatever the header cells' alignment
+            cut = (a.text_right + b.text_left) / 2
+        a.right, b.left = cut, cut
+    left_rules = [x for x in vxs if x <= bands[0].text_left + 1]
+    table_left = left_rules[0] if left_rules else min(ln.x0 for ln in header) - 0.5 * header[0].size * 3
+    right_rules = [x for x in vxs if x >= bands[-1].text_left]
+    table_right = right_rules[-1] if right_rules else page.width
+    bands[0].left = min(bands[0].left, bands[0].text_left - 1)
+    bands[-1].right = table_right
+    prev_year = None
+    for b in bands:
+        if b.role == "previous":
+            m = PREVIOUS_YEAR_RE.search(squeeze(b.text))
+            prev_year = int(m.group(1)) if m else None
+    ruled = len(vxs) >= 3
+    pad: float | None = None
+    if ruled and body:
+        pad = _ruled_padding(vxs, body)
+    elif ruled:  # the nearest rule left of the first header text (an icon column may precede it)
+        pad = bands[0].text_left - max(left_rules) if left_rules else None
+    else:
+        near = [r for r in page.hrules if top - 12 <= r.pos <= bottom + 12 and r.start < bands[0].text_left]
+        if near:
+            pad = bands[0].text_left - max(r.start for r in near)
+            table_left = max(r.start for r in near)
+            table_right = max(r.end for r in near)
+            bands[-1].right = table_right
+    if pad is not None and not 0 < pad < 15:
+        pad = None
+    left_known = bool(left_rules) or pad is not None
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams)
+
+
+def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:
+    """Cell padding of a ruled table: the least distance from any value text to the rules
+    around it (left-, right-aligned and full lines all touch the padding)."""
+    gaps = []
+    for ln in body:
+        for w in ln.words:
+            left = [x for x in vxs if x <= w.x0 + 0.5]
+            right = [x for x in vxs if x >= w.x1 - 0.5]
+            if left and right:
+                gaps.append(min(w.x0 - left[-1], right[0] - w.x1))
+    return max(0.0, min(gaps)) if gaps else None
+
+
+def cells_of(line: Line, layout: TableLayout) -> dict[str, list[Word]]:
+    """The line's words by column role (words glued across a column edge cut there)."""
+    out: dict[str, list[Word]] = {}
+    for w in layout.split_glued(line.words):
+        band = layout.band_of(w.x0, w.x1)
+        role = band.role if band else "unknown"
+        out.setdefault(role, []).append(w)
+    return out
+
+
+def rules_between(page: PageData, y0: float, y1: float, x0: float, x1: float) -> list[Rule]:
+    """Horizontal rules between two heights that cross the x range [x0, x1]."""
+    return [r for r in page.hrules if y0 - 0.5 <= r.pos <= y1 + 0.5 and r.start <= x0 + 1 and r.end >= x1 - 1]

@@ -1,0 +1,563 @@
+"""The complaints table: category rows, counts, and groups from vertically merged cells.
+
+A group is the rows its merged cell spans. Where rules cross the group column between
+every two labels, a label's rows are those between the rules around it (a cell cut by a
+page break runs to the page's foot; rows at a page's top before its first cell continue
+the group above; an empty cell between closed ones is in no group). Elsewhere the
+label's alignment in its cell is found from the geometry: the whole table's rows, over
+all its pages, are split into runs so that each label stands at the top, the centre or
+the bottom of its run, whichever fits all labels best (ties: the fewest rows in no
+group, then top); a label printed on its group's first row only is the top case. A run
+crosses page breaks: on below a top label, back above a bottom one. Alignments that fit
+alike but group rows differently are reported (complaint_groups_ambiguous). A totals
+row ("Totalt", "Summa") is no category.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ...model import ComplaintRow, ParseWarning
+from ...pdf.reading import PageData, Word
+from ...report.provenance import place_complaint
+from ...report.values import parse_count
+from ...report.vocab import COUNT_UNITS, TOTALS_WORDS, fold
+from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from .columns import TableLayout
+from .rows import RowEvidence, gap_breaks, table_pitch
+
+
+@dataclass
+class _Row:
+    page: int
+    top: float
+    bottom: float = 0.0
+    cat: list[Line] = field(default_factory=list)
+    cells: dict[str, list[Word]] = field(default_factory=dict)
+    summary: list[Line] = field(default_factory=list)
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
+    """The row's category goes on in this line: it starts lower case, or the text so far is unfinished."""
+    first = cat[0].text[:1] if cat else ""
+    return bool(cat) and (first.islower() or first in "([{/&-–"
+                          or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+_GLUED_UNIT = re.compile(r"(\d+)(\D+)")
+
+
+def _unglue(w: Word) -> list[Word]:
+    """A count and its unit in one word ("20st"): with no cell padding the count's right
+    edge meets the unit's cell's left edge. Cut where the digits end (by their share of
+    the characters), so each part lands in its own column."""
+    m = _GLUED_UNIT.fullmatch(w.text)
+    if m is None or fold(m.group(2)) not in COUNT_UNITS:
+        return [w]
+    cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+    return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
+
+
+_PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
+
+
+def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
+    """A label's or category's lines as one text. A word is broken mid-word only when it
+    is alone on its line (a line breaker moves a word too long for the line to a line of
+    its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
+    closes the word before it."""
+    joined = join_cell(lines, edge, precise)
+    if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
+        loose = join_cell(lines, edge, False)
+        if len(loose) > len(joined):
+            joined = loose
+    return _PUNCT_ALONE.sub(r"\1", joined)
+
+
+_COUNT_ROLES = ("t1", "t2", "vb", "total")
+
+
+def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:
+    """One cell holds one count: two counts far apart on one line in one column's band
+    (columns measured a little off, or a column the header did not show) belong to it and
+    its empty neighbour: the right one moves right into a column the header did not show
+    (or from VB to the total, which every counted row has), else the left one moves left.
+    Words a space apart are one number ("1 234")."""
+    for role in _COUNT_ROLES:
+        ws = sorted(cells.get(role, []), key=lambda w: w.x0)
+        if len(ws) != 2 or ws[1].x0 - ws[0].x1 < ws[0].size:
+            continue
+        i = _COUNT_ROLES.index(role)
+        right = _COUNT_ROLES[i + 1] if i + 1 < len(_COUNT_ROLES) else None
+        left = _COUNT_ROLES[i - 1] if i > 0 else None
+        if right is not None and right not in cells and (layout.band(right) is None or role == "vb"):
+            cells[role], cells[right] = [ws[0]], [ws[1]]
+        elif left is not None and left not in cells:
+            cells[left], cells[role] = [ws[0]], [ws[1]]
+
+
+def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
+    """x where the category column starts: a vertical rule, else the word start that
+    separates label and category words on the most lines while no word runs across it
+    (group labels and categories, whatever their alignment, never overlap in x)."""
+    band = layout.band("category")
+    if band is None:
+        return None
+    left = min(band.left, layout.left)
+    for ln in lines:
+        page = pages[ln.page]
+        xs = [r.pos for r in page.vrules if left + 3 < r.pos < band.right - 3
+              and r.start <= ln.top and r.end >= ln.bottom]
+        if xs:
+            return min(xs)
+    words = [w for ln in lines for w in ln.words if w.x0 < band.right]
+    starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
+    best: tuple[int, int, int, float] | None = None
+    for x in starts:
+        cut = x - 0.3
+        crossing = sum(1 for w in words if w.x0 < cut < w.x1)
+        split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
+                    and any(cut <= w.x0 < band.right for w in ln.words))
+        # a tie goes to where a column's text starts on most lines (not a word inside a label)
+        aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
+        key = (-crossing, split, aligned, -x)
+        if best is None or key > best:
+            best = key
+    # the boundary separates label and category words on many lines and crosses (almost) none
+    if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
+        return None
+    return -best[3] - 0.3
+
+
+@dataclass
+class _Frame:
+    """One layout's x positions: a table continuing on a page of another width has its own."""
+
+    layout: TableLayout
+    split_x: float
+    cat_right: float
+
+
+def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
+           warnings: list[ParseWarning]) -> _Frame:
+    split_x = _split_group_column(lines, layout, pages)
+    if split_x is None:
+        warnings.append(ParseWarning(code="complaint_groups_unknown",
+                                     message="could not find the group column of the complaints table",
+                                     page=lines[0].page if lines else None))
+        split_x = layout.bands[0].left
+    cat_band = layout.band("category")
+    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100)
+
+
+def parse_complaints(
+    lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
+    page_layouts: dict[int, TableLayout] | None = None,
+) -> list[ComplaintRow]:
+    """`page_layouts`: the columns of pages whose width differs from the header's page
+    (measured under that page's repeated header); other pages use `layout`."""
+    if not lines:
+        return []
+    pages = evidence.pages
+    page_layouts = page_layouts or {}
+    main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
+    frames: dict[int, _Frame] = {}
+    for lay in {id(v): v for v in page_layouts.values()}.values():
+        on = [ln for ln in lines if page_layouts.get(ln.page) is lay]
+        fr = _frame(on, lay, pages, warnings)
+        for pg, v in page_layouts.items():
+            if v is lay:
+                frames[pg] = fr
+
+    def frame_of(page: int) -> _Frame:
+        return frames.get(page, main)
+
+    split_x, cat_right = main.split_x, main.cat_right
+    group_lines: list[Line] = []
+    rows: list[_Row] = []
+    # the table's own pitch: from its category lines, else its (wrapped) header
+    hdr = layout.header_lines
+    size = hdr[0].size if hdr else 10.0
+    indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
+               if (ws := [w for w in ln.words if w.x0 >= frame_of(ln.page).split_x - 1])]
+    parts = [p for _, p in indexed]
+    pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
+    # lines set tighter than their font's size (a small line height): the pitch is still the
+    # smallest gap that recurs between neighbouring lines of one cell
+    tight = [b.ref - a.ref for a, b in itertools.pairwise(parts)
+             if a.page == b.page and 0.5 * a.size < b.ref - a.ref <= 0.9 * a.size]
+    if len(tight) >= 2:
+        pitch = min(pitch, smallest_recurring(tight))
+    # rows set apart by padding or spacing: then a line at pitch is never a new row
+    # (measured between the row parts of neighbouring lines: two category lines may have
+    # group label lines between them, which is no spacing, and a label line may stand
+    # off the rows' baselines); spacing recurs between rows, one odd gap is chance
+    gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
+                 if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
+    prev: Line | None = None
+    for ln in lines:
+        ln.used = True
+        fr = frame_of(ln.page)
+        layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
+        gwords = [w for w in ln.words if w.x0 < split_x - 1]
+        rest = [p for w in ln.words if w.x0 >= split_x - 1 for p in _unglue(w)]
+        if gwords:
+            group_lines.append(ln.subline(gwords))
+        if not rest:
+            continue
+        # the row part of the line on its own: group labels may sit at another height
+        ln = ln.subline(rest)
+        cat = [w for w in rest if w.x0 < cat_right]
+        cells: dict[str, list[Word]] = {}
+        summary: list[Word] = []
+        for w in layout.split_glued(rest):  # words glued across a column rule: cut there
+            if w.x0 < cat_right:
+                continue
+            band = layout.band_of(w.x0, w.x1)
+            role = band.role if band else "summary"
+            if fold(w.text) in COUNT_UNITS and not summary and cells:
+                role = "unit"  # a unit follows its counts, before the summary's text
+            elif role == "summary" or parse_count(w.text) is None:
+                summary.append(w)
+                continue
+            cells.setdefault(role, []).append(w)
+        _spread_counts(cells, layout)
+        cur = rows[-1] if rows else None
+        new_row = cur is None
+        if cur is not None and prev is not None:
+            if ln.page != cur.page and ln.page != prev.page:
+                new_row = not _goes_on(cat, cur, cat_right)  # top of a new page: a split row continues
+            elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
+                new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
+            elif gap_breaks(prev, ln, pitch):
+                new_row = True
+            elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
+                new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
+            else:
+                new_row = False
+            # one cell holds one count: a second count in a filled column starts a new row
+            new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
+        if new_row:
+            cur = _Row(ln.page, ln.top)
+            rows.append(cur)
+        assert cur is not None
+        if cat:
+            cur.cat.append(ln.subline(cat))
+        for role, ws in cells.items():
+            cur.cells.setdefault(role, []).extend(ws)
+        if summary:
+            cur.summary.append(ln.subline(summary))
+        cur.bottom = ln.bottom
+        prev = ln
+    return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
+                          {pg: fr.split_x for pg, fr in frames.items()})
+
+
+def _assign_groups(
+    rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
+    pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
+    page_splits: dict[int, float] | None = None,
+) -> list[ComplaintRow]:
+    pad = layout.pad
+    cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
+    label_edge = cat_start - 2 * pad if pad is not None else None
+    cat_band = layout.band("category")
+    # a totals row's label may stand in the group column: that row is no category
+    totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
+    group_lines = [ln for ln in group_lines if ln not in totals]
+    rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
+    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
+    groups = _groups(rows, labels, warnings)
+    cat_edge = layout.content_right(cat_band) if cat_band else None
+    cat_precise = cat_edge is not None
+    if cat_edge is None:
+        cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
+    out: list[ComplaintRow] = []
+    for row, group in zip(rows, groups, strict=True):
+        category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
+        if fold(category).rstrip(":") in TOTALS_WORDS:
+            continue  # a totals row sums the categories; it is none of them
+        _take_wrapped_unit(row)
+        cells = row.cells
+        counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
+        unit = " ".join(w.text for w in cells.get("unit", [])) or None
+        summary = " ".join(ln.text for ln in row.summary) or None
+        out.append(ComplaintRow(
+            group=group, category=category,
+            t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
+            unit=unit, summary=summary, page=row.page,
+        ))
+        place_complaint(out[-1], [*row.cat, *row.summary, *(w for ws in cells.values() for w in ws)])
+    return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
+
+
+def _take_wrapped_unit(row: _Row) -> None:
+    """A unit broken over lines in its narrow cell ("s" over "t"): the first words of the
+    row's leading summary lines, one above the other, that together spell a unit."""
+    if "unit" in row.cells or len(row.summary) < 2 or not any(k in row.cells for k in ("t1", "t2", "vb", "total")):
+        return
+    parts: list[Word] = []
+    for ln in row.summary:
+        w = ln.words[0]
+        if parts and abs(w.x0 - parts[0].x0) > 1.0:
+            return
+        parts.append(w)
+        if len(parts) >= 2 and fold("".join(p.text for p in parts)) in COUNT_UNITS:
+            break
+    else:
+        return
+    row.cells["unit"] = [replace(parts[0], text="".join(p.text for p in parts))]
+    rest = [ln.subline(ln.words[1:]) for ln in row.summary[:len(parts)] if len(ln.words) > 1]
+    row.summary = rest + row.summary[len(parts):]
+
+
+@dataclass
+class _Label:
+    page: int
+    top: float
+    bottom: float
+    text: str
+    span_top: float = -math.inf  # the cell's extent between the rules around it
+    span_bottom: float = math.inf
+    ruled: bool = False
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def covers(self, row: _Row) -> bool:
+        return row.page == self.page and self.span_top < row.mid < self.span_bottom
+
+
+_NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
+
+
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None) -> list[str | None]:
+    """Each row's group: by the ruled cells on pages where every label's cell is closed by
+    rules, by the labels' alignment elsewhere; rows before a page's first group continue
+    the group above."""
+    ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
+    doubt: list[_Row] = []
+    owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+    if doubt and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=doubt[0].page,
+            message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
+                    f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
+    out: list[str | None] = []
+    current: str | None = None
+    # a table whose labels' cells are merged over rows leaves a row in no group as an empty
+    # cell of its own; where every label's cell is one row, the label is printed on its
+    # group's first row only and the empty cells below go on with it
+    merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
+    for row in rows:
+        if row.page in ruled_pages:
+            hit = next((lab for lab in labels if lab.covers(row)), None)
+            # between closed cells, or below the last one where the table ends: an empty
+            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            here = [lab for lab in labels if lab.page == row.page]
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
+                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
+                hit = _NO_GROUP
+        else:
+            hit = owner.get(id(row))
+        if hit is _NO_GROUP:
+            current = None
+        elif hit is not None:
+            current = hit.text
+        out.append(current)
+    return out
+
+
+_ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+_SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
+_CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
+
+
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
+    """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
+
+    The alignment (top, centre, bottom) that fits every label best wins, rows in no run
+    counting a little each; a tie goes to top, Word's default. A run may cross a page
+    break: a top-aligned label is printed in its cell's first part, so its run goes on
+    over the pages below; a bottom-aligned one in its last part, so its run reaches back
+    over the pages above (or goes on below when its part reaches the page's foot); a
+    centred one either way. Rows in no run belong to no group. When alignments fitting
+    alike group the rows differently, the first row they disagree on goes to `doubt`."""
+    span: dict[int, tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        a, _ = span.get(row.page, (i, i))
+        span[row.page] = (a, i)
+    labs = [lab for lab in labels if lab.page in span]
+    if not labs:
+        return {}
+    fits = []
+    for align in ("top", "center", "bottom"):
+        cost, owner = _runs(rows, labs, span, align)
+        orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
+        fits.append((cost - _ORPHAN * orphans, orphans, owner))
+    # labels fitting alike (within half a point) leave the fewest rows in no group
+    least = min(f[0] for f in fits)
+    if least == math.inf:
+        return {}
+    alike = [f for f in fits if f[0] < least + 0.5]
+    best = min(alike, key=lambda f: f[1])
+    if doubt is not None:
+        for f in alike:
+            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            if differ:
+                doubt.append(differ[0])
+                break
+    return best[2]
+
+
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+    ps, pe = max(s, pa), min(e, pb)
+    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
+        return math.inf
+    # a label taller than its rows' text sets the cell's height itself: it may reach past
+    # the text of its first (last) row, never into the row before (after) its run
+    before = rows[ps - 1].bottom if ps > pa else -math.inf
+    after = rows[pe + 1].top if pe < pb else math.inf
+    c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
+    first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
+    # at the top: no lower than the first row's text; at the bottom: no higher than the
+    # last row's text, or in the last row from its top (a label printed in the last row
+    # of an open region)
+    top = max(0.0, lab.top - first.top)
+    if align == "top":
+        c += top
+    elif align == "bottom":
+        c += max(0.0, min(last.bottom, last.top + height) - lab.bottom)
+    else:
+        c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
+    if align != "top" and e > pb and s >= pa:
+        # a cell going on over the page break may print its label at the top of its first part
+        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+    return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
+
+
+def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
+          align: str) -> tuple[float, dict[int, _Label]]:
+    n, k = len(rows), len(labs)
+    inf = math.inf
+    # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
+    best = [[inf] * (n + 1) for _ in range(k + 1)]
+    choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+    for s in range(n + 1):
+        best[k][s] = _ORPHAN * (n - s)
+    for j in range(k - 1, -1, -1):
+        pa, pb = span[labs[j].page]
+        hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
+        for s in range(min(n - 1, pb), -1, -1):
+            b, ch = _ORPHAN + best[j][s + 1], None
+            for e in range(max(s, pa), hi + 1):
+                rest = best[j + 1][e + 1]
+                if rest == inf or rest >= b:
+                    continue
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                if c < b:
+                    b, ch = c, e
+            best[j][s], choice[j][s] = b, ch
+    owner: dict[int, _Label] = {}
+    j, s = 0, 0
+    while s < n:
+        e = choice[j][s] if j < k else None
+        if e is None:
+            if j > 0:  # rows before the first run continue whatever group is above them
+                owner[id(rows[s])] = _NO_GROUP
+            s += 1
+            continue
+        for i in range(s, e + 1):
+            owner[id(rows[i])] = labs[j]
+        j, s = j + 1, e + 1
+    return best[0][0], owner
+
+
+def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
+    """Two labels set at line pitch (no padding, no rule between): a line opening with a
+    capitalised word (not an acronym) after a finished question or sentence, or after
+    finished text with its top level with a row's top (a label starts its group's row)."""
+    first = ln.words[0].text
+    if not (first[:1].isupper() and any(c.islower() for c in first[1:])):
+        return False
+    text = " ".join(x.text for x in cur).rstrip()
+    if text.endswith(("?", ".")):
+        return True
+    return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)
+
+
+def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
+            label_edge: float | None, row_pitch: float, page_splits: dict[int, float] | None = None) -> list[_Label]:
+    """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
+    labels: list[_Label] = []
+    cur: list[Line] = []
+    precise = label_edge is not None
+    edge = label_edge if label_edge is not None else max((ln.x1 for ln in group_lines), default=split_x)
+    # the table's own pitch: labels of one line each show none of their own
+    pitch = min(row_pitch, line_pitch(group_lines)) if len(group_lines) >= 2 else row_pitch
+
+    page_splits = page_splits or {}
+    main_lines = [ln for ln in group_lines if ln.page not in page_splits]
+    text_left = min((ln.x0 for ln in main_lines), default=split_x) - 0.5
+    # pages of another width: their own group column
+    lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
+             for pg, x in page_splits.items()}
+
+    def crossing(page: int) -> list[float]:
+        # a rule across the group column starts left of every label (at the table's edge);
+        # one under a category cell starts at that cell's edge
+        left, split = lefts.get(page, text_left), page_splits.get(page, split_x)
+        return sorted(r.pos for r in pages[page].hrules if r.start < left and r.end >= split)
+
+    def flush() -> None:
+        if not cur:
+            return
+        # a cell split by a page break: its extent is measured on the page it starts on
+        first_page = [x for x in cur if x.page == cur[0].page]
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise))
+        cross = crossing(lab.page)
+        above = [y for y in cross if y <= lab.mid]
+        below = [y for y in cross if y >= lab.mid]
+        if above:
+            lab.span_top = above[-1]
+        if below:
+            lab.span_bottom = below[0]  # else the cell runs on to the page's foot
+        labels.append(lab)
+        cur.clear()
+
+    for ln in group_lines:
+        if cur:
+            prev = cur[-1]
+            continued = ln.page != prev.page and ln.words[0].text[:1].islower()
+            split = not continued and (
+                ln.page != prev.page
+                or any(prev.bottom - 1 <= y <= ln.top + 1 for y in crossing(ln.page))
+                or gap_breaks(prev, ln, pitch)
+                or _starts_label(cur, ln, rows)
+            )
+            if split:
+                flush()
+        cur.append(ln)
+    flush()
+    # ruled groups: every label's cell is closed off from its neighbours' by a rule
+    for a, b in itertools.pairwise(labels):
+        if a.page == b.page and a.span_bottom < b.span_top + 0.5:
+            a.ruled = b.ruled = True
+    for lab in labels:
+        alone = not any(b.page == lab.page for b in labels if b is not lab)
+        if not lab.ruled and alone and math.isfinite(lab.span_top):
+            # alone on its page: ruled when the rows themselves are (a rule between two rows)
+            mids = sorted(r.mid for r in rows if r.page == lab.page)
+            lab.ruled = math.isfinite(lab.span_bottom) or any(
+                a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
+    return labels

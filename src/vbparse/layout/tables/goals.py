@@ -1,0 +1,380 @@
+"""Indicator and activity tables: value rows placed by column, Analys rows glued back.
+
+Each value row is followed by a full-width "Analys" row. The full-width row starts at
+the table's left edge (over the status-icon column), a value row at the name column:
+that offset tells the two apart; edges, icons and gaps (`rows.RowEvidence`) tell where a
+value row begins. Repeated header bands never reach this reader (the walker skips them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Activity, Indicator, ParseWarning
+from ...pdf.reading import Word
+from ...report.provenance import place_table_row
+from ...report.values import parse_value
+from ...report.vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold
+from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
+from .columns import PHRASE_GAP_EM, TableLayout, cells_of
+from .header import CELL_GAP_EM
+from .rows import RowEvidence, gap_breaks
+
+
+@dataclass
+class _Row:
+    page: int
+    top: float
+    cells: dict[str, list[Line]] = field(default_factory=dict)
+    analysis: list[Line] | None = None
+
+
+def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
+    """("Analys" label?, words after the label on the same line)."""
+    first = fold(ln.words[0].text).rstrip(":")
+    if first != LABEL_ANALYSIS:
+        return False, []
+    rest = ln.words[1:]
+    if not rest or ln.words[0].bold or ln.words[0].text.endswith(":"):
+        return True, rest
+    return False, []
+
+
+def _is_prose(ln: Line) -> bool:
+    """Running text: every gap between its words is a word space (a value row's cells
+    stand apart by at least their padding, and mostly much more)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:], strict=False)]
+    return all(g <= 0.5 * max(b.size, 1.0) for g, b in zip(gaps, ln.words[1:], strict=True))
+
+
+def _name_incomplete(row: _Row) -> bool:
+    lines = row.cells.get("name") or []
+    return not lines or unfinished(" ".join(ln.text for ln in lines))
+
+
+class RowReader:
+    """Consumes the body lines of one goal table (across pages), row by row."""
+
+    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float):
+        self.layout = layout
+        self.evidence = evidence
+        self.warnings = warnings
+        self.name = layout.band("name") or layout.bands[0]
+        # where name cells' text starts: the header's start until a value row shows it
+        self.name_left = self.name.text_left
+        self._icon_seen = False
+        self._icon_mid: float | None = None  # centre of the status icons seen
+        self._gapped = False
+        self.rows: list[_Row] = []
+        self.prev: Line | None = None
+        self.pitch = pitch
+        self.value_lines: list[Line] = []
+        self._edges: dict[str, tuple[float, bool]] = {}
+        self._analysis_geo: tuple[float, float] | None = None
+        self.text_right: float = 0.0  # the document's text column edge: tables span it
+
+    @property
+    def has_icon_col(self) -> bool:
+        """Status icons left of the names, or (rules showing the table's edge) room for them:
+        about a character beyond the cell padding."""
+        return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
+
+    @property
+    def current(self) -> _Row | None:
+        return self.rows[-1] if self.rows else None
+
+    def wants_goal_analysis(self, ln: Line) -> bool:
+        """An Analys label with no value row waiting for it belongs to the goal, not the table."""
+        cur = self.current
+        return cur is None or cur.analysis is not None
+
+    def feed(self, ln: Line) -> None:
+        ln.used = True
+        self._learn_name_left(ln)
+        is_label, rest = _is_analysis_label(ln)
+        cur = self.current
+        if is_label and cur is not None and cur.analysis is not None and rest:
+            is_label = False  # "Analys: …" inside an analysis already open is its text
+        if is_label:
+            if cur is None:
+                cur = self._new_row(ln)
+            cur.analysis = []
+            if rest:
+                cur.analysis.append(ln.subline(rest))
+            self.prev = ln
+            return
+        # a full-width row starts over the icon column; without one, its text runs across
+        # column boundaries, which cell text never does
+        # (without an icon column only an open Analys row can have full-width lines)
+        if self._icon_mid is not None:
+            # names start right of the icons whatever their alignment; Analys rows over them,
+            # and in a ruled table a merged full-width cell has no inner rule at its height
+            full = ln.x0 < self._icon_mid or (self.layout.ruled and ln.x0 < self.name_left - 3
+                                              and not self._inner_rules_at(ln))
+        elif self.has_icon_col:
+            full = ln.x0 < self.name_left - 3
+        else:
+            full = cur is not None and cur.analysis is not None and _is_prose(ln)
+        if full and cur is not None and cur.analysis is None and ln.x1 <= self.name.right \
+                and not self._icon_seen:
+            # no Analys label yet and the line stays inside the name column: a name's
+            # wrapped line set centred (it starts left of the first line), not an analysis
+            full = False
+        if full and cur is not None:
+            if cur.analysis is None:
+                cur.analysis = []
+            cur.analysis.append(ln)
+            self.prev = ln
+            return
+        if full:
+            self.warnings.append(ParseWarning(code="table_text_outside_row", page=ln.page,
+                                              message=f"text before the first row of a table: {ln.text[:80]!r}"))
+            ln.used = False
+            return
+        if cur is not None and cur.analysis is not None and not self.has_icon_col and not self._has_value_words(ln):
+            cur.analysis.append(ln)
+            self.prev = ln
+            return
+        cells = cells_of(ln, self.layout)
+        if self._starts_row(ln, cells):
+            cur = self._new_row(ln)
+        assert cur is not None
+        for role, words in cells.items():
+            cur.cells.setdefault(role, []).append(ln.subline(words))
+        self._warn_straddling(ln)
+        self.value_lines.append(ln)
+        self.prev = ln
+
+    def _inner_rules_at(self, ln: Line) -> bool:
+        """A vertical rule inside the table passes this line's middle (cells side by side)."""
+        mid = ln.top + 0.5 * ln.height
+        lo, hi = self.layout.left + 3, self.layout.right - 3
+        return any(lo < r.pos < hi and r.start <= mid <= r.end for r in self.evidence.pages[ln.page].vrules)
+
+    def _warn_straddling(self, ln: Line) -> None:
+        """A word lying across a column boundary (a third of it on each side): the column it
+        was given is a guess, so say where."""
+        for w in self.layout.split_glued(ln.words):
+            width = w.x1 - w.x0
+            for a, b in zip(self.layout.bands, self.layout.bands[1:], strict=False):
+                cut = a.right
+                if w.x0 + width / 3 < cut < w.x1 - width / 3:
+                    self.warnings.append(ParseWarning(
+                        code="text_across_columns", page=ln.page,
+                        message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
+                                f"{a.role} and {b.role} columns"))
+
+    def _learn_name_left(self, ln: Line) -> None:
+        """A line with values in other columns whose first run of text stops short of the
+        next column's header is a value row's: its name text starts where name cells start
+        (whatever the header's alignment); an analysis line's text runs on across columns."""
+        icons = [(b.x0 + b.x1) / 2 for b in self.evidence.icons_of(ln) if b.x1 <= ln.x0 + 2]
+        if icons:
+            self._icon_seen = True
+            self._icon_mid = max(self._icon_mid or 0.0, *icons)
+        if not self.rows and not _is_analysis_label(ln)[0]:
+            # a table's body opens with a value row: its first line starts the name cells
+            self.name_left = min(self.name_left, ln.x0)
+            return
+        cells = cells_of(ln, self.layout)
+        if "name" not in cells or len(cells) < 2:
+            return
+        first = split_phrases(ln.words, CELL_GAP_EM)[0]
+        i = self.layout.bands.index(self.name)
+        limit = self.layout.bands[i + 1].text_left if i + 1 < len(self.layout.bands) else self.layout.right
+        if first[-1].x1 < limit and first[0].x0 < self.name.right:
+            self.name_left = min(self.name_left, first[0].x0)
+
+    def _crosses_bands(self, ln: Line) -> bool:
+        for ph in split_phrases(ln.words, PHRASE_GAP_EM):
+            x0, x1 = ph[0].x0, ph[-1].x1
+            if sum(1 for b in self.layout.bands if min(x1, b.right) - max(x0, b.left) > 2) >= 2:
+                return True
+        return False
+
+    def _has_value_words(self, ln: Line) -> bool:
+        return any(role != "name" for role in cells_of(ln, self.layout))
+
+    def _new_row(self, ln: Line) -> _Row:
+        row = _Row(ln.page, ln.top)
+        self.rows.append(row)
+        return row
+
+    def _starts_row(self, ln: Line, cells: dict[str, list[Word]]) -> bool:
+        cur, prev = self.current, self.prev
+        if cur is None or prev is None:
+            return True
+        if cur.analysis is not None:
+            return True
+        if ln.page != prev.page:
+            # a row split by the page break goes on under the repeated header: a line with
+            # nothing in the name column, or an unfinished name, continues the row above
+            if "name" not in cells:
+                return False
+            if self._opens_values(cur, cells):
+                return True  # values stand on a row's first line: these open a new row
+            first = ln.words[0].text
+            return not (first[:1].islower() or _name_incomplete(cur))
+        name = self.name
+        if self.evidence.edge_between(prev, ln, name.left + 2, name.right - 2):
+            return True
+        if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
+            return True
+        if gap_breaks(prev, ln, self.pitch):
+            self._gapped = True
+            return True
+        if self._gapped:
+            return False  # rows stand apart in this table: a line at pitch goes on with its row
+        if self.evidence.has_edges(ln.page, name.left + 2, name.right - 2):
+            return False  # ruled rows: no edge, no new row
+        return self._new_values(ln, cur, cells)
+
+    def _new_values(self, ln: Line, cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """No edge and no gap: a new row when a finished name is followed by a new one and
+        every value on the line opens a cell (a cell's own wrapped text goes on in lower case
+        or after unfinished text; values stand on a row's first line)."""
+        name = cells.get("name")
+        if not name or name[0].text[:1].islower() or _name_incomplete(cur):
+            return False
+        values = {role: ws for role, ws in cells.items() if role not in ("name", "unknown")}
+        if not values:
+            return False
+        for role, ws in values.items():
+            have = cur.cells.get(role)
+            if have and (ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
+                return False
+        return True
+
+    @staticmethod
+    def _opens_values(cur: _Row, cells: dict[str, list[Word]]) -> bool:
+        """A value on the line falls in a cell the row has already filled and does not go on
+        with it (lower case, a unit, or after unfinished text)."""
+        for role, ws in cells.items():
+            have = cur.cells.get(role)
+            if role in ("name", "unknown") or not have:
+                continue
+            first = ws[0].text
+            if not (first[:1].islower() or fold(first) in COUNT_UNITS or unfinished(" ".join(x.text for x in have))):
+                return True
+        return False
+
+    # --- results -------------------------------------------------------------------
+
+    def _cell_edge(self, role: str) -> tuple[float, bool]:
+        """(right edge of the column's text, whether rules showed it): once per table."""
+        if role not in self._edges:
+            band = self.layout.band(role)
+            edge = self.layout.content_right(band) if band else None
+            if edge is None:
+                self._edges[role] = (max(ln.x1 for r in self.rows for ln in r.cells.get(role, [])), False)
+            else:
+                self._edges[role] = (edge, True)
+        return self._edges[role]
+
+    def _text(self, row: _Row, role: str) -> str | None:
+        lines = row.cells.get(role)
+        if not lines:
+            return None
+        edge, precise = self._cell_edge(role)
+        band = self.layout.band(role)
+        cell_left = band.left + self.layout.pad if precise and band and self.layout.ruled and self.layout.pad else None
+        return join_cell(lines, edge, precise, self._room(role), cell_left) or None
+
+    def _room(self, role: str) -> float:
+        """The widest line of the column's cells: a cell is at least that wide inside."""
+        key = "room:" + role
+        if key not in self._edges:
+            self._edges[key] = (max((ln.x1 - ln.x0 for r in self.rows for ln in r.cells.get(role, [])),
+                                    default=0.0), False)
+        return self._edges[key][0]
+
+    def _analysis_geometry(self) -> tuple[float, float]:
+        """(right edge, line pitch) of the table's Analys rows: once per table.
+
+        The widest analysis line reaches the cell's edge, unless all are short: then the
+        document's text column edge stands in (full-width rows span it)."""
+        if self._analysis_geo is None:
+            lines = [ln for r in self.rows for ln in (r.analysis or [])]
+            edge = max(ln.x1 for ln in lines)
+            if self.text_right and edge < self.text_right - 0.15 * (self.text_right - self.layout.bands[0].text_left):
+                edge = self.text_right
+            self._analysis_geo = (edge, line_pitch(lines))
+        return self._analysis_geo
+
+    def _analysis(self, row: _Row) -> str | None:
+        if row.analysis is None:
+            return None
+        if not row.analysis:
+            return ""  # a bare "Analys" row: an analysis left empty
+        edge, pitch = self._analysis_geometry()
+        return "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=pitch)) or None
+
+    def indicators(self) -> list[Indicator]:
+        out: list[Indicator] = []
+        for row in self.rows:
+            name = self._text(row, "name")
+            if not name:
+                self._warn_rowless(row)
+                if not self._has_values(row):
+                    continue
+                name = ""  # a value row whose name cell is empty: its values are kept
+            out.append(Indicator(
+                name=name,
+                outcome=parse_value(self._text(row, "outcome")),
+                outcome_men=parse_value(self._text(row, "outcome_men")),
+                outcome_women=parse_value(self._text(row, "outcome_women")),
+                previous=parse_value(self._text(row, "previous")),
+                previous_year=self.layout.previous_year,
+                target=parse_value(self._text(row, "target")),
+                kf_target=parse_value(self._text(row, "kf_target")),
+                period=self._text(row, "period"),
+                analysis=self._analysis(row),
+                page=row.page,
+            ))
+            place_table_row(out[-1], row.page, row.cells, row.analysis)
+            self._warn_unknown(row)
+        return out
+
+    def activities(self) -> list[Activity]:
+        out: list[Activity] = []
+        for row in self.rows:
+            name = self._text(row, "name")
+            if not name:
+                self._warn_rowless(row)
+                if not self._has_values(row):
+                    continue
+                name = ""  # a value row whose name cell is empty: its values are kept
+            start, end = self._text(row, "start"), self._text(row, "end")
+            for label, value in (("start", start), ("end", end)):
+                if value and not ISO_DATE_RE.match(value):
+                    msg = f"activity {name[:40]!r}: {label} date {value!r} is not ISO"
+                    self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg))
+            out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
+                                analysis=self._analysis(row), page=row.page))
+            place_table_row(out[-1], row.page, row.cells, row.analysis)
+            self._warn_unknown(row)
+        return out
+
+    @staticmethod
+    def _has_values(row: _Row) -> bool:
+        """Two or more cells hold what a value cell holds (a number, a dash, a date, a text
+        target): a row of its own whose name cell is empty, not header words left over."""
+        def value_like(lines: list[Line]) -> bool:
+            text = " ".join(ln.text for ln in lines)
+            return any(ch.isdigit() for ch in text) or text.strip() in "–-—" or any(
+                fold(text).startswith(t) for t in TEXT_TARGETS)
+        return sum(1 for role, lines in row.cells.items()
+                   if role not in ("name", "unknown") and lines and value_like(lines)) >= 2
+
+    def _warn_unknown(self, row: _Row) -> None:
+        if row.cells.get("unknown"):
+            text = " ".join(ln.text for ln in row.cells["unknown"])
+            self.warnings.append(ParseWarning(code="cell_outside_columns", page=row.page,
+                                              message=f"text in no known column: {text[:80]!r}"))
+
+    def _warn_rowless(self, row: _Row) -> None:
+        text = " ".join(ln.text for lines in row.cells.values() for ln in lines)
+        if row.analysis:
+            text += " " + " ".join(ln.text for ln in row.analysis)
+        self.warnings.append(ParseWarning(code="row_without_name", page=row.page,
+                                          message=f"table row without a name: {text[:120]!r}"))

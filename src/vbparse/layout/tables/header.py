@@ -1,0 +1,150 @@
+"""Table headers: a band of lines made only of header words, known by its word set.
+
+A header cell may be aligned to its top, centre or bottom, wrap, or break a word with a
+hyphen, so no single line of the header need carry its key words. The band is every
+line of header vocabulary stacked at line pitch with no rule between them; the kind of
+table is decided from the words of the whole band, read column by column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ...pdf.reading import Word
+from ...report.vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
+from ..lines import Line, cut_word, split_phrases
+
+CELL_GAP_EM = 0.5
+MAX_HEADER_LINES = 16  # narrow cells break header words over many lines
+
+_VOCAB = {kind: text.replace(" ", "") for kind, text in HEADER_TEXT.items()}
+_ALL_VOCAB = "|".join(_VOCAB.values())
+
+
+@dataclass
+class Header:
+    kind: str
+    lines: list[Line]
+
+
+def squeeze(text: str) -> str:
+    """Header text with spaces and line-break hyphens gone: "Perio- dens" → "periodens"."""
+    return fold(text).replace("\u00ad", "").replace("- ", "").replace(" ", "")
+
+
+def _piece(word: Word, vocab: str) -> bool:
+    return _piece_text(word.text, vocab)
+
+
+def _piece_text(text: str, vocab: str) -> bool:
+    t = fold(text).rstrip("-\u00ad")
+    # a year may break in a narrow header cell too ("20" + "22")
+    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab
+
+
+def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
+    """A header word that is two or more cells' texts glued by zero padding ("2022Årsmål",
+    "kvinnor/VB"): cut where a capital opens the next text and every part is header
+    vocabulary; None when it is no such word."""
+    t = word.text
+    if word.cuts is None or t[1:].islower() or not any(c.isupper() for c in t[1:]):
+        return None
+    for k in range(1, len(t)):
+        if t[k].isupper() and not t[k - 1].isupper() and _piece_text(t[:k], vocab):
+            left, right = cut_word(word, k)
+            rest = [right] if _piece(right, vocab) else glued_pieces(right, vocab)
+            if rest:
+                return [left, *rest]
+    return None
+
+
+def is_header_line(line: Line, kind: str | None = None) -> bool:
+    """Every word of the line is a piece of a header's vocabulary (headers wrap anywhere)."""
+    vocab = _VOCAB[kind] if kind else _ALL_VOCAB
+    return all(_piece(w, vocab) or glued_pieces(w, vocab) is not None for w in line.words)
+
+
+def opens_cell(word: Word) -> bool:
+    """A capitalised word a header cell begins with ("Utfall", "Årsmål"; not "VB", "utfall").
+
+    Narrow cells with little padding set neighbouring cells' words a word space apart, so
+    only the vocabulary can tell "Utfall VB" (one cell) from "VB Årsmål" (two)."""
+    t = fold(word.text)
+    return word.text[:1].isupper() and len(t) >= 3 and any(o.startswith(t) or t.startswith(o) for o in HEADER_OPENERS)
+
+
+def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Word]]:
+    """Header words grouped into columns: phrases on a line, joined across lines by x-overlap.
+
+    `cuts` are vertical rules: a phrase never runs across one; nor does it run into a word
+    that opens a header cell."""
+    phrases: list[list[Word]] = []
+    for ln in lines:
+        words: list[Word] = []
+        opening: set[int] = set()  # the later parts of glued words: each opens a cell
+        for w in ln.words:
+            parts = glued_pieces(w)  # whole words of the vocabulary have no capital inside
+            if parts is None:
+                words.append(w)
+            else:
+                words += parts
+                opening.update(id(p) for p in parts[1:])
+        for ph in split_phrases(words, CELL_GAP_EM):
+            cur: list[Word] = []
+            for w in ph:
+                if cur and (opens_cell(w) or id(w) in opening
+                            or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
+                    phrases.append(cur)
+                    cur = []
+                cur.append(w)
+            phrases.append(cur)
+    groups: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
+    for ph in phrases:
+        x0, x1 = min(w.x0 for w in ph), max(w.x1 for w in ph)
+        hit = [i for i, (a, b) in enumerate(spans) if x0 < b - 0.5 and x1 > a + 0.5]
+        if not hit:
+            groups.append(list(ph))
+            spans.append((x0, x1))
+            continue
+        keep = hit[0]
+        for i in reversed(hit[1:]):
+            groups[keep] += groups.pop(i)
+            a, b = spans.pop(i)
+            spans[keep] = (min(spans[keep][0], a), max(spans[keep][1], b))
+        groups[keep] += ph
+        spans[keep] = (min(spans[keep][0], x0), max(spans[keep][1], x1))
+    order = sorted(range(len(groups)), key=lambda i: spans[i][0])
+    return [sorted(groups[i], key=lambda w: (round(w.top), w.x0)) for i in order]
+
+
+def band_kind(lines: Sequence[Line]) -> str | None:
+    """Which table a band of header lines heads, judged on each column's joined words."""
+    texts = [squeeze(" ".join(w.text for w in ws)) for ws in clusters(lines)]
+    for kind, (first, others) in HEADER_KEYS.items():
+        if any(first in t for t in texts) and any(k in t for t in texts for k in others):
+            return kind
+    return None
+
+
+def header_at(lines: Sequence[Line], i: int, rule_between: Callable[[Line, Line], bool],
+              kind: str | None = None) -> Header | None:
+    """The header band starting at line i, if one does (of `kind`, when given)."""
+    first = lines[i]
+    if not is_header_line(first, kind):
+        return None
+    band = [first]
+    j = i + 1
+    while j < len(lines) and len(band) < MAX_HEADER_LINES:
+        nxt, prev = lines[j], band[-1]
+        # a header wraps at line pitch with no rule inside; the first body row stands lower
+        if (nxt.page != prev.page or not is_header_line(nxt, kind) or nxt.top - prev.top > 1.5 * prev.size
+                or rule_between(prev, nxt)):
+            break
+        band.append(nxt)
+        j += 1
+    found = band_kind(band)
+    if found is None or (kind is not None and found != kind):
+        return None
+    return Header(found, band)

@@ -1,0 +1,108 @@
+"""One table from header band to interpreted rows, in two passes over its lines.
+
+The first pass, on columns from the header alone, tells the walker where the table ends
+and which lines are value rows; the second reads the rows again on columns measured
+from the header and those value lines together (gutters, alignment), at the table's own
+line pitch.
+"""
+
+from __future__ import annotations
+
+from ...model import Activity, ComplaintRow, Indicator, ParseWarning
+from ...pdf.reading import PageData
+from ..lines import Line, line_pitch
+from .columns import TableLayout, layout_from_header, missing_roles
+from .complaints import parse_complaints
+from .goals import RowReader
+from .grid import Grid, grids
+from .header import Header
+from .rows import RowEvidence, table_pitch
+
+
+class TableReader:
+    def __init__(self, header: Header, pages: dict[int, PageData], page_lines: dict[int, list[Line]],
+                 warnings: list[ParseWarning], text_right: float):
+        self.header = header
+        self.kind = header.kind
+        self.pages = pages
+        self.warnings = warnings
+        self.text_right = text_right
+        self.evidence = RowEvidence(pages, page_lines)
+        hdr = header.lines
+        self.header_pitch = line_pitch(hdr) if len(hdr) >= 2 else 1.2 * hdr[0].size
+        self.page = pages[hdr[0].page]
+        self.layout0 = layout_from_header(self.kind, hdr, self.page)
+        self.first = self._rows(self.layout0, self.header_pitch, []) if self.kind != "complaint" else None
+        self.body: list[Line] = []
+        self.evidence.body = self.body
+        self.grids: list[Grid] = []
+        self.repeats: dict[int, list[Line]] = {}  # the header repeated on later pages
+
+    def repeated(self, header: Header) -> None:
+        self.repeats.setdefault(header.lines[0].page, list(header.lines))
+
+    def _page_layouts(self) -> dict[int, TableLayout]:
+        """Columns for pages narrower or wider than the header's (a portrait page after a
+        landscape one): measured under the header repeated there, with that page's lines.
+        Pages of the header's width keep the table's layout."""
+        width = self.page.width
+        out: dict[int, TableLayout] = {}
+        by_width: dict[int, list[int]] = {}
+        for pg in sorted({ln.page for ln in self.body}):
+            if abs(self.pages[pg].width - width) > 1.0:
+                by_width.setdefault(round(self.pages[pg].width), []).append(pg)
+        for pgs in by_width.values():
+            hdr_page = next((pg for pg in pgs if pg in self.repeats), None)
+            if hdr_page is None:
+                continue  # no header there to measure by: the table's own columns stand
+            values = [ln for ln in self.body if ln.page in pgs]
+            lay = layout_from_header(self.kind, self.repeats[hdr_page], self.pages[hdr_page], values)
+            for pg in pgs:
+                out[pg] = lay
+        return out
+
+    def _rows(self, layout, pitch: float, warnings: list[ParseWarning]) -> RowReader:  # type: ignore[no-untyped-def]
+        reader = RowReader(layout, self.evidence, warnings, pitch)
+        reader.text_right = self.text_right
+        return reader
+
+    def wants_goal_analysis(self, ln: Line) -> bool:
+        """An Analys label belongs to the goal, not the table, when no value row waits for
+        it, or when it is set in another size than the table's own text (a table set
+        smaller or larger than the body: the goal's label is body text)."""
+        if self.first is None or self.first.wants_goal_analysis(ln):
+            return True
+        sizes = sorted(b.size for b in self.body)
+        return bool(sizes) and abs(ln.size - sizes[len(sizes) // 2]) > 0.6
+
+    def feed(self, ln: Line) -> None:
+        self.body.append(ln)
+        if self.first is not None:
+            self.first.feed(ln)
+
+    def _layout(self):  # type: ignore[no-untyped-def]
+        values = self.first.value_lines if self.first is not None else self.body
+        layout = layout_from_header(self.kind, self.header.lines, self.page, values)
+        missing = missing_roles(layout)
+        if missing:
+            hdr = self.header.lines[0]
+            self.warnings.append(ParseWarning(
+                code="table_header_incomplete", page=hdr.page,
+                message=f"{self.kind} table header at y={hdr.top:.0f} has no column for {', '.join(missing)}"))
+        return layout
+
+    def goal_rows(self) -> list[Indicator] | list[Activity]:
+        layout = self._layout()
+        pitch = table_pitch(self.body, self.header_pitch)
+        reader = self._rows(layout, pitch, self.warnings)
+        for ln in self.body:
+            reader.feed(ln)
+        self.grids = grids(layout, [*self.header.lines, *self.body], [(r.page, r.top) for r in reader.rows])
+        return reader.indicators() if self.kind == "indicator" else reader.activities()
+
+    def complaint_rows(self) -> list[ComplaintRow]:
+        layout = self._layout()
+        rows = parse_complaints(self.body, layout, self.evidence, self.warnings, self._page_layouts())
+        self.grids = grids(layout, [*self.header.lines, *self.body], [])
+        return rows
+

@@ -1,0 +1,279 @@
+"""Read pages with pdfium (pypdfium2) into the same PageData the pdfplumber reader gives.
+
+Why: pdfminer interprets content streams in Python and pdfplumber turns every char into
+a dict; that was 97 % of parse time. pdfium does both in C. What is left in Python is one
+loop over the chars with two raw calls each (text object, loose box; pdfium_calls), the
+char origin once per word or text object, fonts once per page, and our own word grouping.
+Drawings: pdfium_drawings.
+
+Parity with pdfplumber (the reference) is won here:
+- a char spans origin.x .. loose-box right (the advance), and vertically baseline +
+  descent·size .. + size, with the descent pdfminer uses (the AFM table for the standard
+  14 fonts, else the font descriptor);
+- size is the text object's font size times its matrix scale (pdfminer's char height);
+- words break at whitespace (pdfium's generated spaces too, but not its generated line
+  ends), at a change of font or size, and where pdfplumber's x/y tolerance (3 pt) says so;
+- drawings are classified as pdfminer does (one line segment, a closed axis-aligned
+  four-sided path, anything else a curve with the bbox of its end points).
+Coordinates are pdfplumber's: top-left origin, the page's /Rotate applied as pdfminer does.
+
+pdfium is not thread-safe: every call runs under one process-wide lock (PDFIUM_LOCK).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from array import array
+from collections.abc import Callable, Mapping
+from ctypes import byref, c_double, c_float, c_void_p
+
+import pypdfium2.raw as pdfium_r
+from pdfminer.fontmetrics import FONT_METRICS
+
+from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
+from .pdfium_drawings import read_drawings
+from .reading import Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
+
+__all__ = ["PDFIUM_LOCK", "HyphenOf", "PdfiumUnreadable", "read_page", "read_pages"]
+
+X_TOLERANCE = 3.0
+Y_TOLERANCE = 3.0
+"""pdfplumber's extract_words defaults: the gaps that still join chars into one word."""
+SPACE_GAP = 0.15
+"""A gap wider than this many ems where pdfium generated a space is a word break."""
+
+_HYPHEN_MARKS = ("\ufffe", "\x02")
+"""pdfium's stand-in for a hyphen ending a line; it keeps no record whether the PDF had
+'-' or a soft hyphen there, so HyphenOf (from the font's ToUnicode) decides."""
+
+HyphenOf = Callable[[str], str]
+"""Font name (no subset prefix) -> the hyphen its line-end hyphens are: '-' or U+00AD."""
+
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+class PdfiumUnreadable(Exception):
+    """pdfium could not open the document or one of its pages."""
+
+
+class TurnedPage(Exception):
+    """Most of a page's text runs turned (a page drawn sideways, with or without /Rotate):
+    the reference reader maps such pages upright (vbparse.pdf.upright), so the document is
+    read by it."""
+
+
+class _Fonts:
+    """Name and pdfminer-style descent per pdfium font handle, read once per page.
+
+    Per page, not per document: pdfium may free a page's fonts when the page closes, and
+    a later font can then get the same address."""
+
+    def __init__(self, descents: Mapping[str, float] | None = None, hyphen_of: HyphenOf | None = None) -> None:
+        self._seen: dict[int, tuple[str, float]] = {}
+        self._descents = descents or {}
+        self.hyphen_of: HyphenOf = hyphen_of or (lambda name: "-")
+
+    def new_page(self) -> None:
+        self._seen.clear()
+
+    def get(self, font: int | None) -> tuple[str, float]:
+        if not font:
+            return "", 0.0
+        hit = self._seen.get(font)
+        if hit is None:
+            name = _font_name(font)
+            descent = self._descents.get(name)
+            hit = self._seen[font] = (name, _descent(font, name) if descent is None else descent)
+        return hit
+
+
+def _font_name(font: int) -> str:
+    n = lib.FPDFFont_GetBaseFontName(font, None, 0)
+    if n <= 1:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    lib.FPDFFont_GetBaseFontName(font, buf, n)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _descent(font: int, name: str) -> float:
+    """Descent per unit of font size when the font dictionaries were not read (descents.py)."""
+    if name in FONT_METRICS:
+        return float(FONT_METRICS[name][0].get("Descent", 0)) / 1000
+    d = c_float()
+    if not lib.FPDFFont_GetDescent(font, 1000.0, byref(d)):
+        return 0.0
+    return min(d.value, -d.value) / 1000  # pdfminer reads a positive /Descent as negative
+
+
+def _text_of(tp: int, n: int) -> str:
+    """All chars of the text page at once; per char only if the UTF-16 does not line up."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = lib.FPDFText_GetText(tp, 0, n, buf)
+    text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", "replace")
+    if len(text) == n:
+        return text
+    return "".join(chr(lib.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+
+
+def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Fonts,
+                words: list[Word], icons: list[Box]) -> tuple[int, int]:
+    """Group the text page's chars into words as pdfplumber's extract_words does.
+
+    Per char: its text object (font and size change there) and its loose box (the
+    advance: x1, and x0 for the gap test). Per word or text object: the char origin
+    (the word's exact x0 and the baseline; a text object has one baseline).
+    """
+    tp_raw = lib.FPDFText_LoadPage(page)
+    if not tp_raw:
+        return 0, 0
+    try:
+        n = lib.FPDFText_CountChars(tp_raw)
+        if n > 0:
+            return _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons), n
+        return 0, 0
+    finally:
+        lib.FPDFText_ClosePage(tp_raw)
+
+
+def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
+           words: list[Word], icons: list[Box]) -> int:
+    """Words into `words`; returns how many chars ran turned (not left to right upright)."""
+    plain_page = ctm[:4] == (1.0, 0.0, 0.0, 1.0)  # no /Rotate: upright text needs a shift only
+    ca, cb, cc, cd, dx, dy = ctm
+    upright = True  # the current text object reads left to right in upright page space
+    get_obj, get_box, get_origin = GET_OBJ, GET_BOX, GET_ORIGIN
+    ox, oy, rect, fsize = c_double(), c_double(), pdfium_r.FS_RECTF(), c_float()
+    ox_ref, oy_ref, rect_ref = byref(ox), byref(oy), byref(rect)
+    last_obj: int | None = -1
+    fontname, descent, size, top, bottom = "", 0.0, 0.0, 0.0, 0.0
+    gen_space = False  # a generated space came since the last char
+    chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
+    xs: list[float] = []  # where each of its chars starts (Word.cuts)
+    whole = True  # no glyph of the word was read as several chars ("tt" of one ligature glyph)
+    wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
+    wname, wsize = "", 0.0
+    ligatures = _LIGATURES
+    turned = 0
+    for i, ch in enumerate(text):
+        if (ch == " " or ch == "\r" or ch == "\n") and lib.FPDFText_IsGenerated(tp, i) == 1:
+            # pdfium's guess of a word or line end: a generated space breaks only where the
+            # gap is word-space wide (pdfium stands it in for space glyphs it drops); else
+            # the geometry decides, as in pdfplumber (a page number after leader dots)
+            gen_space = ch == " "
+            continue
+        if ch.isspace() or ch == "\x00":
+            if chars:
+                t = "".join(chars)
+                add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                         array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+                chars, xs, whole = [], [], True
+            continue
+        obj = get_obj(tp, i)
+        get_box(tp, i, rect_ref)
+        new_obj = obj != last_obj
+        if new_obj:
+            last_obj = obj
+            if obj:
+                m = matrix(obj)
+                fontname, descent = fonts.get(lib.FPDFTextObj_GetFont(obj))
+                lib.FPDFTextObj_GetFontSize(obj, byref(fsize))
+                size = fsize.value * (abs(m[3]) if m[1] == 0 and m[2] == 0 else math.hypot(m[2], m[3]))
+                up = m if plain_page else compose(m, ctm)
+                upright = abs(up[1]) < 1e-6 and abs(up[2]) < 1e-6 and up[0] > 0 and up[3] > 0
+            else:
+                fontname, descent, size, upright = "", 0.0, 0.0, True
+        if not upright:  # rotated text: the box of pdfium's loose box, in upright page space
+            turned += 1
+            x0, top, x1, bottom = transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
+        else:
+            if plain_page:
+                x0, x1 = rect.left + dx, rect.right + dx
+            else:
+                x0, _t, x1, _b = transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
+            if new_obj or not chars:  # exact x0 and the baseline (one per text object)
+                get_origin(tp, i, ox_ref, oy_ref)
+                x0 = ca * ox.value + cc * oy.value + dx
+                bottom = height - (cb * ox.value + cd * oy.value + dy + descent * size)
+                top = bottom - size
+        if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
+                      or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
+            t = "".join(chars)
+            add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                     array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+            chars, xs, whole = [], [], True
+        if not chars:
+            if upright and not new_obj:
+                get_origin(tp, i, ox_ref, oy_ref)
+                x0 = ca * ox.value + cc * oy.value + dx
+            wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
+        else:
+            if x0 - px0 < 0.05:  # one glyph read as several chars: pdfplumber has one char, no cuts
+                whole = False
+            if x1 > wx1:
+                wx1 = x1
+            if top < wtop:
+                wtop = top
+            if bottom > wbottom:
+                wbottom = bottom
+        if ch in _HYPHEN_MARKS:
+            ch = fonts.hyphen_of(fontname)
+        chars.append(ligatures.get(ch, ch))
+        xs.append(x0)  # a text object's first char at its origin, others at the loose box's left
+        gen_space = False
+        px0, px1 = x0, x1
+    if chars:
+        t = "".join(chars)
+        add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
+                 array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+    return turned
+
+
+def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
+    """One page's words, rules and icons; the page is closed before returning."""
+    page = lib.FPDF_LoadPage(doc, index)
+    if not page:
+        raise PdfiumUnreadable(f"pdfium could not load page {index + 1}")
+    fonts.new_page()
+    try:
+        ctm, width, height = page_ctm(page)
+        words: list[Word] = []
+        icons: list[Box] = []
+        turned, chars = _read_words(page, index + 1, ctm, height, fonts, words, icons)
+        if chars and turned * 2 > chars:
+            raise TurnedPage(f"page {index + 1}: its text runs turned")
+        drawings = read_drawings(page, ctm, height)
+    finally:
+        lib.FPDF_ClosePage(page)
+    hrules, vrules, boxes = rules_and_boxes(drawings)
+    return PageData(index + 1, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
+                    fills=fill_boxes(drawings, width, height))
+
+
+def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
+               password: str | None = None, hyphen_of: HyphenOf | None = None,
+               check: Callable[[], None] | None = None) -> list[PageData]:
+    """Every page of the document in `data`; PdfiumUnreadable when pdfium cannot open it
+    or a page of it (the caller decides whether to fall back to pdfplumber).
+
+    descents: BaseFont -> descent as pdfminer reads it (descents.font_descents); without
+    it pdfium's own font metrics are used. hyphen_of: see HyphenOf (default: always '-')."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        try:
+            doc = pdfium.PdfDocument(data, password=password)
+        except pdfium.PdfiumError as exc:
+            raise PdfiumUnreadable(str(exc)) from None
+        try:
+            raw = ctypes.cast(doc.raw, c_void_p).value
+            fonts = _Fonts(descents, hyphen_of)
+            pages = []
+            for i in range(lib.FPDF_GetPageCount(raw)):
+                pages.append(read_page(raw, i, fonts))
+                if check is not None:  # the parse's deadline, between pages
+                    check()
+            return pages
+        finally:
+            doc.close()

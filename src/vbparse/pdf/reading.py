@@ -1,0 +1,261 @@
+"""Read a PDF into positioned words, ruling lines and icon boxes, one page at a time.
+
+This is the only module that talks to pdfplumber. Each page is closed as soon as it is
+read, so memory stays flat in page count (pdfplumber 0.11.10: `page.close()` clears both
+caches; `flush_cache()` alone does not).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+import regex as re
+from pdfplumber.utils import extract_words
+
+from ..report.vocab import clean, is_private_use
+from .upright import quarter_turn, to_upright, upright_size
+
+WORD_ATTRS = ["fontname", "size"]
+# Gap (pt) without a space that still joins two glyphs into one word: pdfplumber's 3, the
+# same as read_pdfium's, so both readers give the same words. Zero cell padding sets two
+# cells' words ("T1" "Utfall") closer than that; 0.5 would split them (kerning never opens
+# such a gap), but only when both readers change together.
+X_TOLERANCE = 3.0
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+RULE_MAX_THICKNESS = 2.5
+ICON_MAX_SIZE = 24.0
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    cuts: Sequence[float] | None = None
+    """Where each character after the first starts (len(text) - 1 x positions), so a word
+    glued across two table cells (zero padding leaves no gap) can be cut at a column
+    boundary; None when cleaning changed the text's length (a ligature expanded, NFC).
+    The readers store a float32 array (4 bytes a character; positions are exact to ~0.1 pt)."""
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A horizontal (y fixed) or vertical (x fixed) ruling segment."""
+
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass(slots=True)
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PageData:
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    hrules: list[Rule] = field(default_factory=list)
+    vrules: list[Rule] = field(default_factory=list)
+    icons: list[Box] = field(default_factory=list)
+    images: int = 0
+    # filled areas larger than an icon (shaded header rows, zebra stripes): row evidence
+    fills: list[Box] = field(default_factory=list)
+    # quarter turn the page was read upright from (upright.py): provenance boxes turn back by it
+    turn: int = 0
+
+
+def is_bold(fontname: str) -> bool:
+    return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
+
+
+Segment = tuple[float, float, float, float]
+"""x0, top, x1, bottom of a drawn object, in top-left page coordinates."""
+
+
+@dataclass(slots=True)
+class Drawings:
+    """A page's drawn objects as pdfminer classifies them, from whichever reader."""
+
+    lines: list[Segment] = field(default_factory=list)
+    rects: list[tuple[float, float, float, float, bool, bool]] = field(default_factory=list)
+    """x0, top, x1, bottom, fill, stroke"""
+    curves: list[Segment] = field(default_factory=list)
+    images: list[Segment] = field(default_factory=list)
+    filled: list[Segment] = field(default_factory=list)
+    """rects filled with a colour other than white (a reader that cannot tell leaves it empty)"""
+
+
+def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
+    """Ruling lines and icon boxes from drawn objects (one rule set for both readers)."""
+    hrules: list[Rule] = []
+    vrules: list[Rule] = []
+    icons: list[Box] = []
+    for x0, top, x1, bottom in d.lines:
+        if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+    for x0, top, x1, bottom, fill, stroke in d.rects:
+        w, h = x1 - x0, bottom - top
+        if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+        elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and fill:
+            icons.append(Box(x0, top, x1, bottom))
+        elif stroke and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            # a stroked cell outline: its four edges are rules
+            hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+            vrules += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+    for x0, top, x1, bottom in d.curves:
+        w, h = x1 - x0, bottom - top
+        # a border drawn as a path is a thin curve: a rule, never an icon
+        if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
+            hrules.append(Rule((top + bottom) / 2, x0, x1))
+        elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
+            vrules.append(Rule((x0 + x1) / 2, top, bottom))
+        elif RULE_MAX_THICKNESS < w <= ICON_MAX_SIZE and RULE_MAX_THICKNESS < h <= ICON_MAX_SIZE:
+            icons.append(Box(x0, top, x1, bottom))
+    for x0, top, x1, bottom in d.images:
+        if x1 - x0 <= ICON_MAX_SIZE * 1.5 and bottom - top <= ICON_MAX_SIZE * 1.5:
+            icons.append(Box(x0, top, x1, bottom))
+    return hrules, vrules, icons
+
+
+def fill_boxes(d: Drawings, width: float, height: float) -> list[Box]:
+    """Filled areas larger than an icon and not rules (shaded rows, zebra stripes), not the page."""
+    out: list[Box] = []
+    for x0, top, x1, bottom in d.filled:
+        w, h = x1 - x0, bottom - top
+        if w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS and not (w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE) \
+                and w * h < 0.5 * width * height:
+            out.append(Box(x0, top, x1, bottom))
+    return out
+
+
+def _is_white(colour: object) -> bool:
+    """A white (or unset) fill paints nothing a reader sees: page backgrounds, blank cells."""
+    if colour is None:
+        return True
+    comps = colour if isinstance(colour, (tuple, list)) else (colour,)
+    try:
+        vals = [float(c) for c in comps]
+    except (TypeError, ValueError):
+        return False
+    if len(vals) == 4:  # CMYK: white is no ink
+        return all(v <= 0.01 for v in vals)
+    return all(v >= 0.99 for v in vals)
+
+
+_Fix = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _drawings(page: pdfplumber.page.Page, fix: _Fix | None = None) -> Drawings:
+    def box(o: dict[str, Any]) -> Segment:
+        if fix is not None:  # a turned page: every box as on the upright page
+            o = fix(o)
+        return (o["x0"], o["top"], o["x1"], o["bottom"])
+
+    return Drawings(
+        lines=[box(o) for o in page.lines],
+        rects=[(*box(o), bool(o.get("fill")), bool(o.get("stroke"))) for o in page.rects],
+        curves=[box(o) for o in page.curves],
+        images=[box(o) for o in page.images],
+        filled=[box(o) for o in page.rects if o.get("fill") and not _is_white(o.get("non_stroking_color"))],
+    )
+
+
+def _page_turn(page: pdfplumber.page.Page) -> tuple[int, _Fix | None]:
+    """The page's quarter turn (pdf.upright decides) and, if turned, a function giving an object's upright copy."""
+    turn = quarter_turn((c["matrix"][0], c["matrix"][1]) for c in page.chars)
+    if not turn:
+        return 0, None
+    width, height = float(page.width), float(page.height)
+
+    def fix(obj: dict[str, Any]) -> dict[str, Any]:
+        x0, top, x1, bottom = to_upright((obj["x0"], obj["top"], obj["x1"], obj["bottom"]), turn, width, height)
+        out = {**obj, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "upright": True}
+        if "size" in obj:  # pdfminer's size is a glyph's display height: upright, that is this
+            out["size"] = round(bottom - top, 3)  # rounded: words group by equal size
+        return out
+
+    return turn, fix
+
+
+def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
+             size: float, fontname: str, number: int, cuts: Sequence[float] | None = None) -> None:
+    """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned.
+
+    `cuts`: where each character after the first starts, one per character of `text`
+    (None if the reader could not tell); dropped when cleaning changes the length."""
+    if not text.isascii():  # ASCII is already clean and has no icon glyphs
+        n = len(text)
+        if _PRIVATE_USE_RE.search(text):
+            # icon-font glyphs: an icon, and whatever real text is glued to it
+            icons.append(Box(x0, top, x1, bottom))
+            text = "".join(ch for ch in text if not is_private_use(ch))
+            if not text.strip():
+                return
+        text = clean(text, keep_soft_hyphens=True)
+        if len(text) != n:
+            cuts = None
+    if not text.strip():
+        return
+    words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number, cuts))
+
+
+def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
+    turn, fix = _page_turn(page)
+    if fix is None:
+        raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE, return_chars=True)
+    else:
+        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE,
+                            return_chars=True)
+    words: list[Word] = []
+    icons: list[Box] = []
+    for w in raw:
+        text, chars = w["text"], w["chars"]
+        # one character per glyph, else (a ligature's "fi" from one glyph) no cuts
+        cuts = array("f", [c["x0"] for c in chars[1:]]) if len(chars) == len(text) else None
+        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number,
+                 cuts)
+    drawings = _drawings(page, fix)
+    hrules, vrules, boxes = rules_and_boxes(drawings)
+    width, height = upright_size(turn, float(page.width), float(page.height))
+    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
+                    fills=fill_boxes(drawings, width, height), turn=turn)
+
+
+def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:
+    """Every page's words and drawings, closing pages as we go; `check` runs after each
+    page (the parse's deadline)."""
+    pages: list[PageData] = []
+    for i, page in enumerate(pdf.pages, start=1):
+        try:
+            pages.append(read_page(page, i))
+        finally:
+            page.close()
+        if check is not None:
+            check()
+    return pages
