@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vbparse
-from vbparse.report.vocab import find_date
+from vbparse.vocab import find_date
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "fixtures" / "pdf" / "seed000-a_sans_grid.pdf"

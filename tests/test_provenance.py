@@ -20,10 +20,10 @@ import pdfplumber
 import pytest
 
 import vbparse
+from vbparse.layout.provenance import VALUE_FIELDS, iter_boxes
 from vbparse.model import Report, Value
 from vbparse.pdf.upright import from_upright, quarter_turn, to_upright, upright_size
-from vbparse.report.provenance import VALUE_FIELDS, iter_boxes
-from vbparse.report.vocab import clean
+from vbparse.vocab import clean
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("*.pdf"))

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vbparse.layout.lines import _join_pair, tidy
-from vbparse.report.values import parse_count, parse_value
-from vbparse.report.vocab import assessment_code, clean, fold, kind_from_text, match_goal_heading
+from vbparse.values import parse_count, parse_value
+from vbparse.vocab import assessment_code, clean, fold, kind_from_text, match_goal_heading
 
 
 @pytest.mark.parametrize(

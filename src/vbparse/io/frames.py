@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
 
-from ..report.vocab import fold, split_period
+from ..vocab import fold, split_period
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ComplaintRow, Goal, Report, Section, Value

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..layout.provenance import VALUE_FIELDS
 from ..model import Report, Section
-from ..report.provenance import VALUE_FIELDS
 
 LEVEL_LABEL = {"kf_direction": "KF direction", "kf_area": "KF area", "board": "board goal", "unit": "unit goal"}
 

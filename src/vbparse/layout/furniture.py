@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..report.vocab import PAGE_NUMBER_RE, RUNNING_HEADER_RE, fold
+from ..vocab import PAGE_NUMBER_RE, RUNNING_HEADER_RE, fold
 from .lines import Line
 
 MARGIN_SHARE = 0.12  # where a running header or page number may stand

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ..pdf.reading import Word
-from ..report.vocab import (
+from ..vocab import (
     BULLET_RE,
     CONNECTOR_WORDS,
     COUNT_UNITS,

@@ -16,7 +16,7 @@ import pdfplumber
 import regex as re
 from pdfplumber.utils import extract_words
 
-from ..report.vocab import clean, is_private_use
+from ..vocab import clean, is_private_use
 from .upright import quarter_turn, to_upright, upright_size
 
 WORD_ATTRS = ["fontname", "size"]

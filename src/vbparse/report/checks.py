@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..model import Check, ComplaintRow, Goal, Report, Section
-from .vocab import SAME_COUNT_GROUPS, fold
+from ..vocab import SAME_COUNT_GROUPS, fold
 
 COUNT_FIELDS = ("t1", "t2", "vb")
 """The period cells of a complaints row whose sum is its "Totalt ack. Utfall"."""

@@ -10,7 +10,7 @@ import regex as re
 from ..layout.furniture import RunningHeader
 from ..layout.lines import Line, join_cell
 from ..model import Goal, ReportMeta
-from .vocab import (
+from ..vocab import (
     COVER_MARKERS,
     DNR_RE,
     LABEL_CASE_OFFICERS,

@@ -9,15 +9,15 @@ from ..errors import NO_TEXT_LAYER, DamagedPdfError, NotAReportError, NoTextLaye
 from ..layout.clipped import drop_clipped
 from ..layout.furniture import mark_furniture
 from ..layout.lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
+from ..layout.provenance import to_shown
 from ..layout.style import measure
 from ..layout.tables.edges import normalise as normalise_edges
 from ..model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
 from ..pdf.reading import PageData, read_pages
+from ..vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 from .checks import report_checks
 from .meta import fill_fallbacks, is_cover, read_cover
-from .provenance import to_shown
 from .structure import Walker
-from .vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 
 __all__ = ["Coverage", "build_report", "read_pages"]
 

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..layout.lines import Line, ends_short, paragraphs
+from ..layout.provenance import line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
 from ..layout.tables.grid import Grid
 from ..model import ComplaintRow, Goal, ParseWarning, Section
 from ..pdf.reading import PageData
-from .provenance import line_box
-from .vocab import (
+from ..vocab import (
     BULLET_RE,
     COMPLAINTS_SECTION,
     GOAL_LABELS,

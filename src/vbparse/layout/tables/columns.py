@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...pdf.reading import PageData, Rule, Word
-from ...report.vocab import PREVIOUS_YEAR_RE
+from ...vocab import PREVIOUS_YEAR_RE
 from ..lines import Line, cut_word, split_phrases
 from .header import clusters, squeeze
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 
 from ...model import ComplaintRow, ParseWarning
 from ...pdf.reading import PageData, Word
-from ...report.provenance import place_complaint
-from ...report.values import parse_count
-from ...report.vocab import COUNT_UNITS, TOTALS_WORDS, fold
+from ...values import parse_count
+from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
 from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from ..provenance import place_complaint
 from .columns import TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from ...model import Activity, Indicator, ParseWarning
 from ...pdf.reading import Word
-from ...report.provenance import place_table_row
-from ...report.values import parse_value
-from ...report.vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold
+from ...values import parse_value
+from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
+from ..provenance import place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
 from .rows import RowEvidence, gap_breaks

@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..layout.lines import Line
 from ..model import Activity, ComplaintRow, Goal, Indicator, Report, Section, Value
 from ..pdf.reading import PageData
 from ..pdf.upright import from_upright
+from .lines import Line
 
 VALUE_FIELDS = ("outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target")
 """Indicator fields holding a Value; the table reader's column role of the same name."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..model import Value
+from .model import Value
 
 # A number: optional sign (-, −, –), digits with optional space/thin-space thousands groups,
 # optional decimal comma or point, optional unit.
