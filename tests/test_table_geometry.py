@@ -180,3 +180,20 @@ def test_values_between_two_left_set_headers_go_with_the_header_before_them() ->
     cuts = gutter_cuts(bands, values)
     assert cuts[1] is not None and 401.3 < cuts[1] < 405.0
     assert cuts[2] is not None and 478.1 < cuts[2] < 482.0
+
+
+def test_header_words_glued_at_a_word_space_split_where_a_cell_starts_on_another_line() -> None:
+    """Zero padding: 'ode män/' runs across two cells; 'män/' starts where 'Utfall' does."""
+    from vbparse.layout.lines import Line
+    from vbparse.layout.tables.header import clusters
+    from vbparse.pdf.reading import Word
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 8, 8.0, False, 1) for t, a, b in ws], 1)
+
+    lines = [line(87, [("Indikator", 100.3, 141.4), ("Peri", 228.3, 246.2), ("Utfall", 247.8, 272.4)]),
+             line(96, [("ode", 228.3, 244.9), ("män/", 247.8, 270.1)]),
+             line(106, [("ns", 228.3, 238.7), ("u", 241.5, 247.2), ("pojkar", 247.8, 276.4)]),
+             line(115, [("tfall", 228.3, 246.4)])]
+    texts = [" ".join(w.text for w in c) for c in clusters(lines)]
+    assert texts == ["Indikator", "Peri ode ns u tfall", "Utfall män/ pojkar"]

@@ -93,12 +93,16 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
         for ph in split_phrases(words, CELL_GAP_EM):
             cur: list[Word] = []
             for w in ph:
-                if cur and (opens_cell(w) or id(w) in opening
+                # two words closer than any word space (but apart: no glyph overlap) are
+                # neighbouring cells with no padding ("ns u" | "pojkar")
+                apart = 0.0 < w.x0 - cur[-1].x1 < 0.12 * max(w.size, 1.0) if cur else False
+                if cur and (opens_cell(w) or id(w) in opening or apart
                             or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
                     phrases.append(cur)
                     cur = []
                 cur.append(w)
             phrases.append(cur)
+    phrases = _split_at_cell_starts(phrases)
     groups: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for ph in phrases:
@@ -117,6 +121,24 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
         spans[keep] = (min(spans[keep][0], x0), max(spans[keep][1], x1))
     order = sorted(range(len(groups)), key=lambda i: spans[i][0])
     return [sorted(groups[i], key=lambda w: (round(w.top), w.x0)) for i in order]
+
+
+def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:
+    """A phrase whose inner word starts exactly where a cell's text starts on another line
+    of the header runs across two cells (no padding, glued at a word space: "ode män/"
+    under "Peri" | "Utfall"): it is cut there."""
+    starts = [(ph[0].x0, ph[0].top) for ph in phrases if ph]
+    out: list[list[Word]] = []
+    for ph in phrases:
+        cur: list[Word] = []
+        for w in ph:
+            if cur and any(abs(w.x0 - x) <= 0.3 and abs(top - w.top) > 1.0 for x, top in starts):
+                out.append(cur)
+                cur = []
+            cur.append(w)
+        if cur:
+            out.append(cur)
+    return out
 
 
 def band_kind(lines: Sequence[Line]) -> str | None:
