@@ -8,6 +8,7 @@ value row begins. Repeated header bands never reach this reader (the walker skip
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...model import Activity, Indicator, ParseWarning
@@ -309,15 +310,21 @@ class RowReader:
         edge, pitch = self._analysis_geometry()
         return "\n".join(paragraphs(row.analysis, right_edge=edge, pitch=pitch)) or None
 
-    def indicators(self) -> list[Indicator]:
-        out: list[Indicator] = []
+    def _named_rows(self) -> Iterator[tuple[_Row, str]]:
+        """Each row with its name; a row whose name cell is empty is warned of, and kept
+        (name "") when it holds values."""
         for row in self.rows:
             name = self._text(row, "name")
             if not name:
                 self._warn_rowless(row)
                 if not self._has_values(row):
                     continue
-                name = ""  # a value row whose name cell is empty: its values are kept
+                name = ""
+            yield row, name
+
+    def indicators(self) -> list[Indicator]:
+        out: list[Indicator] = []
+        for row, name in self._named_rows():
             out.append(Indicator(
                 name=name,
                 outcome=parse_value(self._text(row, "outcome")),
@@ -337,13 +344,7 @@ class RowReader:
 
     def activities(self) -> list[Activity]:
         out: list[Activity] = []
-        for row in self.rows:
-            name = self._text(row, "name")
-            if not name:
-                self._warn_rowless(row)
-                if not self._has_values(row):
-                    continue
-                name = ""  # a value row whose name cell is empty: its values are kept
+        for row, name in self._named_rows():
             start, end = self._text(row, "start"), self._text(row, "end")
             for label, value in (("start", start), ("end", end)):
                 if value and not ISO_DATE_RE.match(value):
