@@ -221,18 +221,18 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
-    # a breaker cuts a word only when the line is full: if the next line's first letter
-    # would have fit (the cell holds a line that wide: `room`), the break was at a space
     if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
         return False  # "33" + "st": a count and its unit stand apart
-    if room and (line.x1 - line.x0) + (first.x1 - first.x0) / max(1, len(first.text)) < room - 0.3:
-        return False
-    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
+    # a breaker cuts a word only when the line is full: if the next line's first letter
+    # would have fit (the cell holds a line that wide: `room`), the break was at a space
+    if room and (line.x1 - line.x0) + char_w < room - 0.3:
+        return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
     full = (precise and cell_left is not None
             and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
+    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
     digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
     if digits and (not precise or last.x1 >= right_edge - 1.0 or full):
         # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)

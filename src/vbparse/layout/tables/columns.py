@@ -239,11 +239,13 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
         b_left = heads[k + 1][0]
         # with zero padding a right-aligned value touches the next cell's left-aligned
         # header text: a value ending where b's header starts is a's, never b's
-        states = [min(((cut, total + cost(lo, cut) - 1e-3 * width
-                        + (0.05 * (b_left - cut) if left_headers else 0.0)
-                        + 1000.0 * sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL),
-                        [*path, cut]) for lo, total, path in states),
-                      key=lambda st: st[1]) for cut, width in options]
+        def own_cost(cut: float, width: float, b_left: float = b_left) -> float:
+            touching = sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL)
+            return -1e-3 * width + (0.05 * (b_left - cut) if left_headers else 0.0) + 1000.0 * touching
+
+        states = [min(((cut, total + cost(lo, cut) + here, [*path, cut]) for lo, total, path in states),
+                      key=lambda st: st[1])
+                  for cut, width in options for here in (own_cost(cut, width),)]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
 
 

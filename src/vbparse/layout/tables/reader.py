@@ -8,6 +8,8 @@ line pitch.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ...model import Activity, ComplaintRow, Indicator, ParseWarning
 from ...pdf.reading import PageData
 from ..lines import Line, line_pitch
@@ -36,6 +38,7 @@ class TableReader:
         self.body: list[Line] = []
         self.evidence.body = self.body
         self.grids: list[Grid] = []
+        self._sizes: Counter[float] = Counter()  # body line sizes: their median, cheaply
         self.repeats: dict[int, list[Line]] = {}  # the header repeated on later pages
 
     def repeated(self, header: Header) -> None:
@@ -72,11 +75,22 @@ class TableReader:
         smaller or larger than the body: the goal's label is body text)."""
         if self.first is None or self.first.wants_goal_analysis(ln):
             return True
-        sizes = sorted(b.size for b in self.body)
-        return bool(sizes) and abs(ln.size - sizes[len(sizes) // 2]) > 0.6
+        return bool(self.body) and abs(ln.size - self._median_size()) > 0.6
+
+    def _median_size(self) -> float:
+        """The middle one of the body lines' sizes (counted as lines come: this is asked at
+        every Analys label, and sorting the body each time made long tables quadratic)."""
+        half = len(self.body) // 2
+        seen = 0
+        for size in sorted(self._sizes):
+            seen += self._sizes[size]
+            if seen > half:
+                return size
+        return 0.0
 
     def feed(self, ln: Line) -> None:
         self.body.append(ln)
+        self._sizes[ln.size] += 1
         if self.first is not None:
             self.first.feed(ln)
 
