@@ -262,6 +262,19 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
+def _wrap_pitch(lines: Sequence[Line], edges: Mapping[int, float] | None, fixed: float) -> float | None:
+    """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
+    word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
+    measured elsewhere, where tables set at the body size with another leading can make a
+    smaller pitch recur. A sentence's end before a capital may be a paragraph's end that
+    happened to fill its line, so it is no evidence."""
+    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
+            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size
+            and not ends_short(a, b, edges.get(a.page, fixed) if edges is not None else fixed)
+            and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())]
+    return smallest_recurring(gaps) if gaps else None
+
+
 def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | None = None,
                pitch: float | None = None) -> list[str]:
     """Lines of one text flow into paragraphs: lines joined, split words rejoined.
@@ -274,7 +287,10 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
         right_edge = max(ln.x1 for ln in lines)
     edges = right_edge if isinstance(right_edge, Mapping) else None
     fixed = right_edge if not isinstance(right_edge, Mapping) else max(ln.x1 for ln in lines)
-    if pitch is None:
+    own = _wrap_pitch(lines, edges, fixed)
+    if own is not None:
+        pitch = own
+    elif pitch is None:
         pitch = line_pitch(lines)
     paras: list[str] = []
     cur = ""

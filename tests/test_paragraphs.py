@@ -1,0 +1,45 @@
+"""Paragraphs of one text flow: the flow's own wraps say its line pitch."""
+from __future__ import annotations
+
+from vbparse.layout.lines import Line, paragraphs
+from vbparse.pdf.reading import Word
+
+SIZE = 11.0
+CW = 5.5  # width of one character
+
+
+def _line(top: float, text: str, page: int = 1) -> Line:
+    words, x = [], 40.0
+    for t in text.split():
+        words.append(Word(t, x, x + CW * len(t), top, top + SIZE, SIZE, False, page))
+        x += CW * (len(t) + 1)
+    return Line(words, page)
+
+
+# three paragraphs set at a 13.9 pt pitch with 17.2 pt between paragraphs; lines wrap at x=260
+FLOW = [
+    (0.0, "alfa beta gamma delta epsilon zeta eta"),     # full: wraps
+    (13.9, "theta iota kappa lambda omega rho sigma"),   # full: wraps
+    (27.8, "tau slutar."),                               # short: the paragraph ends
+    (45.0, "Andra stycket har en rad som fyller hela"),  # full: wraps
+    (58.9, "raden och fortsätter på nästa rad."),
+    (76.1, "Tredje stycket är kort."),
+]
+
+
+def test_a_smaller_pitch_measured_elsewhere_does_not_split_every_line() -> None:
+    # tables set at the body size with a tighter leading made 12.65 pt recur in the document
+    lines = [_line(top, text) for top, text in FLOW]
+    paras = paragraphs(lines, right_edge=262.0, pitch=12.65)
+    assert paras == [
+        "alfa beta gamma delta epsilon zeta eta theta iota kappa lambda omega rho sigma tau slutar.",
+        "Andra stycket har en rad som fyller hela raden och fortsätter på nästa rad.",
+        "Tredje stycket är kort.",
+    ]
+
+
+def test_a_paragraph_that_fills_its_line_is_no_evidence_of_the_pitch() -> None:
+    # one wrap only, and it ends a sentence before a capital: the document's pitch decides
+    flow = [(0.0, "Första stycket slutar precis vid kanten."), (17.2, "Nästa stycket börjar här och slutar.")]
+    lines = [_line(top, text) for top, text in flow]
+    assert len(paragraphs(lines, right_edge=262.0, pitch=13.9)) == 2
