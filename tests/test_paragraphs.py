@@ -43,3 +43,14 @@ def test_a_paragraph_that_fills_its_line_is_no_evidence_of_the_pitch() -> None:
     flow = [(0.0, "Första stycket slutar precis vid kanten."), (17.2, "Nästa stycket börjar här och slutar.")]
     lines = [_line(top, text) for top, text in flow]
     assert len(paragraphs(lines, right_edge=262.0, pitch=13.9)) == 2
+
+
+def test_periods_broken_over_a_narrow_cell_read_as_printed() -> None:
+    from vbparse.vocab import tidy_period
+
+    assert tidy_period("V B 2024") == "VB 2024"
+    assert tidy_period("T2 20 24") == "T2 2024"
+    assert tidy_period("VB2023") == "VB 2023"
+    assert tidy_period("2023") == "2023"
+    assert tidy_period("Helår") == "Helår"  # not a period: as printed
+    assert tidy_period(None) is None

@@ -148,6 +148,17 @@ PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
 _PERIOD_PARTS_RE = re.compile(r"^(?:(?P<kind>vb|t1|t2|vp)\s*)?(?P<year>(?:19|20)\d{2})$", re.I)
 
 
+def tidy_period(text: str | None) -> str | None:
+    """A period cell as the reports print it ("VB 2024"): a narrow cell breaks "VB" and the
+    year over lines ("V" "B" "20" "24"), and the joined lines carry stray spaces."""
+    if text is None:
+        return None
+    m = _PERIOD_PARTS_RE.match("".join(text.split()))
+    if not m:
+        return text
+    return f"{m['kind'].upper()} {m['year']}" if m["kind"] else m["year"]
+
+
 def split_period(text: str | None) -> tuple[str | None, int | None]:
     """"VB 2023" -> ("VB", 2023), "2023" -> ("year", 2023), "T2 2024" -> ("T2", 2024); else (None, None)."""
     m = _PERIOD_PARTS_RE.match(fold(text or ""))

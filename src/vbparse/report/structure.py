@@ -297,7 +297,9 @@ class Walker:
         above = header.top - 2 if header.page == ln.page else 0.0  # other tables' rules do not count
         spans = [r.pos for r in page.hrules
                  if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
-        if len(spans) < 2 or ln.top <= max(spans) + 1:
+        if len(spans) < 2:
+            return False
+        if ln.top <= max(spans) + 1 and not _past_side_rules(page, ln, layout_left, above, spans):
             return False
         # a rule from an inner column to the table's right edge below the last full-width
         # one, or as the next rule below the line: a row boundary beside a merged cell (a
@@ -377,6 +379,17 @@ class Walker:
         else:
             goal.activities.extend(rows)  # type: ignore[arg-type]
         return j
+
+
+def _past_side_rules(page: PageData, ln: Line, layout_left: float, above: float, spans: Sequence[float]) -> bool:
+    """Below a grid's foot although full-width rules follow further down (the next table's):
+    the table's left side rule ended at a full-width rule above the line and none goes on
+    beside it."""
+    sides = [r for r in page.vrules if r.pos <= layout_left + 4 and r.end > above and r.start < ln.top]
+    if not sides or any(r.end > ln.bottom - 1 for r in sides):
+        return False
+    foot = max(r.end for r in sides)
+    return any(abs(s - foot) <= 2 for s in spans) and foot <= ln.top + 1
 
 
 def _items(paras: Sequence[str]) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ...model import Activity, Indicator, ParseWarning
 from ...pdf.reading import Word
 from ...values import parse_value
-from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold
+from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold, tidy_period
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
 from ..provenance import place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
@@ -334,7 +334,7 @@ class RowReader:
                 previous_year=self.layout.previous_year,
                 target=parse_value(self._text(row, "target")),
                 kf_target=parse_value(self._text(row, "kf_target")),
-                period=self._text(row, "period"),
+                period=tidy_period(self._text(row, "period")),
                 analysis=self._analysis(row),
                 page=row.page,
             ))
