@@ -72,10 +72,11 @@ class TableReader:
     def wants_goal_analysis(self, ln: Line) -> bool:
         """An Analys label belongs to the goal, not the table, when no value row waits for
         it, or when it is set in another size than the table's own text (a table set
-        smaller or larger than the body: the goal's label is body text)."""
+        smaller or larger than the body: the goal's label is body text). Sizes in a PDF are
+        exact: half a point apart (9.5 body, 10 table) is another style, not noise."""
         if self.first is None or self.first.wants_goal_analysis(ln):
             return True
-        return bool(self.body) and abs(ln.size - self._median_size()) > 0.6
+        return bool(self.body) and abs(ln.size - self._median_size()) > 0.25
 
     def _median_size(self) -> float:
         """The middle one of the body lines' sizes (counted as lines come: this is asked at
