@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -185,13 +185,18 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     return prev + " " + nxt
 
 
+def can_be_pitch(a: Line, b: Line) -> bool:
+    """A gap that can be a line pitch (0.9–1.5 × the font size, one page): table rows and
+    paragraph gaps are larger, overlapping lines smaller."""
+    return a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size
+
+
 def line_pitch(lines: Sequence[Line]) -> float:
     """Typical distance between the tops of consecutive lines in one flow of text.
 
     Only gaps that can be a pitch count (0.9–1.5 × the font size); of those the low end,
     since paragraph gaps are larger and lists of one-line paragraphs are common."""
-    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
-            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size]
+    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines) if can_be_pitch(a, b)]
     if not gaps:
         return 1.2 * max((ln.size for ln in lines), default=10.0)
     return smallest_recurring(gaps)
@@ -262,15 +267,14 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
-def _wrap_pitch(lines: Sequence[Line], edges: Mapping[int, float] | None, fixed: float) -> float | None:
+def _wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
     """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
     word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
     measured elsewhere, where tables set at the body size with another leading can make a
     smaller pitch recur. A sentence's end before a capital may be a paragraph's end that
     happened to fill its line, so it is no evidence."""
     gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
-            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size
-            and not ends_short(a, b, edges.get(a.page, fixed) if edges is not None else fixed)
+            if can_be_pitch(a, b) and not ends_short(a, b, edge_of(a.page))
             and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())]
     return smallest_recurring(gaps) if gaps else None
 
@@ -279,7 +283,8 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
                pitch: float | None = None) -> list[str]:
     """Lines of one text flow into paragraphs: lines joined, split words rejoined.
 
-    `right_edge` may be given by page (pages of different widths have their own)."""
+    `right_edge` may be given by page (pages of different widths have their own). `pitch`
+    is the fallback when the flow has no wrapped line of its own to measure by."""
     lines = [ln for ln in lines if ln.words]
     if not lines:
         return []
@@ -287,7 +292,11 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
         right_edge = max(ln.x1 for ln in lines)
     edges = right_edge if isinstance(right_edge, Mapping) else None
     fixed = right_edge if not isinstance(right_edge, Mapping) else max(ln.x1 for ln in lines)
-    own = _wrap_pitch(lines, edges, fixed)
+
+    def edge_of(page: int) -> float:
+        return edges.get(page, fixed) if edges is not None else fixed
+
+    own = _wrap_pitch(lines, edge_of)
     if own is not None:
         pitch = own
     elif pitch is None:
@@ -303,14 +312,12 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
-                edge = edges.get(prev.page, fixed) if edges is not None else fixed
-                new_para = (ends_short(prev, ln, edge) or bool(BULLET_RE.match(text))
+                new_para = (ends_short(prev, ln, edge_of(prev.page)) or bool(BULLET_RE.match(text))
                             or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             else:
-                edge = edges.get(prev.page, fixed) if edges is not None else fixed
                 new_para = (
                     ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
-                    or ends_short(prev, ln, edge)
+                    or ends_short(prev, ln, edge_of(prev.page))
                     or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
                 )
             if new_para:

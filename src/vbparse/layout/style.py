@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lines import Line, smallest_recurring
+from .lines import Line, can_be_pitch, smallest_recurring
 
 
 @dataclass
@@ -63,8 +63,7 @@ def measure(lines: Sequence[Line], widths: dict[int, float] | None = None) -> St
         if not merged or merged[-1] - s > 0.6:
             merged.append(s)
     body_lines = [ln for ln in lines if not ln.bold and abs(ln.size - body) <= 0.6 and len(ln.words) > 3]
-    gaps = [b.ref - a.ref for a, b in itertools.pairwise(body_lines)
-            if a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size]
+    gaps = [b.ref - a.ref for a, b in itertools.pairwise(body_lines) if can_be_pitch(a, b)]
     pitch = smallest_recurring(gaps) if gaps else body * 1.2
     x1s = sorted(ln.x1 for ln in lines if not ln.bold and len(ln.words) > 3)
     right = x1s[-1] if x1s else 500.0  # nothing set as text passes the right margin
@@ -82,7 +81,7 @@ def measure(lines: Sequence[Line], widths: dict[int, float] | None = None) -> St
     plain = [ln for ln in lines if not ln.bold and len(ln.words) > 2]
     for a, b in itertools.pairwise(plain):
         # only gaps that can be a line pitch: table rows and paragraph gaps are larger
-        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size:
+        if abs(a.size - b.size) < 0.3 and can_be_pitch(a, b):
             by_size.setdefault(round(a.size * 2) / 2, []).append(b.ref - a.ref)
     pitches = {k: smallest_recurring(v) for k, v in by_size.items() if len(v) >= 3}
     return Style(body, merged, pitch, right, pitches, page_right)
