@@ -30,10 +30,6 @@ XFAIL: dict[str, str] = {
     "s000005-random5": (
         "docx; 2 misses on 2 Dec (complaints 2), e.g. complaints[].group: want 'Förväntat?' got None"
     ),
-    "s000012-sample": (
-        "reportlab; 2 misses on 2 Dec (indicators 2), e.g. goals[].indicators[].analysis: want 'Enheten "
-        "Exempelgårdens gruppbostäder\\nArbetet med insatser för a"
-    ),
     "s000052-random52": (
         "chromium; 56 misses on 2 Dec (indicators 37, complaints 17, sections 1, activities 1), e.g. "
         "sections[].children[]: extra item not in truth"

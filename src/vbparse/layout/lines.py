@@ -267,6 +267,18 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
+def _opens_item(prev: Line, ln: Line, right_edge: float) -> bool:
+    """A line opening with a bullet or dash starts a list item, unless it is a sentence's
+    dash wrapped to the line start ("åtgärderna" / "– bland annat"): a dash standing alone
+    after a line that went on mid-sentence and was full, so the dash could not have stood
+    at its end. A bullet set against its word ("-Personer") is an item whatever came before."""
+    if not BULLET_RE.match(ln.text) or BULLET_RE.match(prev.text[-1:] or "x"):
+        return False
+    dash_alone = len(ln.words) > 1 and ln.words[0].text in ("–", "-", "—")
+    mid_sentence = prev.text.rstrip()[-1:].isalnum()
+    return not (dash_alone and mid_sentence and not ends_short(prev, ln, right_edge))
+
+
 def _wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
     """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
     word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
@@ -312,13 +324,13 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
-                new_para = (ends_short(prev, ln, edge_of(prev.page)) or bool(BULLET_RE.match(text))
+                new_para = (ends_short(prev, ln, edge_of(prev.page)) or _opens_item(prev, ln, edge_of(prev.page))
                             or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             else:
                 new_para = (
                     ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
                     or ends_short(prev, ln, edge_of(prev.page))
-                    or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
+                    or _opens_item(prev, ln, edge_of(prev.page))
                 )
             if new_para:
                 paras.append(cur)
