@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_runner import ROOT, Case, render_cached, run, score, skipped_reason
 
+from fixtures.as_read import as_read
 from fixtures.render.build import page_count
 from fixtures.render.sampler import DIMENSIONS, look_to_dict
 
@@ -132,7 +133,7 @@ def one_look(seed: int, misses: int) -> int:
         return 2
     pdf, cached = render_cached(case, CACHE)
     path = case.cached_pdf(CACHE)
-    truth = {**case.truth, "source": {**case.truth["source"], "file": path.name, "pages": page_count(pdf)}}
+    truth = as_read({**case.truth, "source": {**case.truth["source"], "file": path.name, "pages": page_count(pdf)}})
     truth_path = path.with_suffix(".truth.json")
     truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"look {case.look.name} ({case.look.writer}, content {case.content_name}){' cached' if cached else ''}")
