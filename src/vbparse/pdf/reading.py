@@ -27,6 +27,9 @@ WORD_ATTRS = ["fontname", "size"]
 X_TOLERANCE = 3.0
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""A glyph the PDF gives no character for: pdfminer writes "(cid:12)", pdfium the raw code."""
+UNMAPPED = "\ufffd"
 RULE_MAX_THICKNESS = 2.5
 ICON_MAX_SIZE = 24.0
 
@@ -209,6 +212,9 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 
     `cuts`: where each character after the first starts, one per character of `text`
     (None if the reader could not tell); dropped when cleaning changes the length."""
+    if _UNMAPPED_RE.search(text):  # both readers say so alike: U+FFFD, counted in a warning
+        text = _UNMAPPED_RE.sub(UNMAPPED, text)
+        cuts = None
     if not text.isascii():  # ASCII is already clean and has no icon glyphs
         n = len(text)
         if _PRIVATE_USE_RE.search(text):
