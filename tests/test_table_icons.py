@@ -1,11 +1,13 @@
-"""Status icons as the table reader sees them: shaded cells are not icons. Geometry placed
-by hand, no PDF."""
+"""Status icons as the table reader sees them: shaded cells are not icons, an icon marks
+its row's first line, an icon drawn twice is one. Geometry placed by hand, no PDF."""
 
 from __future__ import annotations
 
 import time
 
-from vbparse.pdf.reading import Box, Drawings, rules_and_boxes
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.rows import RowEvidence
+from vbparse.pdf.reading import Box, Drawings, PageData, Rule, Word, rules_and_boxes
 
 
 def test_a_shaded_narrow_cell_beside_shaded_cells_is_no_icon() -> None:
@@ -40,3 +42,46 @@ def test_many_touching_fills_stay_linear() -> None:
     _, _, icons = rules_and_boxes(Drawings(rects=rects))
     assert icons == []
     assert time.monotonic() - started < 5.0
+
+
+def _w(text: str, x0: float, top: float, size: float = 8.0) -> Word:
+    return Word(text, x0, x0 + 0.5 * size * len(text), top, top + size, size, False, 1)
+
+
+def _line(*words: Word) -> Line:
+    return Line(list(words), 1)
+
+
+def _row_lines() -> list[Line]:
+    """An indicator row of three name lines between two rules at 98 and 132."""
+    return [_line(_w("Andel brukare", 60, 100), _w("85 %", 200, 100)),
+            _line(_w("som har fått", 60, 110)),
+            _line(_w("stöd i tid", 60, 120))]
+
+
+def test_icon_alone_between_rules_marks_the_rows_first_line() -> None:
+    """The icon is centred in its cell (the cell's centre is the second line's): it still
+    marks the first line, where the row begins."""
+    lines = _row_lines()
+    page = PageData(1, 600.0, 800.0, [], hrules=[Rule(98.0, 40, 300), Rule(132.0, 40, 300)],
+                    icons=[Box(44, 111, 52, 119)])
+    ev = RowEvidence({1: page}, {1: lines})
+    assert [len(ev.icons_of(ln)) for ln in lines] == [1, 0, 0]
+
+
+def test_icon_drawn_twice_between_rules_is_one_icon() -> None:
+    """A fill and a stroke of one icon (boxes a little apart): one icon, alone in its cell."""
+    lines = _row_lines()
+    page = PageData(1, 600.0, 800.0, [], hrules=[Rule(98.0, 40, 300), Rule(132.0, 40, 300)],
+                    icons=[Box(44, 111, 52, 119), Box(43.8, 110.8, 52.2, 119.2)])
+    ev = RowEvidence({1: page}, {1: lines})
+    assert [len(ev.icons_of(ln)) for ln in lines] == [1, 0, 0]
+
+
+def test_icons_sharing_a_band_go_to_their_nearest_lines() -> None:
+    """Two icons between the same rules (rows not ruled apart): each marks its nearest line."""
+    a, b = _line(_w("Första", 60, 100)), _line(_w("Andra", 60, 120))
+    page = PageData(1, 600.0, 800.0, [], hrules=[Rule(90.0, 40, 300), Rule(140.0, 40, 300)],
+                    icons=[Box(44, 100, 52, 108), Box(44, 120, 52, 128)])
+    ev = RowEvidence({1: page}, {1: [a, b]})
+    assert len(ev.icons_of(a)) == 1 and len(ev.icons_of(b)) == 1
