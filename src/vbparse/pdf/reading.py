@@ -109,24 +109,74 @@ class Drawings:
     """rects filled with a colour other than white (a reader that cannot tell leaves it empty)"""
 
 
+SHARED_EDGE = 0.5  # pt: two cells' shading rects meet edge to edge (they may overlap by a border's width)
+
+
+def _shaded_cells(d: Drawings) -> set[int]:
+    """Indexes into `d.rects` of small filled rects that share an edge with another filled
+    rect: a table cell's shading (Word and LibreOffice fill each shaded cell with its own
+    rect, side by side), not a status icon, which stands alone inside its cell.
+
+    Filled rects are indexed by edge position and 24 pt band, so a page of many rects
+    stays linear (each small rect looks in a few buckets, not at every other rect)."""
+    band = ICON_MAX_SIZE
+    filled = [(k, r) for k, r in enumerate(d.rects)
+              if r[4] and r[2] - r[0] > RULE_MAX_THICKNESS and r[3] - r[1] > RULE_MAX_THICKNESS]
+    small = [(k, r) for k, r in filled if r[2] - r[0] <= ICON_MAX_SIZE and r[3] - r[1] <= ICON_MAX_SIZE]
+    if not small or len(filled) < 2:
+        return set()
+    # edge buckets: ("x", x rounded, y band) for left/right edges, ("y", y rounded, x band) for top/bottom
+    index: dict[tuple[str, int, int], list[int]] = {}
+    for k, (x0, top, x1, bottom, _f, _s) in filled:
+        for x in (x0, x1):
+            for b in range(int(top // band), int(bottom // band) + 1):
+                index.setdefault(("x", round(x), b), []).append(k)
+        for y in (top, bottom):
+            for b in range(int(x0 // band), int(x1 // band) + 1):
+                index.setdefault(("y", round(y), b), []).append(k)
+
+    def meets(k: int, axis: str, edge: float, far: bool, lo: float, hi: float) -> bool:
+        """Another filled rect lies beyond this edge (`far`: right of or below it), its
+        near edge at `edge` along [lo, hi] for half that length: the two meet there."""
+        need = 0.5 * (hi - lo)
+        for key in {(axis, round(edge + dx), b) for dx in (-SHARED_EDGE, 0.0, SHARED_EDGE)
+                    for b in range(int(lo // band), int(hi // band) + 1)}:
+            for j in index.get(key, ()):
+                x0, top, x1, bottom = d.rects[j][:4]
+                a0, a1, e0, e1 = (top, bottom, x0, x1) if axis == "x" else (x0, x1, top, bottom)
+                near = e0 if far else e1
+                if j != k and abs(near - edge) <= SHARED_EDGE and min(hi, a1) - max(lo, a0) >= need:
+                    return True
+        return False
+
+    out: set[int] = set()
+    for k, (x0, top, x1, bottom, _f, _s) in small:
+        if meets(k, "x", x0, False, top, bottom) or meets(k, "x", x1, True, top, bottom) \
+                or meets(k, "y", top, False, x0, x1) or meets(k, "y", bottom, True, x0, x1):
+            out.add(k)
+    return out
+
+
 def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
     """Ruling lines and icon boxes from drawn objects (one rule set for both readers)."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     icons: list[Box] = []
+    shaded = _shaded_cells(d)
     for x0, top, x1, bottom in d.lines:
         if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
             hrules.append(Rule((top + bottom) / 2, x0, x1))
         elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
-    for x0, top, x1, bottom, fill, stroke in d.rects:
+    for k, (x0, top, x1, bottom, fill, stroke) in enumerate(d.rects):
         w, h = x1 - x0, bottom - top
         if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
             hrules.append(Rule((top + bottom) / 2, x0, x1))
         elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
         elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and fill:
-            icons.append(Box(x0, top, x1, bottom))
+            if k not in shaded:
+                icons.append(Box(x0, top, x1, bottom))
         elif stroke and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
             # a stroked cell outline: its four edges are rules
             hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
