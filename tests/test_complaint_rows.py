@@ -27,15 +27,30 @@ def _line(page: int, top: float, *cells: tuple[str, float]) -> Line:
 
 
 # columns: group 50-120, category 120-250, T1 250-280, T2 280-310, VB 310-340, total 340-370, summary 380-
-HEADER = _line(1, 60, ("Uppdelning Klagomål/synpunkter/kategorier", 60), ("T1", 255), ("T2", 285), ("VB", 315),
-               ("Totalt", 345), ("Sammanfattning", 385))
+HEADER = _line(
+    1,
+    60,
+    ("Uppdelning Klagomål/synpunkter/kategorier", 60),
+    ("T1", 255),
+    ("T2", 285),
+    ("VB", 315),
+    ("Totalt", 345),
+    ("Sammanfattning", 385),
+)
 
 
 def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None) -> list[ComplaintRow]:
     hrules = hrules or {}
-    pages = {pg: PageData(pg, 600.0, 800.0, [w for ln in [HEADER, *body] if ln.page == pg for w in ln.words],
-                          hrules=hrules.get(pg, []))
-             for pg in sorted({1, *(ln.page for ln in body)})}
+    pages = {
+        pg: PageData(
+            pg,
+            600.0,
+            800.0,
+            [w for ln in [HEADER, *body] if ln.page == pg for w in ln.words],
+            hrules=hrules.get(pg, []),
+        )
+        for pg in sorted({1, *(ln.page for ln in body)})
+    }
     page_lines: dict[int, list[Line]] = {}
     for ln in [HEADER, *body]:
         page_lines.setdefault(ln.page, []).append(ln)
