@@ -68,3 +68,25 @@ def test_a_ligature_or_minus_in_a_fallback_font_joins_its_word_but_cells_stay_ap
              Word("rapporter", 270.0, 300.0, 50, 60, 10.0, False, 1)]
     (line,) = group_lines(words, 1)
     assert [w.text for w in line.words] == ["energieffektiva", "−16", "Antal", "rapporter"]
+
+
+def test_a_count_under_another_digit_of_a_count_is_no_fragment() -> None:
+    """A complaints row at a page's foot ("Kvalitet 7 7 st") whose counts sit under the
+    first digit of the next page's counts ("27 27"): a clip keeps glyphs where they were
+    drawn, and the "7" of "27" stands 5.8 pt further right."""
+
+    def w(page: int, top: float, text: str, starts: list[float], x1: float) -> Word:
+        return Word(text, starts[0], x1, top, top + 10.5, 10.5, False, page, starts[1:])
+
+    kvalitet = [160.0, 167.0, 172.3, 178.1, 180.5, 182.8, 185.7, 191.5]
+    foot = Line([w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [344.4], 350.2),
+                 w(3, 701, "7", [371.4], 377.3), w(3, 701, "st", [411.3, 416.6], 419.5)], 3)
+    head = Line([w(4, 166, "Kvalitet", kvalitet, 194.5), w(4, 166, "målet", [197.4, 206.1, 211.9, 214.3, 220.1], 223.1),
+                 w(4, 166, "27", [344.4, 350.2], 356.1), w(4, 166, "27", [371.4, 377.3], 383.1),
+                 w(4, 166, "st", [411.3, 416.6], 419.5)], 4)
+    assert drop_clipped([[foot], [head]]) == []
+    assert not foot.used
+    # the same line with its "7"s where the whole line's "7"s stand is a cut copy
+    cut = Line([w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [350.2], 356.1),
+                w(3, 701, "7", [377.3], 383.1)], 3)
+    assert [x.code for x in drop_clipped([[cut], [head]])] == ["clipped_text"]

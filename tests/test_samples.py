@@ -42,10 +42,6 @@ XFAIL: dict[str, str] = {
         "chromium; 4 misses on 2 Dec (complaints 3, meta 1), e.g. meta.kind: want "
         "'verksamhetsberattelse' got None"
     ),
-    "s000403-random403": (
-        "docx; 1 misses on 2 Dec (complaints 1), e.g. complaints[].summary: want 'Delaktighet utveckling "
-        "att kvalitet synpunkter under resultat–an"
-    ),
     "s000629-random629": (
         "chromium; 84 misses on 2 Dec (complaints 82, activities 2), e.g. goals[].activities[].analysis: "
         "want 'Med av 2023 är omsorg 12 klagomål 2023 samverkan under återkoppl"

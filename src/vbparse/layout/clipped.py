@@ -3,7 +3,8 @@
 A producer that splits a table row (or a repeated header) over a page break may draw the
 whole line on both pages and clip each copy: what stays of the cut copy is the glyphs
 that reach over the clip edge ("dik" of "Indikator", "ll" of "utfall"), at exactly the
-x of those glyphs in the whole line on the other page. A line whose every word lies
+x of those glyphs in the whole line on the other page (glyph by glyph, where the reader
+gives glyph positions). A line whose every word lies
 inside a word of such a neighbour line, spelling a part of it with letters left out, is
 that cut copy; its text is not lost (the whole line stands on the other page).
 """
@@ -14,6 +15,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..model import ParseWarning
+from ..pdf.reading import Word
 from .lines import Line
 
 _FOOT = 3  # lines at a page's foot (or head) that may be a cut copy
@@ -26,6 +28,31 @@ def _subsequence(part: str, whole: str) -> bool:
     return all(ch in it for ch in part)
 
 
+def _starts(w: Word) -> list[float] | None:
+    """Where each of the word's characters starts; None when the reader could not say."""
+    if w.cuts is None or len(w.cuts) != len(w.text) - 1:
+        return None
+    return [w.x0, *w.cuts]
+
+
+def _glyphs_in_place(part: Word, whole: Word) -> bool:
+    """The fragment's glyphs stand where the same letters stand in the whole word (in
+    order): a clip keeps glyphs where they were drawn. A count "7" under the "2" of "27"
+    spells part of it but is a word of its own. Without glyph positions, a fragment
+    starting where the whole word starts must start with its first letter."""
+    xs, ys = _starts(part), _starts(whole)
+    if xs is None or ys is None:
+        return abs(part.x0 - whole.x0) > _SLACK or whole.text.startswith(part.text[:1])
+    j = 0
+    for ch, x in zip(part.text, xs, strict=True):
+        while j < len(whole.text) and not (whole.text[j] == ch and abs(ys[j] - x) <= _SLACK):
+            j += 1
+        if j == len(whole.text):
+            return False
+        j += 1
+    return True
+
+
 def _cut_copy_of(line: Line, whole: Line) -> bool:
     """Every word of `line` lies inside a word of `whole` and spells part of it; at least
     one leaves letters out before its end or at its start (a prefix could be a word of its own)."""
@@ -35,7 +62,7 @@ def _cut_copy_of(line: Line, whole: Line) -> bool:
     holed = False
     for w in line.words:
         v = next((v for v in whole.words if v.x0 - _SLACK <= w.x0 and w.x1 <= v.x1 + _SLACK
-                  and _subsequence(w.text, v.text)), None)
+                  and _subsequence(w.text, v.text) and _glyphs_in_place(w, v)), None)
         if v is None:
             return False
         if w.text != v.text and not (v.text.startswith(w.text) and abs(w.x0 - v.x0) <= _SLACK):

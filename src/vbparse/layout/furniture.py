@@ -37,11 +37,17 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
         shapes.update(seen)
     repeat_min = max(3, (n + 1) // 2)  # footers stand on most pages; two alike is chance
     for lines, h in zip(pages, heights, strict=True):
-        for ln in lines:
+        for i, ln in enumerate(lines):
             if not _in_margin(ln, h):
                 continue
             text = ln.text.strip()
             m = RUNNING_HEADER_RE.match(" ".join(text.split()))
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if m is None and nxt is not None and _in_margin(nxt, h) and 0 <= nxt.top - ln.bottom < ln.size:
+                # a header too long for the line: its page number wrapped onto the next line
+                m = RUNNING_HEADER_RE.match(" ".join(f"{text} {nxt.text}".split()))
+                if m is not None and not _is_page_number(nxt.text.strip(), ln.page):
+                    m = None
             if m:
                 year = m.group("year")
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))

@@ -36,6 +36,7 @@ class _Row:
     page: int
     top: float
     bottom: float = 0.0
+    end_page: int = 0  # the page of the row's last line (a row may run over a page break)
     cat: list[Line] = field(default_factory=list)
     cells: dict[str, list[Word]] = field(default_factory=dict)
     summary: list[Line] = field(default_factory=list)
@@ -50,6 +51,22 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
     first = cat[0].text[:1] if cat else ""
     return bool(cat) and (first.islower() or first in "([{/&-–"
                           or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
+    """The cell's text runs to the foot of the row's part on its page: only then can a
+    page break have cut it (a cell that ended lines above the row's last line is done)."""
+    return bool(cell) and cell[-1].page == row.end_page and cell[-1].bottom >= row.bottom - 0.5 * pitch
+
+
+def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
+                        pitch: float) -> bool:
+    """The first line of a page goes on with the row the page before ended with: its
+    category goes on (and the category ran to the page's foot), or it holds only summary
+    text and the summary ran to the foot."""
+    if cat:
+        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right)
+    return summary and not counts and _at_foot(row.summary, row, pitch)
 
 
 _GLUED_UNIT = re.compile(r"(\d+)(\D+)")
@@ -233,8 +250,8 @@ def parse_complaints(
         cur = rows[-1] if rows else None
         new_row = cur is None
         if cur is not None and prev is not None:
-            if ln.page != cur.page and ln.page != prev.page:
-                new_row = not _goes_on(cat, cur, cat_right)  # top of a new page: a split row continues
+            if ln.page != cur.page and ln.page != prev.page:  # top of a new page: a split row continues
+                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch)
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
@@ -255,7 +272,7 @@ def parse_complaints(
             cur.cells.setdefault(role, []).extend(ws)
         if summary:
             cur.summary.append(ln.subline(summary))
-        cur.bottom = ln.bottom
+        cur.bottom, cur.end_page = ln.bottom, ln.page
         prev = ln
     return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
                           {pg: fr.split_x for pg, fr in frames.items()})
@@ -289,7 +306,9 @@ def _assign_groups(
         cells = row.cells
         counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
-        summary = " ".join(ln.text for ln in row.summary) or None
+        # prose: lines meet at a space, or with none after a dash or slash ending a line
+        # ("resultat–" "analys"); a mid-word break is not guessed in running text
+        summary = join_cell(row.summary, math.inf) if row.summary else None
         out.append(ComplaintRow(
             group=group, category=category,
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],

@@ -1,0 +1,92 @@
+"""Complaint rows on synthesized geometry: words and rules placed by hand, no PDF."""
+
+from __future__ import annotations
+
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import layout_from_header
+from vbparse.layout.tables.complaints import parse_complaints
+from vbparse.layout.tables.rows import RowEvidence
+from vbparse.model import ComplaintRow
+from vbparse.pdf.reading import PageData, Rule, Word
+
+SIZE = 8.0
+
+
+def _w(text: str, x0: float, top: float, page: int = 1) -> Word:
+    return Word(text, x0, x0 + 0.5 * SIZE * len(text), top, top + SIZE, SIZE, False, page)
+
+
+def _line(page: int, top: float, *cells: tuple[str, float]) -> Line:
+    """A line of words; each cell's text is split into words half a character apart."""
+    words: list[Word] = []
+    for text, x in cells:
+        for part in text.split():
+            words.append(_w(part, x, top, page))
+            x += 0.5 * SIZE * (len(part) + 1)
+    return Line(words, page)
+
+
+# columns: group 50-120, category 120-250, T1 250-280, T2 280-310, VB 310-340, total 340-370, summary 380-
+HEADER = _line(
+    1,
+    60,
+    ("Uppdelning Klagomål/synpunkter/kategorier", 60),
+    ("T1", 255),
+    ("T2", 285),
+    ("VB", 315),
+    ("Totalt", 345),
+    ("Sammanfattning", 385),
+)
+
+
+def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None) -> list[ComplaintRow]:
+    hrules = hrules or {}
+    pages = {
+        pg: PageData(
+            pg,
+            600.0,
+            800.0,
+            [w for ln in [HEADER, *body] if ln.page == pg for w in ln.words],
+            hrules=hrules.get(pg, []),
+        )
+        for pg in sorted({1, *(ln.page for ln in body)})
+    }
+    page_lines: dict[int, list[Line]] = {}
+    for ln in [HEADER, *body]:
+        page_lines.setdefault(ln.page, []).append(ln)
+    layout = layout_from_header("complaint", [HEADER], pages[1], body)
+    evidence = RowEvidence(pages, page_lines)
+    evidence.body = body
+    return parse_complaints(body, layout, evidence, [])
+
+
+def test_a_category_that_ended_above_the_page_foot_does_not_go_on_overleaf() -> None:
+    """A row cut by a page break: its category ended lines above the page's foot (its
+    summary ran on), so the next page's first category, though the one above reads
+    unfinished ("... och"), starts a row of its own."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Text", 385)),
+        _line(1, 120, ("Andra och", 125), ("4", 318), ("4", 348), ("Mer", 385)),
+        _line(1, 130, ("text", 385)),
+        _line(1, 140, ("och", 385)),
+        _line(2, 60, ("Tredje", 125), ("Ny", 385)),  # no counts (a plan's table is empty)
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Första", "Andra och", "Tredje"]
+    assert [r.summary for r in rows] == ["Text", "Mer text och", "Ny"]
+    # a category still running at the page's foot goes on overleaf
+    body[2:4] = [_line(1, 130, ("mer", 125), ("text", 385))]
+    body[-1] = _line(2, 60, ("slut", 125), ("ord", 385))
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Första", "Andra och mer slut"]
+
+
+def test_a_summary_broken_after_a_dash_rejoins_without_a_space() -> None:
+    """Summary lines meet at a space, but a word broken after its dash ("resultat–"
+    "analys") is one word; prose is not searched for other mid-word breaks."""
+    body = [
+        _line(1, 100, ("Första", 125), ("3", 318), ("3", 348), ("Arbetet med resultat–", 385)),
+        _line(1, 110, ("analys har vidtagits.", 385)),
+    ]
+    (row,) = _parse(body)
+    assert row.summary == "Arbetet med resultat–analys har vidtagits."
