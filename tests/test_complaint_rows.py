@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.complaints import parse_complaints
@@ -90,3 +92,27 @@ def test_a_summary_broken_after_a_dash_rejoins_without_a_space() -> None:
     ]
     (row,) = _parse(body)
     assert row.summary == "Arbetet med resultat–analys har vidtagits."
+
+
+def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() -> None:
+    """Ruled group cells, labels at the bottom: a cell split over pages prints its label in
+    its last part. Rows on a page with no label, and rows below a page's last closed cell,
+    are the next cell's when that cell is open at its top (no row above it on its page)
+    and its label stands below its first row."""
+    from vbparse.layout.tables.complaints import _groups, _Label, _Row
+
+    def row(page: int, top: float) -> _Row:
+        return _Row(page, top, top + 8)
+
+    rows = [row(2, 100), row(2, 120), row(3, 100), row(3, 120), row(3, 140), row(4, 100), row(5, 100), row(5, 120)]
+    a = _Label(3, 120, 128, "A", span_top=95.0, span_bottom=132.0, ruled=True)  # rows 2-3 of page 3, open top
+    b = _Label(5, 120, 128, "B", span_top=95.0, span_bottom=math.inf, ruled=True)  # open top, runs to the foot
+    assert _groups(rows, [a, b]) == ["A", "A", "A", "A", "B", "B", "B", "B"]
+    # labels at their cells' tops: a cell is printed from its first part on, so the rows
+    # without a label go on with the group above
+    a = _Label(3, 100, 108, "A", span_top=95.0, span_bottom=132.0, ruled=True)
+    b = _Label(5, 100, 108, "B", span_top=95.0, span_bottom=math.inf, ruled=True)
+    assert _groups(rows, [a, b]) == [None, None, "A", "A", "A", "A", "B", "B"]
+    # a label centred in its part (95-132 on page 3) is centred in a cell wholly there
+    a = _Label(3, 109.5, 117.5, "A", span_top=95.0, span_bottom=132.0, ruled=True)
+    assert _groups(rows, [a, b])[:4] == [None, None, "A", "A"]

@@ -378,6 +378,7 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     # cell of its own; where every label's cell is one row, the label is printed on its
     # group's first row only and the empty cells below go on with it
     merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
+    hits: list[_Label | None] = []
     for row in rows:
         if row.page in ruled_pages:
             hit = next((lab for lab in labels if lab.covers(row)), None)
@@ -389,12 +390,54 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
                 hit = _NO_GROUP
         else:
             hit = owner.get(id(row))
+        hits.append(hit)
+    _open_cells_reach_back(rows, labels, hits, ruled_pages)
+    for hit in hits:
         if hit is _NO_GROUP:
             current = None
         elif hit is not None:
             current = hit.text
         out.append(current)
     return out
+
+
+def _centred(lab: _Label) -> bool:
+    """The label stands in the middle of its cell's part between the rules around it."""
+    return math.isfinite(lab.span_bottom) and \
+        abs(lab.mid - (lab.span_top + lab.span_bottom) / 2) <= max(1.0, 0.1 * (lab.bottom - lab.top))
+
+
+def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
+                           ruled_pages: set[int]) -> None:
+    """A ruled cell open at its top (no row of the table above it on its page) whose label
+    stands below the cell's first row, and not in its middle, began on a page before,
+    where it has no label (a bottom-aligned label is printed in the cell's last part): the
+    rows before it in no cell of their own (on pages without a label, or below a page's
+    last closed cell) are its own, back to the last cell closed by a rule (or the table's
+    start)."""
+    first_mid: dict[int, float] = {}
+    for r in rows:
+        first_mid.setdefault(r.page, r.mid)
+    foot: dict[int, float] = {}  # where a page's last closed cell ends: a cell below it runs to the page's foot
+    for lab in labels:
+        foot[lab.page] = max(foot.get(lab.page, -math.inf), lab.span_bottom)
+    closed = [True] * len(rows)  # the last cell before row i is closed (or there is none)
+    last: _Label | None = None
+    for i, h in enumerate(hits):
+        closed[i] = last is None or last is _NO_GROUP or (last.ruled and math.isfinite(last.span_bottom))
+        if h is not None:
+            last = h
+    nxt: _Label | None = None
+    for i in range(len(rows) - 1, -1, -1):
+        h = hits[i]
+        if h is not None:
+            # open at its top, with rows of its own above the label (a label at its cell's
+            # top is printed in the cell's first part, one centred in its part is centred
+            # in a cell wholly on this page: either began here)
+            nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
+                and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+        elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
+            hits[i] = nxt
 
 
 _ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
