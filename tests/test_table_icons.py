@@ -6,8 +6,6 @@ from __future__ import annotations
 import time
 
 from vbparse.layout.lines import Line
-from vbparse.layout.tables.columns import layout_from_header
-from vbparse.layout.tables.goals import RowReader
 from vbparse.layout.tables.rows import RowEvidence
 from vbparse.pdf.reading import Box, Drawings, PageData, Rule, Word, rules_and_boxes
 
@@ -87,31 +85,3 @@ def test_icons_sharing_a_band_go_to_their_nearest_lines() -> None:
                     icons=[Box(44, 100, 52, 108), Box(44, 120, 52, 128)])
     ev = RowEvidence({1: page}, {1: [a, b]})
     assert len(ev.icons_of(a)) == 1 and len(ev.icons_of(b)) == 1
-
-
-def _at(text: str, x0: float, x1: float, top: float, size: float = 11.0) -> Word:
-    return Word(text, x0, x1, top, top + size, size, True, 1)
-
-
-def test_an_icon_left_of_a_guessed_table_edge_still_starts_a_row() -> None:
-    """No rules: the table's left edge is guessed from the header, right of where the icon
-    column really lies. Three indicator rows in a row, no Analys between, names ending in
-    "och"/"på" (read as unfinished): each icon still opens its row."""
-    header = [Line([_at("Indikator", 97.7, 140.0, 330.0, 7.5), _at("Periodens", 300.0, 340.0, 330.0, 7.5),
-                    _at("Årsmål", 400.0, 430.0, 330.0, 7.5)], 1),
-              Line([_at("utfall", 300.0, 325.0, 338.0, 7.5)], 1)]
-    body = [Line([_at("Har av inom och på", 97.7, 190.0, 361.0, 7.5), _at("85,9", 300.0, 320.0, 361.0, 7.5),
-                  _at("62 st", 400.0, 420.0, 361.0, 7.5)], 1),
-            Line([_at("Stöd de under och", 97.7, 190.0, 381.2, 7.5), _at("131", 300.0, 320.0, 381.2, 7.5),
-                  _at("34", 400.0, 420.0, 381.2, 7.5)], 1),
-            Line([_at("Delaktighet i", 97.7, 190.0, 401.5, 7.5), _at("31,1 %", 300.0, 330.0, 401.5, 7.5),
-                  _at("18 %", 400.0, 420.0, 401.5, 7.5)], 1)]
-    icons = [Box(79.9, top, 87.4, top + 7.5) for top in (360.9, 381.2, 401.4)]
-    page = PageData(1, 842.0, 595.0, [], icons=icons)
-    layout = layout_from_header("indicator", header, page, body)
-    assert not layout.left_known and layout.left > 80.0
-    ev = RowEvidence({1: page}, {1: header + body})
-    reader = RowReader(layout, ev, [], 20.0)
-    for ln in body:
-        reader.feed(ln)
-    assert [ind.name for ind in reader.indicators()] == ["Har av inom och på", "Stöd de under och", "Delaktighet i"]

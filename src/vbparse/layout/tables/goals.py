@@ -219,10 +219,7 @@ class RowReader:
         name = self.name
         if self.evidence.edge_between(prev, ln, name.left + 2, name.right - 2):
             return True
-        # an icon left of the names starts a row; the table's left edge bounds it only when
-        # rules show that edge (guessed from the header, it may lie right of the icon column)
-        lo = self.layout.left - 5 if self.layout.left_known else float("-inf")
-        if any(lo <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
+        if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
             return True
         if gap_breaks(prev, ln, self.pitch):
             self._gapped = True
