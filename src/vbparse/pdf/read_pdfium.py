@@ -230,7 +230,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     return turned
 
 
-def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
+def read_page(doc: int, index: int, fonts: _Fonts, check: Callable[[], None] | None = None) -> PageData:
     """One page's words, rules and icons; the page is closed before returning."""
     page = lib.FPDF_LoadPage(doc, index)
     if not page:
@@ -243,7 +243,7 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
         turned, chars = _read_words(page, index + 1, ctm, height, fonts, words, icons)
         if chars and turned * 2 > chars:
             raise TurnedPage(f"page {index + 1}: its text runs turned")
-        drawings = read_drawings(page, ctm, height)
+        drawings = read_drawings(page, ctm, height, check)
     finally:
         lib.FPDF_ClosePage(page)
     hrules, vrules, boxes = rules_and_boxes(drawings)
@@ -271,7 +271,7 @@ def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
             fonts = _Fonts(descents, hyphen_of)
             pages = []
             for i in range(lib.FPDF_GetPageCount(raw)):
-                pages.append(read_page(raw, i, fonts))
+                pages.append(read_page(raw, i, fonts, check))
                 if check is not None:  # the parse's deadline, between pages
                     check()
             return pages
