@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
@@ -136,8 +137,9 @@ def _join_touching(words: list[Word]) -> list[Word]:
         # boxes that only touch are one word when a lone glyph joins them
         if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
             main = a if len(a.text) >= len(w.text) else w
+            cuts = None if a.cuts is None or w.cuts is None else array("f", [*a.cuts, w.x0, *w.cuts])
             out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
-                           a.page)
+                           a.page, cuts)
         else:
             out.append(w)
     return out

@@ -31,6 +31,7 @@ from ctypes import byref, c_double, c_float, c_void_p
 import pypdfium2.raw as pdfium_r
 from pdfminer.fontmetrics import FONT_METRICS
 
+from .borders import cut_at_borders
 from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
 from .pdfium_drawings import read_drawings
 from .reading import Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
@@ -247,8 +248,9 @@ def read_page(doc: int, index: int, fonts: _Fonts, check: Callable[[], None] | N
     finally:
         lib.FPDF_ClosePage(page)
     hrules, vrules, boxes = rules_and_boxes(drawings)
-    return PageData(index + 1, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
-                    fills=fill_boxes(drawings, width, height))
+    fills = fill_boxes(drawings, width, height)
+    return PageData(index + 1, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
+                    images=len(drawings.images), fills=fills)
 
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,

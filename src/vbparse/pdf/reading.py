@@ -282,6 +282,8 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
+    from .borders import cut_at_borders  # borders imports this module's types
+
     turn, fix = _page_turn(page)
     if fix is None:
         raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE, return_chars=True)
@@ -299,8 +301,9 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))
-    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
-                    fills=fill_boxes(drawings, width, height), turn=turn)
+    fills = fill_boxes(drawings, width, height)
+    return PageData(number, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
+                    images=len(drawings.images), fills=fills, turn=turn)
 
 
 def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:
