@@ -8,6 +8,7 @@ import time
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.goals import RowReader
+from vbparse.layout.tables.header import clusters
 from vbparse.layout.tables.rows import RowEvidence
 from vbparse.pdf.reading import Box, Drawings, PageData, Rule, Word, rules_and_boxes
 
@@ -91,6 +92,23 @@ def test_icons_sharing_a_band_go_to_their_nearest_lines() -> None:
 
 def _at(text: str, x0: float, x1: float, top: float, size: float = 11.0) -> Word:
     return Word(text, x0, x1, top, top + size, size, True, 1)
+
+
+def test_narrow_header_cells_a_word_space_apart_are_two_columns() -> None:
+    """Bottom-aligned narrow cells: "pojkar" and "flickor" end their cells 4 pt apart (less
+    than a word space at 11 pt), but each has its own stack above and nothing of another
+    line reaches into the gap: two columns. "Utfall VB 2022" stays one cell."""
+    rows = [
+        [_at("Utfall", 455.8, 483.2, 244.7)],
+        [_at("Utfall", 418.4, 445.8, 257.3), _at("kvinn", 455.2, 483.9, 257.3)],
+        [_at("Periodens", 344.1, 397.2, 270.0), _at("män/", 419.3, 444.9, 270.0), _at("or/", 462.6, 476.6, 270.0)],
+        [_at("Indikator", 192.3, 238.7, 282.6), _at("utfall", 357.5, 383.7, 282.6),
+         _at("pojkar", 415.7, 448.7, 282.6), _at("flickor", 453.1, 486.1, 282.6),
+         _at("Utfall", 493.3, 520.7, 282.6), _at("VB", 523.8, 539.1, 282.6), _at("2022", 542.2, 566.6, 282.6)],
+    ]
+    groups = [" ".join(w.text for w in g) for g in clusters([Line(ws, 1) for ws in rows])]
+    assert groups == ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinn or/ flickor",
+                      "Utfall VB 2022"]
 
 
 def test_an_icon_left_of_a_guessed_table_edge_still_starts_a_row() -> None:
