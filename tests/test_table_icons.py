@@ -133,3 +133,24 @@ def test_an_icon_left_of_a_guessed_table_edge_still_starts_a_row() -> None:
     for ln in body:
         reader.feed(ln)
     assert [ind.name for ind in reader.indicators()] == ["Har av inom och på", "Stöd de under och", "Delaktighet i"]
+
+
+def test_a_line_without_an_icon_goes_on_with_a_row_that_has_one() -> None:
+    """Rows at the table's own pitch, no rule or gap between: a year broken over two lines
+    ("202" + "4") looks like a fresh value on the second line, but rows here open with a
+    status icon and the second line has none, so it goes on with its row."""
+    header = [Line([_at("Indikator", 107.0, 150.0, 187.0), _at("Periodens", 230.0, 280.0, 187.0),
+                    _at("Period", 480.0, 515.0, 187.0)], 1),
+              Line([_at("utfall", 230.0, 260.0, 195.6)], 1)]
+    body = [Line([_at("Aktivt", 107.2, 140.0, 205.4), _at("85", 240.0, 252.0, 205.4),
+                  _at("202", 497.0, 515.0, 205.4)], 1),
+            Line([_at("Medskapandeindex", 107.2, 200.0, 214.0), _at("4", 497.0, 503.0, 214.0)], 1),
+            Line([_at("Sjukfrånvaro", 107.2, 170.0, 240.0), _at("9,5 %", 240.0, 265.0, 240.0),
+                  _at("2024", 480.0, 505.0, 240.0)], 1)]
+    icons = [Box(89.0, 206.0, 101.0, 218.0), Box(89.0, 240.6, 101.0, 252.6)]
+    page = PageData(1, 595.0, 842.0, [], icons=icons)
+    layout = layout_from_header("indicator", header, page, body)
+    reader = RowReader(layout, RowEvidence({1: page}, {1: header + body}), [], 8.6)
+    for ln in body:
+        reader.feed(ln)
+    assert [ind.name for ind in reader.indicators()] == ["Aktivt Medskapandeindex", "Sjukfrånvaro"]
