@@ -116,3 +116,28 @@ def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() 
     # a label centred in its part (95-132 on page 3) is centred in a cell wholly there
     a = _Label(3, 109.5, 117.5, "A", span_top=95.0, span_bottom=132.0, ruled=True)
     assert _groups(rows, [a, b])[:4] == [None, None, "A", "A"]
+
+
+def test_a_category_set_a_point_left_of_its_rule_is_no_group_label() -> None:
+    """A producer sets each cell's text a point left of the cell's left rule: a category
+    word starting just left of the rule between group and category columns is the
+    category's (it lies almost wholly right of the rule)."""
+    from vbparse.layout.tables.complaints import _in_group
+
+    split = 150.68
+    assert not _in_group(_w("Självständighet", 149.67, 300), split, ruled=True)
+    assert _in_group(_w("kompetens", 62.7, 300), split, ruled=True)
+    assert _in_group(_w("tre", 135.0, 300), split, ruled=True)
+
+
+def test_counts_of_a_totals_row_wrapped_in_their_cells_are_no_row() -> None:
+    """A totals row's counts too wide for their cells wrap ("12" over "9"): the line below
+    it, with no category, is the totals row's, not a row of its own."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 288), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("5", 288), ("5", 348)),
+        _line(1, 140, ("Totalt", 60), ("12", 288), ("36", 348)),
+        _line(1, 150, ("9", 288), ("3", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.t2, r.total) for r in rows] == [("Första", 3, 3), ("Andra", 5, 5)]

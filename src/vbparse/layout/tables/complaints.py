@@ -123,7 +123,8 @@ def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:
             cells[left], cells[role] = [ws[0]], [ws[1]]
 
 
-def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]) -> float | None:
+def _split_group_column(lines: Sequence[Line], layout: TableLayout,
+                        pages: dict[int, PageData]) -> tuple[float, bool] | None:
     """x where the category column starts: a vertical rule, else the word start that
     separates label and category words on the most lines while no word runs across it
     (group labels and categories, whatever their alignment, never overlap in x)."""
@@ -136,7 +137,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
         xs = [r.pos for r in page.vrules if left + 3 < r.pos < band.right - 3
               and r.start <= ln.top and r.end >= ln.bottom]
         if xs:
-            return min(xs)
+            return min(xs), True
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, float] | None = None
@@ -153,7 +154,16 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout, pages: dict[
     # the boundary separates label and category words on many lines and crosses (almost) none
     if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
         return None
-    return -best[3] - 0.3
+    return -best[3] - 0.3, False
+
+
+def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
+    """The word is the group column's: it starts left of the split; at a rule, it also
+    lies mostly left of it (a producer may set a cell's text a point left of its rule, and
+    no word runs across one)."""
+    if ruled:
+        return w.x0 < split_x - 0.5 and w.x0 + w.x1 < 2 * split_x
+    return w.x0 < split_x - 1
 
 
 @dataclass
@@ -163,18 +173,20 @@ class _Frame:
     layout: TableLayout
     split_x: float
     cat_right: float
+    ruled: bool = False  # split_x is a vertical rule's
 
 
 def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
            warnings: list[ParseWarning]) -> _Frame:
-    split_x = _split_group_column(lines, layout, pages)
-    if split_x is None:
+    found = _split_group_column(lines, layout, pages)
+    if found is None:
         warnings.append(ParseWarning(code="complaint_groups_unknown",
                                      message="could not find the group column of the complaints table",
                                      page=lines[0].page if lines else None))
-        split_x = layout.bands[0].left
+        found = layout.bands[0].left, False
+    split_x, ruled = found
     cat_band = layout.band("category")
-    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100)
+    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled)
 
 
 def parse_complaints(
@@ -206,7 +218,7 @@ def parse_complaints(
     hdr = layout.header_lines
     size = hdr[0].size if hdr else 10.0
     indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
-               if (ws := [w for w in ln.words if w.x0 >= frame_of(ln.page).split_x - 1])]
+               if (ws := [w for w in ln.words if not _in_group(w, frame_of(ln.page).split_x, frame_of(ln.page).ruled)])]
     parts = [p for _, p in indexed]
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
     # lines set tighter than their font's size (a small line height): the pitch is still the
@@ -226,8 +238,8 @@ def parse_complaints(
         ln.used = True
         fr = frame_of(ln.page)
         layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
-        gwords = [w for w in ln.words if w.x0 < split_x - 1]
-        rest = [p for w in ln.words if w.x0 >= split_x - 1 for p in _unglue(w)]
+        gwords = [w for w in ln.words if _in_group(w, split_x, fr.ruled)]
+        rest = [p for w in ln.words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
         if gwords:
             group_lines.append(ln.subline(gwords))
         if not rest:
@@ -292,7 +304,15 @@ def _assign_groups(
     # a totals row's label may stand in the group column: that row is no category
     totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
     group_lines = [ln for ln in group_lines if ln not in totals]
-    rows = [r for r in rows if not any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals)]
+    kept: list[_Row] = []
+    in_totals = False
+    for r in rows:
+        # the totals row, and what follows it with no category of its own (its counts
+        # wrapped in their narrow cells: "12" over "9")
+        in_totals = any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals) or (in_totals and not r.cat)
+        if not in_totals:
+            kept.append(r)
+    rows = kept
     labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
     groups = _groups(rows, labels, warnings)
     cat_edge = layout.content_right(cat_band) if cat_band else None
@@ -300,10 +320,13 @@ def _assign_groups(
     if cat_edge is None:
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
+    after_totals = False
     for row, group in zip(rows, groups, strict=True):
         category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
-        if fold(category).rstrip(":") in TOTALS_WORDS:
-            continue  # a totals row sums the categories; it is none of them
+        if fold(category).rstrip(":") in TOTALS_WORDS or (after_totals and not row.cat):
+            after_totals = True  # a totals row sums the categories (its wrapped counts with it)
+            continue
+        after_totals = False
         _take_wrapped_unit(row)
         cells = row.cells
         counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
