@@ -290,3 +290,25 @@ def test_a_count_glued_to_its_unit_is_cut_where_the_unit_starts() -> None:
     count, unit = _unglue(_glued("22", "st", 320, 120))
     assert (count.text, count.x1, unit.text, unit.x0) == ("22", 320.0, "st", 320.0)
     assert list(unit.cuts or ()) == [324.0]
+
+
+def test_a_later_table_under_the_same_header_is_cut_at_the_edge_an_earlier_one_showed() -> None:
+    """One glued word alone under centred headers shows no edge; an earlier table of the
+    report under the same header showed it (several glued words, text set against it)."""
+    from vbparse.layout.tables.columns import KNOWN_SEAMS
+
+    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 282, 100, True), _w("årsmål", 276, 108, True),
+                    _w("Period", 348, 100, True))]
+    first = [*_kf_period_body()[:2], _line(_w("Mer", 60, 160), _w("12", 312, 160))]
+    later = [_line(_w("Andel", 60, 120), _glued("83", "2023", 320, 120)),
+             _line(_w("Antal", 60, 140), _w("7", 160, 140))]
+    page = PageData(1, 600.0, 800.0, [])
+    assert layout_from_header("indicator", header, page, later).seams == []
+    token = KNOWN_SEAMS.set({})
+    try:
+        assert layout_from_header("indicator", header, page, first).seams == [320.0]
+        layout = layout_from_header("indicator", header, page, later)
+    finally:
+        KNOWN_SEAMS.reset(token)
+    assert layout.seams == [320.0]
+    assert _text(cells_of(later[0], layout)["period"]) == "2023"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ...pdf.reading import PageData, Rule, Word
@@ -29,6 +30,12 @@ closely (both are the cell edge); GLUE_TOL there let digit grids pass for edges.
 GLUE_TOL = 0.75
 """pt: a character boundary this close to a column edge is where two cells' texts meet
 (zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
+
+
+KNOWN_SEAMS: ContextVar[dict[tuple[object, ...], float] | None] = ContextVar("KNOWN_SEAMS", default=None)
+"""Seams found so far in this document, by the two header texts they lie between: one
+report's tables of a kind under headers set alike share their column edges, so an edge
+a table's glued words show is the edge of a later table with fewer. Set per parse."""
 
 
 @dataclass
@@ -428,9 +435,19 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
     shade = header_fill_edges(page, top, bottom)
+    known = KNOWN_SEAMS.get()
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
         glued = seam(a, b, body_runs, between[-1] if between else None, shade) if body_words else None
+        if known is not None and body_words and not between:
+            key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
+                   round(b.text_left, 1), round(b.text_right, 1))
+            if glued is not None:
+                known.setdefault(key, glued)
+            elif key in known:  # an edge an earlier table under this header showed
+                x = known[key]
+                hit, blocked = _crossing(body_words, x, SEAM_TOL, in_word=True)
+                glued = x if hit and not blocked else None
         if glued is not None:
             seams.append(glued)
         if between:
