@@ -8,7 +8,8 @@ import time
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.goals import RowReader
-from vbparse.layout.tables.header import clusters
+from vbparse.layout.tables.header import Header, clusters
+from vbparse.layout.tables.reader import TableReader
 from vbparse.layout.tables.rows import RowEvidence
 from vbparse.pdf.reading import Box, Drawings, PageData, Rule, Word, rules_and_boxes
 
@@ -154,3 +155,27 @@ def test_a_line_without_an_icon_goes_on_with_a_row_that_has_one() -> None:
     for ln in body:
         reader.feed(ln)
     assert [ind.name for ind in reader.indicators()] == ["Aktivt Medskapandeindex", "Sjukfrånvaro"]
+
+
+def test_rows_that_stand_apart_keep_a_first_row_line_opening_with_a_digit() -> None:
+    """Rows 7 pt apart, lines within a cell at pitch: the first row's second line opens its
+    name and deviation with digits ("12 förväntat", "12 nämnden"), which read as a new row's
+    name and value; the table's gaps,
+    seen on a first reading, say a line at pitch goes on with its row."""
+    header = Header("activity", [Line([_at("Aktivitet", 255.0, 300.0, 59.6, 10.5),
+                                       _at("Startdatum", 420.0, 475.0, 59.6, 10.5),
+                                       _at("Slutdatum", 520.0, 570.0, 59.6, 10.5),
+                                       _at("Avvikelse", 650.0, 700.0, 59.6, 10.5)], 1)])
+    body = [Line([_at("Synpunkter för rutiner", 96.0, 330.0, 77.5, 10.5), _at("2023-01-01", 420.0, 475.0, 77.5, 10.5),
+                  _at("2023-12-31", 520.0, 575.0, 77.5, 10.5), _at("De", 650.0, 662.0, 77.5, 10.5)], 1),
+            Line([_at("12 förväntat kvalitet", 147.6, 300.0, 89.9, 10.5), _at("12 nämnden", 650.0, 705.0, 89.9, 10.5)],
+                 1),
+            Line([_at("Självständighet till", 100.3, 290.0, 109.3, 10.5), _at("2023-01-01", 420.0, 475.0, 109.3, 10.5),
+                  _at("2023-12-31", 520.0, 575.0, 109.3, 10.5)], 1),
+            Line([_at("det delaktighet", 148.4, 300.0, 121.7, 10.5)], 1)]
+    page = PageData(1, 842.0, 595.0, [])
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 770.0)
+    for ln in body:
+        reader.feed(ln)
+    assert [a.name for a in reader.goal_rows()] == ["Synpunkter för rutiner 12 förväntat kvalitet",
+                                                    "Självständighet till det delaktighet"]

@@ -57,7 +57,8 @@ def _name_incomplete(row: _Row) -> bool:
 class RowReader:
     """Consumes the body lines of one goal table (across pages), row by row."""
 
-    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float):
+    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float,
+                 gapped: bool = False):
         self.layout = layout
         self.evidence = evidence
         self.warnings = warnings
@@ -66,7 +67,9 @@ class RowReader:
         self.name_left = self.name.text_left
         self._icon_seen = False
         self._icon_mid: float | None = None  # centre of the status icons seen
-        self._gapped = False
+        # rows stand apart (a gap wider than the pitch between two value rows): from the
+        # start when a first reading of the table saw one, so its first row's lines go on too
+        self._gapped = gapped
         self.rows: list[_Row] = []
         self.prev: Line | None = None
         self.pitch = pitch
@@ -80,6 +83,11 @@ class RowReader:
         """Status icons left of the names, or (rules showing the table's edge) room for them:
         about a character beyond the cell padding."""
         return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
+
+    @property
+    def gapped(self) -> bool:
+        """A gap wider than the pitch stood between two value rows somewhere in the table."""
+        return self._gapped
 
     @property
     def current(self) -> _Row | None:

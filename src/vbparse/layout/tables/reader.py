@@ -64,8 +64,9 @@ class TableReader:
                 out[pg] = lay
         return out
 
-    def _rows(self, layout, pitch: float, warnings: list[ParseWarning]) -> RowReader:  # type: ignore[no-untyped-def]
-        reader = RowReader(layout, self.evidence, warnings, pitch)
+    def _rows(self, layout, pitch: float, warnings: list[ParseWarning],  # type: ignore[no-untyped-def]
+              gapped: bool = False) -> RowReader:
+        reader = RowReader(layout, self.evidence, warnings, pitch, gapped)
         reader.text_right = self.text_right
         return reader
 
@@ -109,7 +110,8 @@ class TableReader:
     def goal_rows(self) -> list[Indicator] | list[Activity]:
         layout = self._layout()
         pitch = table_pitch(self.body, self.header_pitch)
-        reader = self._rows(layout, pitch, self.warnings)
+        # the first reading saw the whole table: whether its rows stand apart holds from the first row
+        reader = self._rows(layout, pitch, self.warnings, self.first is not None and self.first.gapped)
         for ln in self.body:
             reader.feed(ln)
         self.grids = grids(layout, [*self.header.lines, *self.body], [(r.page, r.top) for r in reader.rows])
