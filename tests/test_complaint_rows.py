@@ -141,3 +141,18 @@ def test_counts_of_a_totals_row_wrapped_in_their_cells_are_no_row() -> None:
     ]
     rows = _parse(body)
     assert [(r.category, r.t2, r.total) for r in rows] == [("Första", 3, 3), ("Andra", 5, 5)]
+
+
+def test_labels_on_baselines_of_their_own_still_split_the_group_column() -> None:
+    """Centred group labels set between the rows' lines: no line holds a label and a
+    category, but the category's text starts at one x that no word crosses, and label
+    lines stand wholly left of it."""
+    body = [
+        _line(1, 100, ("Ett två", 125), ("3", 318), ("3", 348), ("Svar", 385)),
+        _line(1, 105, ("Grupp", 60), ("text", 385)),
+        _line(1, 110, ("Kompetensutveckling", 125), ("5", 318), ("5", 348)),
+        _line(1, 115, ("Annan", 60)),
+        _line(1, 120, ("Tre", 125), ("7", 318), ("7", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Ett två", "Kompetensutveckling", "Tre"]

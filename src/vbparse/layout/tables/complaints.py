@@ -139,6 +139,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, float] | None = None
+    apart: tuple[int, float] | None = None
     for x in starts:
         cut = x - 0.3
         crossing = sum(1 for w in words if w.x0 < cut < w.x1)
@@ -149,10 +150,19 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         key = (-crossing, split, aligned, -x)
         if best is None or key > best:
             best = key
+        if crossing == 0 and (apart is None or (aligned, -x) > apart):
+            apart = (aligned, -x)
     # the boundary separates label and category words on many lines and crosses (almost) none
-    if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
-        return None
-    return -best[3] - 0.3, False
+    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words):
+        return -best[3] - 0.3, False
+    # labels set on baselines of their own (centred between the rows' lines): no line
+    # holds both, but a cut crossing no word has lines' texts wholly left of it and the
+    # category's text starting at it on several lines
+    if apart is not None and apart[0] >= 2:
+        cut = -apart[1] - 0.3
+        if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
+            return cut, False
+    return None
 
 
 def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
