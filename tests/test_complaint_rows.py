@@ -156,3 +156,15 @@ def test_labels_on_baselines_of_their_own_still_split_the_group_column() -> None
     ]
     rows = _parse(body)
     assert [r.category for r in rows] == ["Ett två", "Kompetensutveckling", "Tre"]
+
+
+def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
+    """"22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
+    one x, together wider than any count the column sets on one line, is one count."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("15", 288), ("7", 318), ("2", 348)),
+        _line(1, 130, ("2", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [("Första", None, 3, 3), ("Andra", 15, 7, 22)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...model import ComplaintRow, ParseWarning
@@ -51,6 +51,37 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
     first = cat[0].text[:1] if cat else ""
     return bool(cat) and (first.islower() or first in "([{/&-–"
                           or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+def _count_room(lines: Sequence[Line], frame_of: Callable[[int], _Frame]) -> dict[str, float]:
+    """The widest count each count column sets on one line: what its cell holds."""
+    room: dict[str, float] = {}
+    for ln in lines:
+        lay = frame_of(ln.page).layout
+        for w in ln.words:
+            band = lay.band_of(w.x0, w.x1)
+            if band is not None and band.role in _COUNT_ROLES and parse_count(w.text) is not None:
+                room[band.role] = max(room.get(band.role, 0.0), w.x1 - w.x0)
+    return room
+
+
+def _wrapped_counts(row: _Row, cells: dict[str, list[Word]], prev: Line, ln: Line, pitch: float,
+                    room: dict[str, float]) -> bool:
+    """A line of counts only, each the rest of a number broken in its narrow cell: right
+    below the row's count in a filled column, at line pitch, starting where it starts,
+    and the two together wider than any count the column sets on one line."""
+    if not cells or ln.page != prev.page or gap_breaks(prev, ln, pitch):
+        return False
+    for role, ws in cells.items():
+        have = row.cells.get(role)
+        if role not in _COUNT_ROLES or not have or len(ws) != 1 or not ws[0].text.isdigit():
+            return False
+        last = have[-1]
+        if not last.text.isdigit() or abs(ws[0].x0 - last.x0) > 0.5 or last.page != ln.page:
+            return False
+        if (last.x1 - last.x0) + (ws[0].x1 - ws[0].x0) <= room.get(role, 0.0) + 0.5:
+            return False
+    return True
 
 
 def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
@@ -241,6 +272,7 @@ def parse_complaints(
     # off the rows' baselines); spacing recurs between rows, one odd gap is chance
     gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
+    room = _count_room(lines, frame_of)
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -282,6 +314,11 @@ def parse_complaints(
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
             else:
                 new_row = False
+            if not new_row and not cat and not summary and _wrapped_counts(cur, cells, prev, ln, pitch, room):
+                for role, ws in cells.items():  # "2" over "2": one count, 22
+                    last = cur.cells[role][-1]
+                    cur.cells[role][-1] = replace(last, text=last.text + ws[0].text, x1=max(last.x1, ws[0].x1))
+                cells = {}
             # one cell holds one count: a second count in a filled column starts a new row
             new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
         if new_row:
@@ -317,7 +354,8 @@ def _assign_groups(
     for r in rows:
         # the totals row, and what follows it with no category of its own (its counts
         # wrapped in their narrow cells: "12" over "9")
-        in_totals = any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals) or (in_totals and not r.cat)
+        in_totals = any(t.page == r.page and (t.top <= r.mid <= t.bottom or abs(r.top - t.top) <= 1.0)
+                        for t in totals) or (in_totals and not r.cat)
         if not in_totals:
             kept.append(r)
     rows = kept
