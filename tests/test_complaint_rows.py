@@ -168,3 +168,20 @@ def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
     ]
     rows = _parse(body)
     assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [("Första", None, 3, 3), ("Andra", 15, 7, 22)]
+
+
+def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole() -> None:
+    """"självständighe" alone on its line, "t har." below: the document sets
+    "självständighet" whole mid-line elsewhere and "självständighe" is no word of it."""
+    from vbparse.layout.lines import MID_LINE_WORDS
+    from vbparse.layout.tables.complaints import _rejoin_known
+
+    lines = [_line(1, 100, ("beskrivning", 385)), _line(1, 110, ("självständighe", 385)),
+             _line(1, 120, ("t har.", 385))]
+    token = MID_LINE_WORDS.set(frozenset({"självständighet", "har"}))
+    try:
+        assert _rejoin_known(lines, "beskrivning självständighe t har.") == "beskrivning självständighet har."
+        # a part that is a word of its own stays apart
+        assert _rejoin_known(lines[:1] + lines[2:], "beskrivning t har.") == "beskrivning t har."
+    finally:
+        MID_LINE_WORDS.reset(token)

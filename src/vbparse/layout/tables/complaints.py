@@ -25,7 +25,7 @@ from ...model import ComplaintRow, ParseWarning
 from ...pdf.reading import PageData, Word
 from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
-from ..lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from ..lines import MID_LINE_WORDS, Line, _key, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
 from .columns import TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
@@ -127,7 +127,22 @@ def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
         loose = join_cell(lines, edge, False)
         if len(loose) > len(joined):
             joined = loose
-    return _PUNCT_ALONE.sub(r"\1", joined)
+    return _PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined))
+
+
+def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
+    """A word broken where it stands alone on its line ("Hälsofrämjan" "de") whose parts
+    joined make a word this document sets whole mid-line, while the first part is no such
+    word: one word (a breaker cuts only a word too long for its line; "de" alone is a
+    word, so the word test in join_cell lets it stand)."""
+    known = MID_LINE_WORDS.get()
+    for a, b in itertools.pairwise(lines):
+        if len(a.words) != 1 or not b.words:
+            continue
+        head, tail = a.words[0].text, b.words[0].text
+        if _key(head + tail) in known and _key(head) not in known and f"{head} {tail}" in joined:
+            joined = joined.replace(f"{head} {tail}", head + tail, 1)
+    return joined
 
 
 _COUNT_ROLES = ("t1", "t2", "vb", "total")
@@ -379,7 +394,7 @@ def _assign_groups(
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
         # prose: lines meet at a space, or with none after a dash or slash ending a line
         # ("resultat–" "analys"); a mid-word break is not guessed in running text
-        summary = join_cell(row.summary, math.inf) if row.summary else None
+        summary = _rejoin_known(row.summary, join_cell(row.summary, math.inf)) if row.summary else None
         out.append(ComplaintRow(
             group=group, category=category,
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
