@@ -26,6 +26,7 @@ for p in (ROOT, ROOT / "src", ROOT / "tests"):
 
 import accuracy  # noqa: E402  (tests/accuracy.py: the fixtures' field scorer)
 
+from fixtures.as_read import as_read  # noqa: E402
 from fixtures.render.build import page_count, render  # noqa: E402
 from fixtures.render.producers import cache_key, missing  # noqa: E402
 from fixtures.render.sampler import dimension_values, look_to_dict, sample_content, sample_look, sample_truth  # noqa: E402
@@ -66,8 +67,8 @@ def render_cached(case: Case, cache_dir: Path) -> tuple[bytes, bool]:
 
 
 def score(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """Field accuracy with the fixtures' scorer, as plain numbers."""
-    s = accuracy.compare(truth, got)
+    """Field accuracy with the fixtures' scorer, as plain numbers (against what the pages show)."""
+    s = accuracy.compare(as_read(truth), got)
     return {
         "right": sum(s.right.values()),
         "total": sum(s.total.values()),

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_runner import ROOT, Case, render_cached, run, score, skipped_reason
 
+from fixtures.as_read import as_read
 from fixtures.render.build import page_count
 from fixtures.render.sampler import DIMENSIONS, look_to_dict
 
@@ -37,7 +38,7 @@ def _pct(right: int, total: int) -> str:
     return f"{100 * right / total:5.1f} %" if total else "   – "
 
 
-def summarize(cases: list[Case], results: list[dict[str, Any]]) -> dict[str, Any]:
+def summarize(cases: list[Case], results: list[dict[str, Any]], keep_misses: int = 0) -> dict[str, Any]:
     """Figures of one block: overall, per category, per producer, per dimension value, worst looks."""
     rows = []
     for case, res in zip(cases, results, strict=True):
@@ -50,6 +51,7 @@ def summarize(cases: list[Case], results: list[dict[str, Any]]) -> dict[str, Any
                 "dims": case.dims,
                 **{k: v for k, v in res.items() if k not in ("misses", "trace")},
                 "accuracy": res["right"] / res["total"] if res.get("total") else None,
+                **({"misses": res.get("misses", [])[:keep_misses]} if keep_misses else {}),
             }
         )
     scored = [r for r in rows if r["status"] in SCORED]
@@ -131,7 +133,7 @@ def one_look(seed: int, misses: int) -> int:
         return 2
     pdf, cached = render_cached(case, CACHE)
     path = case.cached_pdf(CACHE)
-    truth = {**case.truth, "source": {**case.truth["source"], "file": path.name, "pages": page_count(pdf)}}
+    truth = as_read({**case.truth, "source": {**case.truth["source"], "file": path.name, "pages": page_count(pdf)}})
     truth_path = path.with_suffix(".truth.json")
     truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"look {case.look.name} ({case.look.writer}, content {case.content_name}){' cached' if cached else ''}")
@@ -162,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write all figures and per-look results here")
     ap.add_argument("--look", type=int, help="render and parse this one seed again, list its misses")
     ap.add_argument("--misses", type=int, default=40, help="misses listed by --look (default 40)")
+    ap.add_argument("--keep-misses", type=int, default=0, metavar="K",
+                    help="keep each look's first K misses in the --json output (default none)")
     args = ap.parse_args(argv)
     if args.look is not None:
         return one_look(args.look, args.misses)
@@ -185,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             {"status": "skipped", "skip": case.skip, "right": 0, "total": 0} if case.skip else next(done)
             for case in cases
         ]
-        summary = summarize(cases, results)
+        summary = summarize(cases, results, args.keep_misses)
         print_block(f"{title} block", summary)
         out["blocks"][title] = summary
     if len(out["blocks"]) == 2:

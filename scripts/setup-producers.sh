@@ -15,6 +15,7 @@ APT_PACKAGES=(
   fonts-crosextra-carlito           # Carlito (Calibri metrics)
   fonts-dejavu                      # DejaVu Sans / Serif
   fontconfig
+  ghostscript poppler-utils         # second writers for benchmarks/redistill.py and fixtures/redistilled/
 )
 
 missing=()

@@ -165,3 +165,128 @@ def test_glued_header_words_are_found_and_cut() -> None:
     layout = layout_from_header("indicator", header.lines, PageData(1, 600.0, 800.0, []))
     assert [b.role for b in layout.bands] == ["name", "previous", "target", "period"]
     assert layout.previous_year == 2022 and layout.band("target").text_left == 200.0  # type: ignore[union-attr]
+
+
+# --- borders drawn on the page (vbparse.pdf.borders), both readers -------------------------
+
+def test_word_is_cut_where_a_vertical_rule_passes_between_two_characters() -> None:
+    from vbparse.pdf.borders import cut_at_borders
+
+    glued = _glued("VB", "Totalt", 200, 100)  # 'VB' ends at 200, 'Totalt' starts there
+    odd = Word("259T1", 290.0, 310.0, 100, 108, 8.0, False, 1, (294.0, 298.0, 301.4, 306.0))
+    out = cut_at_borders([glued, odd, _w("Andel", 60, 100)], [Rule(200.2, 90, 120), Rule(300.0, 90, 120)], [])
+    assert [(w.text, w.x0, w.x1) for w in out] == [("VB", 192.0, 200.0), ("Totalt", 200.0, 224.0),
+                                                  ("259T1", 290.0, 310.0), ("Andel", 60.0, 80.0)]
+    assert list(out[1].cuts or ()) == [204.0, 208.0, 212.0, 216.0, 220.0]
+
+
+def test_a_rule_beside_the_word_cuts_nothing() -> None:
+    """A rule that ends above the word, or a word that merely ends on a rule, stays whole."""
+    from vbparse.pdf.borders import cut_at_borders
+
+    glued = _glued("VB", "Totalt", 200, 100)
+    assert [w.text for w in cut_at_borders([glued], [Rule(200.0, 40, 95), Rule(224.0, 90, 120)], [])] == ["VBTotalt"]
+    # a table's rule starting at the middle of a line of text just above the table
+    assert [w.text for w in cut_at_borders([glued], [Rule(200.0, 104, 160)], [])] == ["VBTotalt"]
+
+
+def test_word_is_cut_at_the_edge_two_shaded_cells_share() -> None:
+    """Header cells shaded one by one (no rules): the edge where one fill meets the next
+    is a cell border; a single fill's own edge (a highlight, a zebra row) is not."""
+    from vbparse.pdf.borders import cut_at_borders
+    from vbparse.pdf.reading import Box
+
+    glued = _glued("kategorier", "Utfall", 200, 100)
+    cells = [Box(50, 95, 200.1, 125), Box(200.1, 95, 260, 125)]
+    assert [w.text for w in cut_at_borders([glued], [], cells)] == ["kategorier", "Utfall"]
+    assert [w.text for w in cut_at_borders([glued], [], [Box(50, 95, 200, 125)])] == ["kategorierUtfall"]
+    stacked = [Box(50, 95, 200.1, 99), Box(200.1, 101, 260, 125)]  # side by side but not at one height
+    assert [w.text for w in cut_at_borders([glued], [], stacked)] == ["kategorierUtfall"]
+
+
+# --- unruled seams where the header does not show the cell edge ---------------------------
+
+def _kf_period_body() -> list[Line]:
+    """kf_target right-aligned against x = 320, period left-aligned from there, every
+    period '2023': the glued words all end alike. 'Tas' and '2023' are two words that
+    touch at 320 (a space followed 'Tas' in its cell)."""
+    return [
+        _line(_w("Andel", 60, 120), _glued("öka", "2023", 320, 120)),
+        _line(_w("Antal", 60, 140), _w("80", 306, 140), _glued("%", "2023", 320, 140)),
+        _line(_w("Del", 60, 160), _w("Tas", 308, 160), _w("2023", 320, 160)),
+    ]
+
+
+def test_glued_words_are_cut_where_a_right_aligned_header_ends() -> None:
+    """Right-aligned header cells: 'KF:s årsmål' ends at 320, its cell's right edge;
+    'Period' does not start at its cell's left edge. The glued words share the right
+    alignment of their period parts, so alignment alone cannot tell; 'Tas' touching
+    '2023' at 320 shows the edge."""
+    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 276, 100, True), _w("årsmål", 296, 100, True),
+                    _w("Period", 376, 100, True))]
+    body = _kf_period_body()
+    layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
+    assert layout.seams == [320.0]
+    assert _text(cells_of(body[0], layout)["kf_target"]) == "öka"
+    assert _text(cells_of(body[1], layout)["kf_target"]) == "80 %"
+    assert _text(cells_of(body[1], layout)["period"]) == "2023"
+
+
+def test_glued_words_are_cut_where_other_cells_texts_meet_the_edge() -> None:
+    """Centred header cells: neither header text touches the edge at 320. A value set
+    against it with its neighbour empty ('12' ending at 320) shows it."""
+    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 282, 100, True), _w("årsmål", 276, 108, True),
+                    _w("Period", 348, 100, True))]
+    body = [*_kf_period_body()[:2], _line(_w("Mer", 60, 160), _w("12", 312, 160))]
+    layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
+    assert layout.seams == [320.0]
+    assert _text(cells_of(body[0], layout)["period"]) == "2023"
+
+
+def test_no_cut_where_a_columns_shorter_values_end() -> None:
+    """Left-aligned values of one column under a centred header: '94,5' has character
+    boundaries where '83' ends and where the '%' of '91 %' starts (a space as wide as a
+    comma). Those runs line up with '94,5 %' on the left: one column's texts, no edge."""
+    header = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 200, 100, True), _w("utfall", 208, 108, True),
+                    _w("Period", 320, 100, True))]
+    body = [_line(_w("Andel", 60, 120), _w("94,5", 170, 120), _w("%", 190, 120), _w("2023", 320, 120)),
+            _line(_w("Antal", 60, 140), _w("91", 170, 140), _w("%", 182, 140), _w("2023", 320, 140)),
+            _line(_w("Del", 60, 160), _w("83", 170, 160), _w("2023", 320, 160))]
+    layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
+    assert layout.seams == []
+    assert _text(cells_of(body[0], layout)["outcome"]) == "94,5 %"
+
+
+def test_no_cut_inside_numbers_whatever_touches_them() -> None:
+    """Right-aligned numbers under centred headers: '27 518' and '-10' have character
+    boundaries where another value ends; digits running on ('5|18') and a minus before
+    its digits ('-|10') are one cell's text, so no edge is taken there."""
+    header = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 196, 100, True), _w("utfall", 204, 108, True),
+                    _w("Utfall", 300, 100, True), _w("män", 304, 108, True))]
+    body = [_line(_w("Andel", 60, 120), _w("27", 236, 120), _w("518", 252, 120)),
+            _line(_w("Antal", 60, 140), _w("-10", 252, 140)),
+            _line(_w("Del", 60, 160), _w("7", 252, 160), _w("1", 300, 160))]
+    layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
+    assert layout.seams == []
+    assert _text(cells_of(body[1], layout)["outcome"]) == "-10"
+
+
+def test_touching_words_joined_into_one_keep_their_character_boundaries() -> None:
+    """A reader's two words that touch and are joined (a lone glyph of another font, or
+    a word cut at a rule and joined back) keep where each character starts, so a column
+    edge can still cut the joined word."""
+    from vbparse.layout.lines import group_lines
+
+    joined = group_lines([_w("öka", 300, 120), _w("VB", 312, 120)], 1)[0].words
+    assert [w.text for w in joined] == ["ökaVB"]
+    assert list(joined[0].cuts or ()) == [304.0, 308.0, 312.0, 316.0]
+
+
+def test_a_count_glued_to_its_unit_is_cut_where_the_unit_starts() -> None:
+    """'22st' (no cell padding): the parts keep their own character boundaries, so a
+    column edge at the unit's start no longer cuts inside 'st'."""
+    from vbparse.layout.tables.complaints import _unglue
+
+    count, unit = _unglue(_glued("22", "st", 320, 120))
+    assert (count.text, count.x1, unit.text, unit.x0) == ("22", 320.0, "st", 320.0)
+    assert list(unit.cuts or ()) == [324.0]

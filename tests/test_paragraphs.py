@@ -54,3 +54,19 @@ def test_periods_broken_over_a_narrow_cell_read_as_printed() -> None:
     assert tidy_period("2023") == "2023"
     assert tidy_period("Helår") == "Helår"  # not a period: as printed
     assert tidy_period(None) is None
+
+
+def test_a_sentence_dash_wrapped_to_the_line_start_is_no_list_item() -> None:
+    # "alfa … etaa" fills its line (to x=254.5 of 262), so the dash could not have stood at its end
+    wrapped = [_line(0.0, "alfa beta gamma delta epsilon zeta etaa"), _line(13.9, "– bland annat slutar.")]
+    assert paragraphs(wrapped, right_edge=262.0, pitch=13.9) == [
+        "alfa beta gamma delta epsilon zeta etaa – bland annat slutar."
+    ]
+    # the same dash after a short line, or a bullet set against its word, opens an item
+    short = [_line(0.0, "alfa beta gamma"), _line(13.9, "– bland annat slutar.")]
+    assert len(paragraphs(short, right_edge=262.0, pitch=13.9)) == 2
+    glued = [_line(0.0, "alfa beta gamma delta epsilon zeta eta"), _line(13.9, "-Personer får stöd.")]
+    assert len(paragraphs(glued, right_edge=262.0, pitch=13.9)) == 2
+    # and a full line that ended a sentence leaves the dash a bullet
+    ended = [_line(0.0, "alfa beta gamma delta epsilon zeta eta."), _line(13.9, "– bland annat slutar.")]
+    assert len(paragraphs(ended, right_edge=262.0, pitch=13.9)) == 2

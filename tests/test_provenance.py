@@ -274,3 +274,21 @@ def test_inspect_png_draws_each_value_box_with_its_field(tmp_path: Path) -> None
     red = COLOURS["value"]
     near = [image.getpixel((x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     assert any(abs(p[0] - red[0]) < 40 and p[1] < 120 for p in near), near  # type: ignore[index]
+
+
+def test_inspect_png_keeps_page_images_within_the_pixel_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page may declare any size: its image is drawn at a lower resolution, and that is said."""
+    from PIL import Image
+
+    from vbparse.io import pagemap
+
+    assert pagemap.page_resolution(595, 842, 100) == 100  # A4 at 100 dpi: 0.97 M pixels, under the cap
+    assert pagemap.page_resolution(14400, 14400, 100) < 100  # 200 x 200 in: 400 M pixels at 100 dpi
+    monkeypatch.setattr(pagemap, "MAX_PAGE_PIXELS", 200_000)
+    pdf = FIXTURES[0]
+    written, problems = pagemap.render_pngs(pdf, _parsed(pdf, "auto"), tmp_path)
+    assert written and len(problems) == len(written)
+    assert all("dpi instead of 100" in p for p in problems)
+    for path in written:
+        w, h = Image.open(path).size
+        assert w * h <= 200_000

@@ -1,8 +1,8 @@
 """The two page readers give the same report; pdfium's path keeps the batch and thread guarantees.
 
-Parity is exact for every fixture and 17 of the 22 committed samples: the JSON is identical
+Parity is exact for every fixture and 19 of the 22 committed samples: the JSON is identical
 whichever reader ran (no tolerance needed), but for the provenance boxes, which follow each
-reader's word edges (within test_provenance.BOX_TOLERANCE). The 5 others are listed in KNOWN_DIFFERENCES
+reader's word edges (within test_provenance.BOX_TOLERANCE). The 3 others are listed in KNOWN_DIFFERENCES
 with the reason; benchmarks/reader_parity.py shows the word-level differences.
 """
 
@@ -38,19 +38,15 @@ _TURNED = ("landscape pages turned with /Rotate: pdfplumber splits words mid-wor
 KNOWN_DIFFERENCES = {
     "s000245-random245": f"WeasyPrint; {_TURNED}",
     "s000403-random403": f"LibreOffice; {_TURNED}",
-    "s000629-random629": f"Chromium; {_TURNED}",
     "s001420-random1420": "WeasyPrint: a contents page number a word space after its leader dots is its own word "
                           "with pdfium (a generated space), joined to the dots by pdfplumber; also " + _TURNED,
-    "s002560-sample": f"LibreOffice: one contents entry as in s001420; {_TURNED}",
-    "s000263-random263": "Chromium, zero cell padding, shaded header: the pdfplumber path reads filled areas as "
-                         "row edges (PageData.fills); read_pdfium does not fill Drawings.filled yet",
 }
 """Samples whose reports differ between the readers, and why (benchmarks/reader_parity.py
-shows every word); not strict, so a fix on either side shows as XPASS, not a failure."""
+shows every word); strict, so the day one of them agrees the entry must go."""
 
 
 @pytest.mark.parametrize("pdf", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem], strict=False))
+    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem], strict=True))
     if p.stem in KNOWN_DIFFERENCES else p
     for p in FIXTURES
 ], ids=lambda p: p.stem)

@@ -62,3 +62,21 @@ def test_reportlab_draws_sampled_looks(seed: int) -> None:
     look = dataclasses.replace(sample_look(seed), writer="reportlab")
     pdf = render(sample_truth(random_report(seed, varied=True), look), look)
     assert page_count(pdf) >= 1
+
+
+def test_a_kind_printed_only_in_the_periods_is_read_from_them() -> None:
+    """As for the real report without a cover (seed001: "VB 2024" periods say verksamhetsberättelse)."""
+    from fixtures.as_read import as_read
+
+    def report(kind: str | None, periods: list[str | None]) -> dict:
+        inds = [{"period": p} for p in periods]
+        return {"meta": {"kind": kind}, "goals": [{"indicators": inds[:1], "children": [{"indicators": inds[1:]}]}]}
+
+    assert as_read(report(None, ["VB 2024", "2024", "VB 2024", None]))["meta"]["kind"] == "verksamhetsberattelse"
+    assert as_read(report(None, ["T2 2024", "T2 2024", "VB 2023"]))["meta"]["kind"] == "tertialrapport_2"
+    assert as_read(report(None, ["2024", None]))["meta"]["kind"] is None  # no prefix: nothing says the kind
+    shown = report("tertialrapport_2", ["VB 2024"])  # the cover or running header printed it: that stands
+    assert as_read(shown)["meta"]["kind"] == "tertialrapport_2"
+    unread = report(None, ["VB 2024"])
+    as_read(unread)
+    assert unread["meta"]["kind"] is None  # the sampler's truth (the render input) is left alone

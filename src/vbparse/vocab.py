@@ -181,9 +181,15 @@ CONNECTOR_WORDS = {"och", "eller", "av", "i", "med", "för", "som", "till", "vid
 ELLIPSIS_FOLLOWERS = {"och", "eller", "samt", "respektive", "resp.", "som", "&", "till"}
 
 
+_SHIFTED_LETTERS = {chr(c << 8): chr(c) for c in (*range(0x41, 0x5B), *range(0x61, 0x7B))}
+"""Ghostscript's pdfwrite (and what passed through it: many print-to-PDF set-ups) writes a
+ligature's ToUnicode one byte off, so "fi" reads "昀椀" and "tt" "琀琀": each letter as
+U+‹letter›00. Those CJK code points are never Swedish text, so they read as their letter."""
+
 _LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
     "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+    **_SHIFTED_LETTERS,
 })
 
 

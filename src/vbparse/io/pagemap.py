@@ -38,6 +38,17 @@ PLURAL = {"indicator": "indicators", "activity": "activities", "complaint": "com
 
 MAX_LEFTOVERS = 60
 
+MAX_PAGE_PIXELS = 12_000_000
+"""Pixels one page image may take (an A4 page at 300 dpi is 8.7 M): a PDF may declare a page
+of any size, and a 5 m page at 100 dpi would be a multi-gigabyte image, so the resolution drops."""
+
+
+def page_resolution(width_pt: float, height_pt: float, wanted: int) -> int:
+    """The resolution (dpi) to draw a page at: `wanted`, lowered until the image fits MAX_PAGE_PIXELS."""
+    area_in = max(width_pt, 1.0) * max(height_pt, 1.0) / 72**2
+    fits = int((MAX_PAGE_PIXELS / area_in) ** 0.5)
+    return max(1, min(wanted, fits))
+
 
 @dataclass(frozen=True)
 class Found:
@@ -231,8 +242,13 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
         for number, page in enumerate(pdf.pages, start=1):
             items = by_page.get(number, [])
             try:
+                dpi = page_resolution(float(page.width), float(page.height), resolution)
+                if dpi < resolution:
+                    problems.append(f"page {number}: {float(page.width):.0f} x {float(page.height):.0f} pt, "
+                                    f"drawn at {dpi} dpi instead of {resolution} to stay within "
+                                    f"{MAX_PAGE_PIXELS // 1_000_000} M pixels")
                 with PDFIUM_LOCK:
-                    image = page.to_image(resolution=resolution)
+                    image = page.to_image(resolution=dpi)
                 for bbox, kind in _boxes(page, items):
                     colour = COLOURS[kind]
                     image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)

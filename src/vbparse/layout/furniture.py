@@ -36,6 +36,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
         seen = {_shape(ln) for ln in lines if _in_repeat_band(ln, h)}
         shapes.update(seen)
     repeat_min = max(3, (n + 1) // 2)  # footers stand on most pages; two alike is chance
+    numbered = _numbered_furniture(pages, heights)
     for lines, h in zip(pages, heights, strict=True):
         for i, ln in enumerate(lines):
             if not _in_margin(ln, h):
@@ -52,7 +53,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
                 year = m.group("year")
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
                 _tag(ln)
-            elif _is_page_number(text, ln.page) or _ends_with_page_number(text, ln.page) or (
+            elif _is_page_number(text, ln.page) or _ends_with_page_number(text, ln.page) or id(ln) in numbered or (
                 _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
             ):
                 _tag(ln)
@@ -77,6 +78,35 @@ def _ends_with_page_number(text: str, page: int) -> bool:
     the report's kind followed by this page's number."""
     m = _KIND_PAGE_RE.search(" ".join(text.split()))
     return m is not None and abs(int(m.group(1)) - page) <= 3
+
+
+# a line that ends in a page number with the page count ("Rapport 5(17)", "Enheten X Sida 3 av 9")
+_PAGE_TAIL_RE = re.compile(r"(?:^|\s)(?:sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4})|/\s*(\d{1,4}))$",
+                           re.I)
+
+
+def _numbered_furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
+    """Margin lines ending in a page number ("N(M)", "N av M") that follows the pages:
+    the same text before it, the same count M, and N the page's own number (give or take
+    the same offset, a cover left unnumbered) on two pages or more. A running header or
+    footer whatever its wording; a table cell's "5(17)" is not on the next page as "6(17)".
+    Ids of those lines."""
+    seen: dict[tuple[str, int, str, bool], list[Line]] = {}
+    for lines, h in zip(pages, heights, strict=True):
+        for ln in lines:
+            if not _in_margin(ln, h):
+                continue
+            text = " ".join(ln.text.split())
+            m = _PAGE_TAIL_RE.search(text)
+            if m is None:
+                continue
+            number, count = int(m.group(1)), next(g for g in m.groups()[1:] if g is not None)
+            if number > int(count):
+                continue
+            prefix = re.sub(r"\d+", "#", fold(text[: m.start()].strip()))
+            key = (prefix, number - ln.page, count, ln.top < h / 2)
+            seen.setdefault(key, []).append(ln)
+    return {id(ln) for found in seen.values() if len({ln.page for ln in found}) >= 2 for ln in found}
 
 
 def _in_repeat_band(ln: Line, height: float) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
@@ -136,8 +137,9 @@ def _join_touching(words: list[Word]) -> list[Word]:
         # boxes that only touch are one word when a lone glyph joins them
         if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
             main = a if len(a.text) >= len(w.text) else w
+            cuts = None if a.cuts is None or w.cuts is None else array("f", [*a.cuts, w.x0, *w.cuts])
             out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
-                           a.page)
+                           a.page, cuts)
         else:
             out.append(w)
     return out
@@ -267,6 +269,18 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     return (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
 
 
+def _opens_item(prev: Line, ln: Line, right_edge: float) -> bool:
+    """A line opening with a bullet or dash starts a list item, unless it is a sentence's
+    dash wrapped to the line start ("åtgärderna" / "– bland annat"): a dash standing alone
+    after a line that went on mid-sentence and was full, so the dash could not have stood
+    at its end. A bullet set against its word ("-Personer") is an item whatever came before."""
+    if not BULLET_RE.match(ln.text) or BULLET_RE.match(prev.text[-1:] or "x"):
+        return False
+    dash_alone = len(ln.words) > 1 and ln.words[0].text in ("–", "-", "—")
+    mid_sentence = prev.text.rstrip()[-1:].isalnum()
+    return not (dash_alone and mid_sentence and not ends_short(prev, ln, right_edge))
+
+
 def _wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
     """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
     word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
@@ -312,13 +326,13 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
-                new_para = (ends_short(prev, ln, edge_of(prev.page)) or bool(BULLET_RE.match(text))
+                new_para = (ends_short(prev, ln, edge_of(prev.page)) or _opens_item(prev, ln, edge_of(prev.page))
                             or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
             else:
                 new_para = (
                     ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
                     or ends_short(prev, ln, edge_of(prev.page))
-                    or (bool(BULLET_RE.match(text)) and not BULLET_RE.match(prev.text[-1:] or "x"))
+                    or _opens_item(prev, ln, edge_of(prev.page))
                 )
             if new_para:
                 paras.append(cur)

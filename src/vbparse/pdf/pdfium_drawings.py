@@ -9,7 +9,7 @@ matrices composed; boxes come out in pdfplumber's upright top-left coordinates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from ctypes import byref, c_float, c_int, c_uint
 
 from .pdfium_calls import Matrix, compose, lib, matrix
@@ -72,11 +72,20 @@ def _white_fill(obj: int, rgba: tuple[c_uint, c_uint, c_uint, c_uint]) -> bool:
     return r.value >= 252 and g.value >= 252 and b.value >= 252
 
 
-def read_drawings(page: int, ctm: Matrix, height: float) -> Drawings:
+CHECK_EVERY = 4096
+"""Page objects read between two looks at the parse's deadline: one page may hold
+hundreds of thousands of paths, seconds of reading that an in-process parse must be
+able to stop."""
+
+
+def read_drawings(page: int, ctm: Matrix, height: float, check: Callable[[], None] | None = None) -> Drawings:
     drawings = Drawings()
     fillmode, stroke = c_int(), c_int()
     rgba = (c_uint(), c_uint(), c_uint(), c_uint())
-    for obj, kind, outer in _objects(page, lib.FPDFPage_CountObjects(page), lib.FPDFPage_GetObject, ctm):
+    for n, (obj, kind, outer) in enumerate(_objects(page, lib.FPDFPage_CountObjects(page), lib.FPDFPage_GetObject,
+                                                    ctm)):
+        if check is not None and n % CHECK_EVERY == CHECK_EVERY - 1:
+            check()
         m = compose(matrix(obj), outer)
         if kind == _OBJ_IMAGE:
             a, b, c, d, e, f = m

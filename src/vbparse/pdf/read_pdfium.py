@@ -31,6 +31,7 @@ from ctypes import byref, c_double, c_float, c_void_p
 import pypdfium2.raw as pdfium_r
 from pdfminer.fontmetrics import FONT_METRICS
 
+from .borders import cut_at_borders
 from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
 from .pdfium_drawings import read_drawings
 from .reading import Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
@@ -230,7 +231,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     return turned
 
 
-def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
+def read_page(doc: int, index: int, fonts: _Fonts, check: Callable[[], None] | None = None) -> PageData:
     """One page's words, rules and icons; the page is closed before returning."""
     page = lib.FPDF_LoadPage(doc, index)
     if not page:
@@ -243,12 +244,13 @@ def read_page(doc: int, index: int, fonts: _Fonts) -> PageData:
         turned, chars = _read_words(page, index + 1, ctm, height, fonts, words, icons)
         if chars and turned * 2 > chars:
             raise TurnedPage(f"page {index + 1}: its text runs turned")
-        drawings = read_drawings(page, ctm, height)
+        drawings = read_drawings(page, ctm, height, check)
     finally:
         lib.FPDF_ClosePage(page)
     hrules, vrules, boxes = rules_and_boxes(drawings)
-    return PageData(index + 1, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
-                    fills=fill_boxes(drawings, width, height))
+    fills = fill_boxes(drawings, width, height)
+    return PageData(index + 1, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
+                    images=len(drawings.images), fills=fills)
 
 
 def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
@@ -271,7 +273,7 @@ def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
             fonts = _Fonts(descents, hyphen_of)
             pages = []
             for i in range(lib.FPDF_GetPageCount(raw)):
-                pages.append(read_page(raw, i, fonts))
+                pages.append(read_page(raw, i, fonts, check))
                 if check is not None:  # the parse's deadline, between pages
                     check()
             return pages

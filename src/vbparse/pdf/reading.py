@@ -27,6 +27,9 @@ WORD_ATTRS = ["fontname", "size"]
 X_TOLERANCE = 3.0
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""A glyph the PDF gives no character for: pdfminer writes "(cid:12)", pdfium the raw code."""
+UNMAPPED = "\ufffd"
 RULE_MAX_THICKNESS = 2.5
 ICON_MAX_SIZE = 24.0
 
@@ -106,24 +109,74 @@ class Drawings:
     """rects filled with a colour other than white (a reader that cannot tell leaves it empty)"""
 
 
+SHARED_EDGE = 0.5  # pt: two cells' shading rects meet edge to edge (they may overlap by a border's width)
+
+
+def _shaded_cells(d: Drawings) -> set[int]:
+    """Indexes into `d.rects` of small filled rects that share an edge with another filled
+    rect: a table cell's shading (Word and LibreOffice fill each shaded cell with its own
+    rect, side by side), not a status icon, which stands alone inside its cell.
+
+    Filled rects are indexed by edge position and 24 pt band, so a page of many rects
+    stays linear (each small rect looks in a few buckets, not at every other rect)."""
+    band = ICON_MAX_SIZE
+    filled = [(k, r) for k, r in enumerate(d.rects)
+              if r[4] and r[2] - r[0] > RULE_MAX_THICKNESS and r[3] - r[1] > RULE_MAX_THICKNESS]
+    small = [(k, r) for k, r in filled if r[2] - r[0] <= ICON_MAX_SIZE and r[3] - r[1] <= ICON_MAX_SIZE]
+    if not small or len(filled) < 2:
+        return set()
+    # edge buckets: ("x", x rounded, y band) for left/right edges, ("y", y rounded, x band) for top/bottom
+    index: dict[tuple[str, int, int], list[int]] = {}
+    for k, (x0, top, x1, bottom, _f, _s) in filled:
+        for x in (x0, x1):
+            for b in range(int(top // band), int(bottom // band) + 1):
+                index.setdefault(("x", round(x), b), []).append(k)
+        for y in (top, bottom):
+            for b in range(int(x0 // band), int(x1 // band) + 1):
+                index.setdefault(("y", round(y), b), []).append(k)
+
+    def meets(k: int, axis: str, edge: float, far: bool, lo: float, hi: float) -> bool:
+        """Another filled rect lies beyond this edge (`far`: right of or below it), its
+        near edge at `edge` along [lo, hi] for half that length: the two meet there."""
+        need = 0.5 * (hi - lo)
+        for key in {(axis, round(edge + dx), b) for dx in (-SHARED_EDGE, 0.0, SHARED_EDGE)
+                    for b in range(int(lo // band), int(hi // band) + 1)}:
+            for j in index.get(key, ()):
+                x0, top, x1, bottom = d.rects[j][:4]
+                a0, a1, e0, e1 = (top, bottom, x0, x1) if axis == "x" else (x0, x1, top, bottom)
+                near = e0 if far else e1
+                if j != k and abs(near - edge) <= SHARED_EDGE and min(hi, a1) - max(lo, a0) >= need:
+                    return True
+        return False
+
+    out: set[int] = set()
+    for k, (x0, top, x1, bottom, _f, _s) in small:
+        if meets(k, "x", x0, False, top, bottom) or meets(k, "x", x1, True, top, bottom) \
+                or meets(k, "y", top, False, x0, x1) or meets(k, "y", bottom, True, x0, x1):
+            out.add(k)
+    return out
+
+
 def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
     """Ruling lines and icon boxes from drawn objects (one rule set for both readers)."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     icons: list[Box] = []
+    shaded = _shaded_cells(d)
     for x0, top, x1, bottom in d.lines:
         if bottom - top <= RULE_MAX_THICKNESS and x1 - x0 > RULE_MAX_THICKNESS:
             hrules.append(Rule((top + bottom) / 2, x0, x1))
         elif x1 - x0 <= RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
-    for x0, top, x1, bottom, fill, stroke in d.rects:
+    for k, (x0, top, x1, bottom, fill, stroke) in enumerate(d.rects):
         w, h = x1 - x0, bottom - top
         if h <= RULE_MAX_THICKNESS and w > RULE_MAX_THICKNESS:
             hrules.append(Rule((top + bottom) / 2, x0, x1))
         elif w <= RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
             vrules.append(Rule((x0 + x1) / 2, top, bottom))
         elif w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE and fill:
-            icons.append(Box(x0, top, x1, bottom))
+            if k not in shaded:
+                icons.append(Box(x0, top, x1, bottom))
         elif stroke and w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS:
             # a stroked cell outline: its four edges are rules
             hrules += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
@@ -209,6 +262,9 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 
     `cuts`: where each character after the first starts, one per character of `text`
     (None if the reader could not tell); dropped when cleaning changes the length."""
+    if _UNMAPPED_RE.search(text):  # both readers say so alike: U+FFFD, counted in a warning
+        text = _UNMAPPED_RE.sub(UNMAPPED, text)
+        cuts = None
     if not text.isascii():  # ASCII is already clean and has no icon glyphs
         n = len(text)
         if _PRIVATE_USE_RE.search(text):
@@ -226,6 +282,8 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
 
 
 def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
+    from .borders import cut_at_borders  # borders imports this module's types
+
     turn, fix = _page_turn(page)
     if fix is None:
         raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE, return_chars=True)
@@ -243,8 +301,9 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))
-    return PageData(number, width, height, words, hrules, vrules, icons + boxes, images=len(drawings.images),
-                    fills=fill_boxes(drawings, width, height), turn=turn)
+    fills = fill_boxes(drawings, width, height)
+    return PageData(number, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
+                    images=len(drawings.images), fills=fills, turn=turn)
 
 
 def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:

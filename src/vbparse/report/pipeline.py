@@ -13,7 +13,7 @@ from ..layout.provenance import to_shown
 from ..layout.style import measure
 from ..layout.tables.edges import normalise as normalise_edges
 from ..model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
-from ..pdf.reading import PageData, read_pages
+from ..pdf.reading import UNMAPPED, PageData, read_pages
 from ..vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 from .checks import report_checks
 from .meta import fill_fallbacks, is_cover, read_cover
@@ -86,6 +86,9 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
+    unmapped = _unmapped_warning(pages)
+    if unmapped is not None:
+        report.warnings.insert(0, unmapped)
     to_shown(report, pages)  # boxes of pages read turned, as the page is shown
     report._grids = tree.grids
     report.checks = report_checks(report, _toc_entries(content))
@@ -96,6 +99,19 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
                                     "(no goals, report sections or complaints table found)")
     return report
+
+
+def _unmapped_warning(pages: list[PageData]) -> ParseWarning | None:
+    """Glyphs with no character in the PDF (its fonts lack a Unicode mapping, as after some
+    distillers): the letters are missing from the text, which no field can show."""
+    counts = {p.number: n for p in pages if (n := sum(w.text.count(UNMAPPED) for w in p.words))}
+    if not counts:
+        return None
+    first, last = min(counts), max(counts)
+    where = f"page {first}" if first == last else f"pages {first}–{last}"
+    return ParseWarning(code="unmapped_glyphs", page=first,
+                        message=f"{sum(counts.values())} characters on {where} have no Unicode mapping in the "
+                                f"PDF's fonts (shown as {UNMAPPED}): letters are missing from the text there")
 
 
 def _toc_entries(lines: list[Line]) -> list[tuple[str, int]]:

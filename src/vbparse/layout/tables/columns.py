@@ -161,6 +161,13 @@ def vertical_rules(page: PageData, top: float, bottom: float) -> list[float]:
     return sorted(r.pos for r in page.vrules if r.start <= bottom and r.end >= top - 2)
 
 
+def header_fill_edges(page: PageData, top: float, bottom: float) -> list[float]:
+    """Left and right edges of filled areas across the header band: shaded header cells
+    drawn one by one are bounded by the column edges."""
+    mid = (top + bottom) / 2
+    return sorted({x for f in page.fills if f.top <= mid <= f.bottom for x in (f.x0, f.x1)})
+
+
 def phrases(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[tuple[float, float]]:
     """Extents of the runs of text on each line (a cell's text on that line)."""
     out: list[tuple[float, float]] = []
@@ -262,37 +269,142 @@ def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
     return best
 
 
-def _crossing(words: Sequence[Word], x: float, tol: float) -> tuple[list[Word], int]:
-    """(words cut by x at a character boundary, how many x runs through mid-character)."""
+def _crossing(words: Sequence[Word], x: float, tol: float, in_word: bool = False) -> tuple[list[Word], int]:
+    """(words cut by x at a character boundary, how many x runs through mid-character).
+
+    in_word: a boundary between two lowercase letters counts as mid-character ("kompeten|s"):
+    an edge seen only in the text, not drawn, is not taken inside a word."""
     glued: list[Word] = []
     blocked = 0
     for w in words:
         if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
-            if char_cut(w, x, tol) is None:
+            k = char_cut(w, x, tol)
+            if k is None or (in_word and w.text[k - 1].islower() and w.text[k].islower()):
                 blocked += 1
             else:
                 glued.append(w)
     return glued, blocked
 
 
-def seam(a: Band, b: Band, words: Sequence[Word], rule: float | None = None) -> float | None:
+def seam(a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = None,
+         edges: Sequence[float] = ()) -> float | None:
     """Where the texts of neighbouring columns a and b touch, when value words are glued
-    across them: the rule between them, if words run across it at a character boundary;
-    unruled, where b's header text starts, if words run across it there within
-    SEAM_TOL, none mid-character, and the glued words share no alignment.
+    across them (zero cell padding): the cell edge, at a character boundary of the words
+    that run across it, none running across it mid-character (nor inside a lowercase word).
 
-    The last because a centred header's text may start inside its own column: values all
-    alike ("2024-01-01" in every row) or numbers (one alignment, equal digit widths) then
-    have character boundaries there too, but, being one column's, they line up on the
-    left, the right or the centre. Glued texts of two cells (a's right-aligned, b's
+    The edge is a rule between the columns, if words run across it at a character
+    boundary. Unruled, it lies between the two header texts (a cell holds its header),
+    and the evidence is, strongest first:
+    - the edge two shaded header cells share (`edges`);
+    - a header text touching it (a's right-aligned header ends there, b's left-aligned
+      one starts there), where the glued words share no alignment, or read as two
+      cells' texts there (_cell_break), or other value text meets the edge (_touching);
+    - else a character boundary where the glued words read as two cells' texts and
+      other value text meets it, or where several glued words of different lengths all
+      break (the boundary most texts show wins).
+
+    The alignment and reading tests because a centred header's text may start inside its
+    own column: values all alike ("2024-01-01" in every row) or numbers (one alignment,
+    equal digit widths) then have character boundaries there too, but, being one
+    column's, they line up on the left, the right or the centre, and digits run on
+    across such a boundary. Glued texts of two cells (a's right-aligned, b's
     left-aligned) line up on neither."""
+    words = [w for r in runs for w in r]
     if rule is not None:
         return rule if _crossing(words, rule, GLUE_TOL)[0] else None
-    x = b.text_left
-    if x < a.text_right - GLUE_TOL:
+    lo, hi = a.text_right - GLUE_TOL, b.text_left + GLUE_TOL
+    if hi < lo:
         return None
-    glued, blocked = _crossing(words, x, SEAM_TOL)
-    return x if glued and not blocked and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL else None
+    for x in edges:
+        if lo <= x <= hi and _crossing(words, x, GLUE_TOL)[0] and not _crossing(words, x, GLUE_TOL)[1]:
+            return x
+    for x in (b.text_left, a.text_right):
+        glued, blocked = _crossing(words, x, SEAM_TOL, in_word=True)
+        if not glued or blocked:
+            continue
+        breaks = sum(1 for w in glued if _cell_break(w, x))
+        if ((x == b.text_left and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL) or breaks == len(glued)
+                or (breaks and (_parts_differ(glued) or _parts_differ(glued, right=True)))
+                or _touching(runs, glued, x)):
+            return x
+    best, best_n = None, 0  # the boundary most texts show as two cells' (a column's own values show others)
+    for x in _boundaries(words, lo, hi):
+        glued, blocked = _crossing(words, x, SEAM_TOL, in_word=True)
+        if not glued or blocked:
+            continue
+        breaks = sum(1 for w in glued if _cell_break(w, x))
+        if not breaks:  # no header shows this edge: the text must
+            continue
+        touching = _touching(runs, glued, x)
+        if not touching and len(glued) >= 2 and _parts_differ(glued):
+            touching = 1
+        if touching and breaks + touching > best_n:
+            best, best_n = x, breaks + touching
+    return best
+
+
+def _cell_break(w: Word, x: float) -> bool:
+    """The characters either side of x in `w` read as two cells' texts: a letter and a
+    digit ('öka|2023', '2024-12-31|Till'), a lowercase letter and a capital ('minska|VB'),
+    or a percent sign and a letter or digit ('80 %|2023'). A column of numbers alike
+    ('12|34', '12|,5', '-|10': a dash may be a minus) or of words ('nämnd/|styrelse',
+    'Resultat–|analys') shows none of these."""
+    k = char_cut(w, x, SEAM_TOL)
+    if k is None:
+        return False
+    left, right = w.text[k - 1], w.text[k]
+    return ((left.isalpha() and right.isdigit()) or (left.isdigit() and right.isalpha())
+            or (left.islower() and right.isupper()) or (left == "%" and right.isalnum()))
+
+
+def _parts_differ(glued: Sequence[Word], right: bool = False) -> bool:
+    """The parts left of the edge do not start alike (right: the parts right of it do not
+    end alike): texts of two cells, each of its own length ('öka|2023', '%|2023',
+    'nämnd|2023'). One left-aligned column's values have boundaries at one x too
+    ('T|2 2024', '2|024'), their parts before it starting alike."""
+    xs = [w.x1 if right else w.x0 for w in glued]
+    return max(xs) - min(xs) > GLUE_TOL
+
+
+def _boundaries(words: Sequence[Word], lo: float, hi: float) -> list[float]:
+    """Character boundaries between lo and hi of the words that run across them, one per
+    cluster (SEAM_TOL), left to right."""
+    xs = sorted(c for w in words if w.cuts is not None and w.x0 < hi and w.x1 > lo
+                for c in w.cuts if lo <= c <= hi)
+    out: list[float] = []
+    for c in xs:
+        if not out or c - out[-1] > SEAM_TOL:
+            out.append(c)
+    return out
+
+
+def _touching(runs: Sequence[Sequence[Word]], glued: Sequence[Word], x: float) -> int:
+    """How many runs of value text not glued meet the edge at x: two words of one line
+    touching there (a cell's text ending at x, the next cell's starting there, read as two
+    words because a space followed the first), or a run of text ending or starting there
+    (a cell's text set against the edge, its neighbour empty).
+
+    A run is no evidence where it shares an alignment with a glued word's run, unless the
+    glued words read as two cells' texts there (_cell_break): a column's shorter values
+    end or start at character boundaries of its longer ones ("91" and "94,5" set left,
+    "5" and "27" set right), and such a boundary is no cell edge."""
+    ids = {id(w) for w in glued}
+    n = 0
+    spans = [(r[0].x0, max(w.x1 for w in r)) for r in runs if any(id(w) in ids for w in r)]
+    if all(_cell_break(w, x) for w in glued):  # the glued words read as two cells' texts there
+        spans = []
+    for run in runs:
+        if any(id(w) in ids for w in run):
+            continue
+        if any(abs(p.x1 - x) <= SEAM_TOL and abs(q.x0 - x) <= SEAM_TOL for p, q in itertools.pairwise(run)):
+            n += 1
+            continue
+        x0, x1 = run[0].x0, max(w.x1 for w in run)
+        centred = any(abs(x0 + x1 - g0 - g1) <= 2 * GLUE_TOL for g0, g1 in spans)
+        ends = abs(x1 - x) <= SEAM_TOL and not any(abs(x0 - g0) <= GLUE_TOL for g0, _ in spans)
+        starts = abs(x0 - x) <= SEAM_TOL and not any(abs(x1 - g1) <= GLUE_TOL for _, g1 in spans)
+        n += (ends or starts) and not centred
+    return n
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
@@ -312,15 +424,19 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         bands.append(Band(role, x0, x1, x0, text, x1))
     cuts = gutter_cuts(bands, phrases(body, vxs)) if body else [None] * (len(bands) - 1)
     # words of value lines (cells stand apart on them; a full-width line is one run of text)
-    body_words = [w for ln in body if len(split_phrases(ln.words, PHRASE_GAP_EM)) >= 2 for w in ln.words]
+    body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
+    body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
+    shade = header_fill_edges(page, top, bottom)
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
-        glued = seam(a, b, body_words, between[-1] if between else None) if body_words else None
+        glued = seam(a, b, body_runs, between[-1] if between else None, shade) if body_words else None
         if glued is not None:
             seams.append(glued)
         if between:
             cut = between[-1]
+        elif glued is not None and glued in shade:  # a shaded cell's edge: the last such is the boundary
+            cut = max(x for x in shade if x <= b.text_left + GLUE_TOL)  # (the one before may be a unit's)
         elif glued is not None:  # the two columns' texts touch there: it is the boundary
             cut = glued
         elif gutter is not None:

@@ -25,7 +25,7 @@ from ...model import ComplaintRow, ParseWarning
 from ...pdf.reading import PageData, Word
 from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
-from ..lines import MID_LINE_WORDS, Line, _key, join_cell, line_pitch, smallest_recurring, unfinished
+from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
 from .columns import TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
@@ -110,6 +110,8 @@ def _unglue(w: Word) -> list[Word]:
     m = _GLUED_UNIT.fullmatch(w.text)
     if m is None or fold(m.group(2)) not in COUNT_UNITS:
         return [w]
+    if w.cuts is not None:  # where the unit's first character starts
+        return list(cut_word(w, len(m.group(1))))
     cut = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
     return [replace(w, text=m.group(1), x1=cut), replace(w, text=m.group(2), x0=cut)]
 

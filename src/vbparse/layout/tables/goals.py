@@ -28,6 +28,7 @@ class _Row:
     top: float
     cells: dict[str, list[Line]] = field(default_factory=dict)
     analysis: list[Line] | None = None
+    icon: bool = False  # a status icon marked the row's first line
 
 
 def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
@@ -139,6 +140,7 @@ class RowReader:
         cells = cells_of(ln, self.layout)
         if self._starts_row(ln, cells):
             cur = self._new_row(ln)
+            cur.icon = self._has_row_icon(ln)
         assert cur is not None
         for role, words in cells.items():
             cur.cells.setdefault(role, []).append(ln.subline(words))
@@ -219,7 +221,7 @@ class RowReader:
         name = self.name
         if self.evidence.edge_between(prev, ln, name.left + 2, name.right - 2):
             return True
-        if any(self.layout.left - 5 <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln)):
+        if self._has_row_icon(ln):
             return True
         if gap_breaks(prev, ln, self.pitch):
             self._gapped = True
@@ -228,7 +230,15 @@ class RowReader:
             return False  # rows stand apart in this table: a line at pitch goes on with its row
         if self.evidence.has_edges(ln.page, name.left + 2, name.right - 2):
             return False  # ruled rows: no edge, no new row
+        if cur.icon:
+            return False  # rows here open with a status icon: a line without one goes on with its row
         return self._new_values(ln, cur, cells)
+
+    def _has_row_icon(self, ln: Line) -> bool:
+        """An icon left of the names marks the line; the table's left edge bounds it only
+        when rules show that edge (guessed from the header, it may lie right of the icon column)."""
+        lo = self.layout.left - 5 if self.layout.left_known else float("-inf")
+        return any(lo <= b.x0 and b.x1 <= self.name_left + 1 for b in self.evidence.icons_of(ln))
 
     def _new_values(self, ln: Line, cur: _Row, cells: dict[str, list[Word]]) -> bool:
         """No edge and no gap: a new row when a finished name is followed by a new one and

@@ -8,6 +8,7 @@ table is decided from the words of the whole band, read column by column.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
                     cur = []
                 cur.append(w)
             phrases.append(cur)
-    phrases = _split_at_cell_starts(phrases)
+    phrases = _split_at_gutters(_split_at_cell_starts(phrases))
     groups: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for ph in phrases:
@@ -139,6 +140,35 @@ def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:
         if cur:
             out.append(cur)
     return out
+
+
+def _split_at_gutters(phrases: list[list[Word]]) -> list[list[Word]]:
+    """A phrase is cut between two of its words where the other lines of the header leave
+    a gutter: words stand above or below each side and none reaches into the gap between
+    them. Two narrow cells whose last lines come a word space apart ("pojkar flickor")
+    are two columns; one cell's wrapped words ("Utfall VB" over "2022") have text under
+    one side only, or across the gap."""
+    out: list[list[Word]] = []
+    for ph in phrases:
+        others = [w for o in phrases if o and abs(o[0].top - ph[0].top) > 1.0 for w in o]
+        cur: list[Word] = [ph[0]]
+        for a, b in itertools.pairwise(ph):
+            if others and _gutter_between(a, b, others):
+                out.append(cur)
+                cur = []
+            cur.append(b)
+        out.append(cur)
+    return out
+
+
+def _gutter_between(a: Word, b: Word, others: Sequence[Word]) -> bool:
+    left = right = False
+    for w in others:
+        if w.x0 < b.x0 and w.x1 > a.x1:
+            return False  # text of another line runs into the gap: one cell
+        left = left or (w.x0 < a.x1 and w.x1 > a.x0)
+        right = right or (w.x0 < b.x1 and w.x1 > b.x0)
+    return left and right
 
 
 def band_kind(lines: Sequence[Line]) -> str | None:

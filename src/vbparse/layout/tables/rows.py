@@ -9,6 +9,8 @@ icon drawn a little above or below the text's top marks the same row.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from ...pdf.reading import Box, PageData, Rule
@@ -24,8 +26,8 @@ class RowEvidence:
         self.page_lines = page_lines
         self._edges: dict[int, list[Rule]] = {}
         self._owners: dict[int, dict[int, list[Box]]] = {}
+        self._pos: dict[int, list[float]] = {}
         self.body: list[Line] = []  # the table's body lines read so far
-
 
     def edges(self, page: int) -> list[Rule]:
         if page not in self._edges:
@@ -50,19 +52,76 @@ class RowEvidence:
         return any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(page))
 
     def icons_of(self, line: Line) -> list[Box]:
-        """Icons whose vertical centre is nearer this line's than any other line's."""
+        """Icons that mark this line: an icon alone between two horizontal edges marks the
+        first line between them (its row's first line, however the cell aligns it
+        vertically); any other icon marks the line whose vertical centre is nearest its own."""
         if line.page not in self._owners:
-            owners: dict[int, list[Box]] = {}
-            lines = self.page_lines.get(line.page, [])
-            for icon in self.pages[line.page].icons:
-                mid = (icon.top + icon.bottom) / 2
-                near = [ln for ln in lines if ln.top - (icon.bottom - icon.top) <= mid <= ln.bottom
-                        + (icon.bottom - icon.top)]
-                if near:
-                    owner = min(near, key=lambda ln: abs((ln.top + ln.bottom) / 2 - mid))
-                    owners.setdefault(id(owner), []).append(icon)
-            self._owners[line.page] = owners
+            self._owners[line.page] = self._icon_owners(line.page)
         return self._owners[line.page].get(id(line), [])
+
+    def _icon_owners(self, page: int) -> dict[int, list[Box]]:
+        owners: dict[int, list[Box]] = {}
+        lines = self.page_lines.get(page, [])
+        icons = _distinct(self.pages[page].icons)
+        cells = [self._cell_of(page, icon) for icon in icons]
+        alone = Counter(c for c in cells if c is not None)
+        for icon, cell in zip(icons, cells, strict=True):
+            mid = (icon.top + icon.bottom) / 2
+            owner = None
+            if cell is not None and alone[cell] == 1:
+                inside = [ln for ln in lines if cell[0] < ln.top + 0.5 * ln.height < cell[1]
+                          and ln.x1 > icon.x0]
+                owner = min(inside, key=lambda ln: ln.top, default=None)
+            if owner is None:
+                h = icon.bottom - icon.top
+                near = [ln for ln in lines if ln.top - h <= mid <= ln.bottom + h]
+                owner = min(near, key=lambda ln: abs((ln.top + ln.bottom) / 2 - mid), default=None)
+            if owner is not None:
+                owners.setdefault(id(owner), []).append(icon)
+        return owners
+
+    def _cell_of(self, page: int, icon: Box) -> tuple[float, float] | None:
+        """The nearest horizontal edges above and below the icon that run across it, if
+        both exist: the cell (or band of cells) the icon stands in."""
+        edges = self.edges(page)
+        if not edges:
+            return None
+        positions = self._positions(page)
+        mid = (icon.top + icon.bottom) / 2
+
+        def across(r: Rule) -> bool:
+            return r.start <= icon.x0 + 1 and r.end >= icon.x1 - 1
+
+        i = bisect_left(positions, mid)
+        above = next((edges[j].pos for j in range(i - 1, -1, -1) if across(edges[j])), None)
+        below = next((edges[j].pos for j in range(i, len(edges)) if across(edges[j])), None)
+        if above is None or below is None or above > icon.top + 1 or below < icon.bottom - 1:
+            return None
+        return round(above, 1), round(below, 1)
+
+    def _positions(self, page: int) -> list[float]:
+        if page not in self._pos:
+            self._pos[page] = [r.pos for r in self.edges(page)]
+        return self._pos[page]
+
+
+def _distinct(icons: list[Box]) -> list[Box]:
+    """One box per drawn icon: an icon drawn twice (a fill and a stroke, two overlapping
+    shapes) has each box's centre inside the other. Icons are sorted by position, so each
+    is compared only with the few drawn just before it at about the same place."""
+    out: list[Box] = []
+    for icon in sorted(icons, key=lambda b: (b.top, b.x0)):
+        cx, cy = (icon.x0 + icon.x1) / 2, (icon.top + icon.bottom) / 2
+        dup = False
+        for other in reversed(out[-8:]):
+            ox, oy = (other.x0 + other.x1) / 2, (other.top + other.bottom) / 2
+            if other.x0 <= cx <= other.x1 and other.top <= cy <= other.bottom \
+                    and icon.x0 <= ox <= icon.x1 and icon.top <= oy <= icon.bottom:
+                dup = True
+                break
+        if not dup:
+            out.append(icon)
+    return out
 
 
 def table_pitch(lines: Sequence[Line], fallback: float) -> float:
