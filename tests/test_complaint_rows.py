@@ -141,3 +141,47 @@ def test_counts_of_a_totals_row_wrapped_in_their_cells_are_no_row() -> None:
     ]
     rows = _parse(body)
     assert [(r.category, r.t2, r.total) for r in rows] == [("Första", 3, 3), ("Andra", 5, 5)]
+
+
+def test_labels_on_baselines_of_their_own_still_split_the_group_column() -> None:
+    """Centred group labels set between the rows' lines: no line holds a label and a
+    category, but the category's text starts at one x that no word crosses, and label
+    lines stand wholly left of it."""
+    body = [
+        _line(1, 100, ("Ett två", 125), ("3", 318), ("3", 348), ("Svar", 385)),
+        _line(1, 105, ("Grupp", 60), ("text", 385)),
+        _line(1, 110, ("Kompetensutveckling", 125), ("5", 318), ("5", 348)),
+        _line(1, 115, ("Annan", 60)),
+        _line(1, 120, ("Tre", 125), ("7", 318), ("7", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Ett två", "Kompetensutveckling", "Tre"]
+
+
+def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
+    """"22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
+    one x, together wider than any count the column sets on one line, is one count."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("15", 288), ("7", 318), ("2", 348)),
+        _line(1, 130, ("2", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [("Första", None, 3, 3), ("Andra", 15, 7, 22)]
+
+
+def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole() -> None:
+    """"självständighe" alone on its line, "t har." below: the document sets
+    "självständighet" whole mid-line elsewhere and "självständighe" is no word of it."""
+    from vbparse.layout.lines import MID_LINE_WORDS
+    from vbparse.layout.tables.complaints import _rejoin_known
+
+    lines = [_line(1, 100, ("beskrivning", 385)), _line(1, 110, ("självständighe", 385)),
+             _line(1, 120, ("t har.", 385))]
+    token = MID_LINE_WORDS.set(frozenset({"självständighet", "har"}))
+    try:
+        assert _rejoin_known(lines, "beskrivning självständighe t har.") == "beskrivning självständighet har."
+        # a part that is a word of its own stays apart
+        assert _rejoin_known(lines[:1] + lines[2:], "beskrivning t har.") == "beskrivning t har."
+    finally:
+        MID_LINE_WORDS.reset(token)

@@ -18,14 +18,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...model import ComplaintRow, ParseWarning
 from ...pdf.reading import PageData, Word
 from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
-from ..lines import Line, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
+from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
 from .columns import TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
@@ -51,6 +51,37 @@ def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
     first = cat[0].text[:1] if cat else ""
     return bool(cat) and (first.islower() or first in "([{/&-–"
                           or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+def _count_room(lines: Sequence[Line], frame_of: Callable[[int], _Frame]) -> dict[str, float]:
+    """The widest count each count column sets on one line: what its cell holds."""
+    room: dict[str, float] = {}
+    for ln in lines:
+        lay = frame_of(ln.page).layout
+        for w in ln.words:
+            band = lay.band_of(w.x0, w.x1)
+            if band is not None and band.role in _COUNT_ROLES and parse_count(w.text) is not None:
+                room[band.role] = max(room.get(band.role, 0.0), w.x1 - w.x0)
+    return room
+
+
+def _wrapped_counts(row: _Row, cells: dict[str, list[Word]], prev: Line, ln: Line, pitch: float,
+                    room: dict[str, float]) -> bool:
+    """A line of counts only, each the rest of a number broken in its narrow cell: right
+    below the row's count in a filled column, at line pitch, starting where it starts,
+    and the two together wider than any count the column sets on one line."""
+    if not cells or ln.page != prev.page or gap_breaks(prev, ln, pitch):
+        return False
+    for role, ws in cells.items():
+        have = row.cells.get(role)
+        if role not in _COUNT_ROLES or not have or len(ws) != 1 or not ws[0].text.isdigit():
+            return False
+        last = have[-1]
+        if not last.text.isdigit() or abs(ws[0].x0 - last.x0) > 0.5 or last.page != ln.page:
+            return False
+        if (last.x1 - last.x0) + (ws[0].x1 - ws[0].x0) <= room.get(role, 0.0) + 0.5:
+            return False
+    return True
 
 
 def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
@@ -98,7 +129,22 @@ def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
         loose = join_cell(lines, edge, False)
         if len(loose) > len(joined):
             joined = loose
-    return _PUNCT_ALONE.sub(r"\1", joined)
+    return _PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined))
+
+
+def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
+    """A word broken where it stands alone on its line ("Hälsofrämjan" "de") whose parts
+    joined make a word this document sets whole mid-line, while the first part is no such
+    word: one word (a breaker cuts only a word too long for its line; "de" alone is a
+    word, so the word test in join_cell lets it stand)."""
+    known = MID_LINE_WORDS.get()
+    for a, b in itertools.pairwise(lines):
+        if len(a.words) != 1 or not b.words:
+            continue
+        head, tail = a.words[0].text, b.words[0].text
+        if _key(head + tail) in known and _key(head) not in known and f"{head} {tail}" in joined:
+            joined = joined.replace(f"{head} {tail}", head + tail, 1)
+    return joined
 
 
 _COUNT_ROLES = ("t1", "t2", "vb", "total")
@@ -141,6 +187,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     words = [w for ln in lines for w in ln.words if w.x0 < band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, float] | None = None
+    apart: tuple[int, float] | None = None
     for x in starts:
         cut = x - 0.3
         crossing = sum(1 for w in words if w.x0 < cut < w.x1)
@@ -151,10 +198,19 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         key = (-crossing, split, aligned, -x)
         if best is None or key > best:
             best = key
+        if crossing == 0 and (apart is None or (aligned, -x) > apart):
+            apart = (aligned, -x)
     # the boundary separates label and category words on many lines and crosses (almost) none
-    if best is None or best[1] < 1 or -best[0] > 0.02 * len(words):
-        return None
-    return -best[3] - 0.3, False
+    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words):
+        return -best[3] - 0.3, False
+    # labels set on baselines of their own (centred between the rows' lines): no line
+    # holds both, but a cut crossing no word has lines' texts wholly left of it and the
+    # category's text starting at it on several lines
+    if apart is not None and apart[0] >= 2:
+        cut = -apart[1] - 0.3
+        if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
+            return cut, False
+    return None
 
 
 def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
@@ -233,6 +289,7 @@ def parse_complaints(
     # off the rows' baselines); spacing recurs between rows, one odd gap is chance
     gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
+    room = _count_room(lines, frame_of)
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -274,6 +331,11 @@ def parse_complaints(
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
             else:
                 new_row = False
+            if not new_row and not cat and not summary and _wrapped_counts(cur, cells, prev, ln, pitch, room):
+                for role, ws in cells.items():  # "2" over "2": one count, 22
+                    last = cur.cells[role][-1]
+                    cur.cells[role][-1] = replace(last, text=last.text + ws[0].text, x1=max(last.x1, ws[0].x1))
+                cells = {}
             # one cell holds one count: a second count in a filled column starts a new row
             new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
         if new_row:
@@ -309,7 +371,8 @@ def _assign_groups(
     for r in rows:
         # the totals row, and what follows it with no category of its own (its counts
         # wrapped in their narrow cells: "12" over "9")
-        in_totals = any(t.page == r.page and t.top <= r.mid <= t.bottom for t in totals) or (in_totals and not r.cat)
+        in_totals = any(t.page == r.page and (t.top <= r.mid <= t.bottom or abs(r.top - t.top) <= 1.0)
+                        for t in totals) or (in_totals and not r.cat)
         if not in_totals:
             kept.append(r)
     rows = kept
@@ -333,7 +396,7 @@ def _assign_groups(
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
         # prose: lines meet at a space, or with none after a dash or slash ending a line
         # ("resultat–" "analys"); a mid-word break is not guessed in running text
-        summary = join_cell(row.summary, math.inf) if row.summary else None
+        summary = _rejoin_known(row.summary, join_cell(row.summary, math.inf)) if row.summary else None
         out.append(ComplaintRow(
             group=group, category=category,
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
