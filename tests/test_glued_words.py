@@ -8,6 +8,8 @@ it. Synthetic words: every character CW pt wide, Word.cuts where each one starts
 
 from __future__ import annotations
 
+import math
+
 import pdfplumber
 from sample_reports import PDFS
 
@@ -138,7 +140,7 @@ def test_both_readers_give_the_same_character_boundaries() -> None:
     with pdfplumber.open(pdf_path) as pdf:
         ref = read_pages(pdf)
         new = read_pdfium.read_pages(pdf_path.read_bytes(), font_descents(pdf))
-    compared = 0
+    compared = ligatures = 0
     for a, b in zip(ref, new, strict=True):
         theirs = {(w.text, round(w.x0), round(w.top)): w for w in b.words}
         for w in a.words:
@@ -148,9 +150,14 @@ def test_both_readers_give_the_same_character_boundaries() -> None:
             assert (w.cuts is None) == (v.cuts is None), w.text
             if w.cuts is not None and v.cuts is not None:
                 assert len(w.cuts) == len(w.text) - 1
-                assert max((abs(p - q) for p, q in zip(w.cuts, v.cuts, strict=True)), default=0.0) < 0.6
+                # a character inside another's glyph (ligature) has no position in either reader
+                assert [math.isnan(p) for p in w.cuts] == [math.isnan(q) for q in v.cuts], w.text
+                pairs = [(p, q) for p, q in zip(w.cuts, v.cuts, strict=True) if not math.isnan(p)]
+                assert max((abs(p - q) for p, q in pairs), default=0.0) < 0.6
                 compared += 1
+                ligatures += len(pairs) < len(w.cuts)
     assert compared > 500
+    assert ligatures > 10  # Carlito sets "tt", "ti", "ft" as one glyph: those words keep their other boundaries
 
 
 def test_glued_header_words_are_found_and_cut() -> None:

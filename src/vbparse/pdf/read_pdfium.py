@@ -34,7 +34,7 @@ from pdfminer.fontmetrics import FONT_METRICS
 from .borders import cut_at_borders
 from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
 from .pdfium_drawings import read_drawings
-from .reading import Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
+from .reading import INSIDE_GLYPH, Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
 
 __all__ = ["PDFIUM_LOCK", "HyphenOf", "PdfiumUnreadable", "read_page", "read_pages"]
 
@@ -152,7 +152,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     gen_space = False  # a generated space came since the last char
     chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
     xs: list[float] = []  # where each of its chars starts (Word.cuts)
-    whole = True  # no glyph of the word was read as several chars ("tt" of one ligature glyph)
+    inner = False  # this char is a later char of one glyph read as several ("t" of a "tt" ligature)
     wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
     wname, wsize = "", 0.0
     ligatures = _LIGATURES
@@ -168,8 +168,8 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             if chars:
                 t = "".join(chars)
                 add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                         array("f", xs[1:]) if whole and len(t) == len(xs) else None)
-                chars, xs, whole = [], [], True
+                         array("f", xs[1:]) if len(t) == len(xs) else None)
+                chars, xs = [], []
             continue
         obj = get_obj(tp, i)
         get_box(tp, i, rect_ref)
@@ -202,16 +202,16 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                       or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
             t = "".join(chars)
             add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                     array("f", xs[1:]) if whole and len(t) == len(xs) else None)
-            chars, xs, whole = [], [], True
+                     array("f", xs[1:]) if len(t) == len(xs) else None)
+            chars, xs = [], []
         if not chars:
             if upright and not new_obj:
                 get_origin(tp, i, ox_ref, oy_ref)
                 x0 = ca * ox.value + cc * oy.value + dx
             wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
         else:
-            if x0 - px0 < 0.05:  # one glyph read as several chars: pdfplumber has one char, no cuts
-                whole = False
+            # one glyph read as several chars: no boundary inside it (reading.INSIDE_GLYPH)
+            inner = x0 - px0 < 0.05
             if x1 > wx1:
                 wx1 = x1
             if top < wtop:
@@ -221,13 +221,14 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if ch in _HYPHEN_MARKS:
             ch = fonts.hyphen_of(fontname)
         chars.append(ligatures.get(ch, ch))
-        xs.append(x0)  # a text object's first char at its origin, others at the loose box's left
+        xs.append(INSIDE_GLYPH if inner else x0)  # a text object's first char at its origin, others
+        inner = False  # at the loose box's left
         gen_space = False
         px0, px1 = x0, x1
     if chars:
         t = "".join(chars)
         add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                 array("f", xs[1:]) if whole and len(t) == len(xs) else None)
+                 array("f", xs[1:]) if len(t) == len(xs) else None)
     return turned
 
 

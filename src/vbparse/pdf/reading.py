@@ -7,6 +7,7 @@ caches; `flush_cache()` alone does not).
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ WORD_ATTRS = ["fontname", "size"]
 # cells' words ("T1" "Utfall") closer than that; 0.5 would split them (kerning never opens
 # such a gap), but only when both readers change together.
 X_TOLERANCE = 3.0
+INSIDE_GLYPH = math.nan
+"""Word.cuts of a character drawn inside another's glyph (the "i" of an "fi" ligature): no
+cell border can pass there, and NaN matches no position, so no word is cut inside a glyph."""
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$|\bbd\b", re.I)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 _UNMAPPED_RE = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -294,8 +298,11 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     icons: list[Box] = []
     for w in raw:
         text, chars = w["text"], w["chars"]
-        # one character per glyph, else (a ligature's "fi" from one glyph) no cuts
-        cuts = array("f", [c["x0"] for c in chars[1:]]) if len(chars) == len(text) else None
+        if len(chars) == len(text):  # one character per glyph
+            cuts = array("f", [c["x0"] for c in chars[1:]])
+        else:  # a ligature's "fi" from one glyph: no boundary inside it
+            xs = [x for c in chars for x in (c["x0"], *[INSIDE_GLYPH] * (len(c["text"]) - 1))]
+            cuts = array("f", xs[1:]) if len(xs) == len(text) else None
         add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number,
                  cuts)
     drawings = _drawings(page, fix)
