@@ -1,8 +1,8 @@
 """The two page readers give the same report; pdfium's path keeps the batch and thread guarantees.
 
-Parity is exact for every fixture and 19 of the 22 committed samples: the JSON is identical
+Parity is exact for every fixture and 20 of the 22 committed samples: the JSON is identical
 whichever reader ran (no tolerance needed), but for the provenance boxes, which follow each
-reader's word edges (within test_provenance.BOX_TOLERANCE). The 3 others are listed in KNOWN_DIFFERENCES
+reader's word edges (within test_provenance.BOX_TOLERANCE). The 2 others are listed in KNOWN_DIFFERENCES
 with the reason; benchmarks/reader_parity.py shows the word-level differences.
 """
 
@@ -38,8 +38,6 @@ _TURNED = ("landscape pages turned with /Rotate: pdfplumber splits words mid-wor
 KNOWN_DIFFERENCES = {
     "s000245-random245": f"WeasyPrint; {_TURNED}",
     "s000403-random403": f"LibreOffice; {_TURNED}",
-    "s001420-random1420": "WeasyPrint: a contents page number a word space after its leader dots is its own word "
-                          "with pdfium (a generated space), joined to the dots by pdfplumber; also " + _TURNED,
 }
 """Samples whose reports differ between the readers, and why (benchmarks/reader_parity.py
 shows every word); strict, so the day one of them agrees the entry must go."""

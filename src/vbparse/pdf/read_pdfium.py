@@ -11,8 +11,9 @@ Parity with pdfplumber (the reference) is won here:
   descent·size .. + size, with the descent pdfminer uses (the AFM table for the standard
   14 fonts, else the font descriptor);
 - size is the text object's font size times its matrix scale (pdfminer's char height);
-- words break at whitespace (pdfium's generated spaces too, but not its generated line
-  ends), at a change of font or size, and where pdfplumber's x/y tolerance (3 pt) says so;
+- words break at whitespace (not at pdfium's generated spaces and line ends), at a change
+  of font (subset tags aside) or size, at a gap over reading.WORD_GAP ems, and where
+  pdfplumber's y tolerance (3 pt) says so;
 - drawings are classified as pdfminer does (one line segment, a closed axis-aligned
   four-sided path, anything else a curve with the bbox of its end points).
 Coordinates are pdfplumber's: top-left origin, the page's /Rotate applied as pdfminer does.
@@ -34,15 +35,16 @@ from pdfminer.fontmetrics import FONT_METRICS
 from .borders import cut_at_borders
 from .pdfium_calls import GET_BOX, GET_OBJ, GET_ORIGIN, PDFIUM_LOCK, Matrix, compose, lib, matrix, page_ctm, transform
 from .pdfium_drawings import read_drawings
-from .reading import INSIDE_GLYPH, Box, PageData, Word, add_word, fill_boxes, rules_and_boxes
+from .reading import INSIDE_GLYPH, WORD_GAP, Box, PageData, Word, add_word, fill_boxes, font_family, rules_and_boxes
 
 __all__ = ["PDFIUM_LOCK", "HyphenOf", "PdfiumUnreadable", "read_page", "read_pages"]
 
-X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
-"""pdfplumber's extract_words defaults: the gaps that still join chars into one word."""
-SPACE_GAP = 0.15
-"""A gap wider than this many ems where pdfium generated a space is a word break."""
+"""pdfplumber's extract_words default: a char this far above or below is on another line."""
+SAME_X = 0.05
+"""pt: chars this close start at one x, the chars of one glyph ("t" "t" of a "tt" ligature);
+a text object's first char is placed by its origin (double), the next by its loose box
+(float), so the second may start a hair left of the first without going back."""
 
 _HYPHEN_MARKS = ("\ufffe", "\x02")
 """pdfium's stand-in for a hyphen ending a line; it keeps no record whether the PDF had
@@ -149,20 +151,19 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
     ox_ref, oy_ref, rect_ref = byref(ox), byref(oy), byref(rect)
     last_obj: int | None = -1
     fontname, descent, size, top, bottom = "", 0.0, 0.0, 0.0, 0.0
-    gen_space = False  # a generated space came since the last char
     chars: list[str] = []  # the word being built, its box and font key; the last char's x0, x1
     xs: list[float] = []  # where each of its chars starts (Word.cuts)
     inner = False  # this char is a later char of one glyph read as several ("t" of a "tt" ligature)
     wx0 = wx1 = wtop = wbottom = px0 = px1 = 0.0
     wname, wsize = "", 0.0
+    family = wfamily = ""  # font names without subset tags: words group by them (reading.font_family)
+    families: dict[str, str] = {}
     ligatures = _LIGATURES
     turned = 0
     for i, ch in enumerate(text):
         if (ch == " " or ch == "\r" or ch == "\n") and lib.FPDFText_IsGenerated(tp, i) == 1:
-            # pdfium's guess of a word or line end: a generated space breaks only where the
-            # gap is word-space wide (pdfium stands it in for space glyphs it drops); else
-            # the geometry decides, as in pdfplumber (a page number after leader dots)
-            gen_space = ch == " "
+            # pdfium's guess of a word or line end: the geometry decides, as in pdfplumber
+            # (a gap of WORD_GAP ems; a page number after leader dots)
             continue
         if ch.isspace() or ch == "\x00":
             if chars:
@@ -179,12 +180,13 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             if obj:
                 m = matrix(obj)
                 fontname, descent = fonts.get(lib.FPDFTextObj_GetFont(obj))
+                family = families.get(fontname) or families.setdefault(fontname, font_family(fontname))
                 lib.FPDFTextObj_GetFontSize(obj, byref(fsize))
                 size = fsize.value * (abs(m[3]) if m[1] == 0 and m[2] == 0 else math.hypot(m[2], m[3]))
                 up = m if plain_page else compose(m, ctm)
                 upright = abs(up[1]) < 1e-6 and abs(up[2]) < 1e-6 and up[0] > 0 and up[3] > 0
             else:
-                fontname, descent, size, upright = "", 0.0, 0.0, True
+                fontname, family, descent, size, upright = "", "", 0.0, 0.0, True
         if not upright:  # rotated text: the box of pdfium's loose box, in upright page space
             turned += 1
             x0, top, x1, bottom = transform(ctm, height, rect.left, rect.bottom, rect.right, rect.top)
@@ -198,8 +200,8 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 x0 = ca * ox.value + cc * oy.value + dx
                 bottom = height - (cb * ox.value + cd * oy.value + dy + descent * size)
                 top = bottom - size
-        if chars and (fontname != wname or size != wsize or x0 < px0 or x0 > px1 + X_TOLERANCE
-                      or abs(top - wtop) > Y_TOLERANCE or (gen_space and x0 - px1 > SPACE_GAP * size)):
+        if chars and (family != wfamily or size != wsize or x0 < px0 - SAME_X or x0 > px1 + WORD_GAP * wsize
+                      or abs(top - wtop) > Y_TOLERANCE):
             t = "".join(chars)
             add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
                      array("f", xs[1:]) if len(t) == len(xs) else None)
@@ -208,10 +210,10 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
             if upright and not new_obj:
                 get_origin(tp, i, ox_ref, oy_ref)
                 x0 = ca * ox.value + cc * oy.value + dx
-            wx0, wx1, wtop, wbottom, wname, wsize = x0, x1, top, bottom, fontname, size
+            wx0, wx1, wtop, wbottom, wname, wsize, wfamily = x0, x1, top, bottom, fontname, size, family
         else:
             # one glyph read as several chars: no boundary inside it (reading.INSIDE_GLYPH)
-            inner = x0 - px0 < 0.05
+            inner = x0 - px0 < SAME_X
             if x1 > wx1:
                 wx1 = x1
             if top < wtop:
@@ -223,7 +225,6 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         chars.append(ligatures.get(ch, ch))
         xs.append(INSIDE_GLYPH if inner else x0)  # a text object's first char at its origin, others
         inner = False  # at the loose box's left
-        gen_space = False
         px0, px1 = x0, x1
     if chars:
         t = "".join(chars)

@@ -20,12 +20,24 @@ from pdfplumber.utils import extract_words
 from ..vocab import clean, is_private_use
 from .upright import quarter_turn, to_upright, upright_size
 
-WORD_ATTRS = ["fontname", "size"]
-# Gap (pt) without a space that still joins two glyphs into one word: pdfplumber's 3, the
-# same as read_pdfium's, so both readers give the same words. Zero cell padding sets two
-# cells' words ("T1" "Utfall") closer than that; 0.5 would split them (kerning never opens
-# such a gap), but only when both readers change together.
-X_TOLERANCE = 3.0
+FONT_KEY = "vb_font"
+"""Char attribute: the font's name without its subset tag (font_family)."""
+WORD_ATTRS = [FONT_KEY, "size"]
+WORD_GAP = 0.15
+"""Widest gap (ems of the glyph's size) between two glyphs of one word, both readers. A
+word space is 0.22-0.32 em in every text font; kerning and glyph-position rounding stay
+under 0.05 em. So a space a producer leaves undrawn (pdftocairo draws none) still breaks
+the word, and two cells set with no padding ("KF:s" "Period", 2.5 pt apart at 9 pt)
+stay apart, where a fixed 3 pt tolerance glued them."""
+_SUBSET_TAG_RE = re.compile(r"^[A-Z]{6}\+")
+
+
+def font_family(fontname: str) -> str:
+    """A font's name without its subset tag: "ZCFYPK+Carlito" and "LONAEC+Carlito" are
+    subsets of one font (pdftocairo splits each font into a simple and a CID subset, the
+    ligatures in the latter), so a word does not end where the glyphs change subset."""
+    return _SUBSET_TAG_RE.sub("", fontname, count=1)
+
 INSIDE_GLYPH = math.nan
 """Word.cuts of a character drawn inside another's glyph (the "i" of an "fi" ligature): no
 cell border can pass there, and NaN matches no position, so no word is cut inside a glyph."""
@@ -289,11 +301,15 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
     from .borders import cut_at_borders  # borders imports this module's types
 
     turn, fix = _page_turn(page)
-    if fix is None:
-        raw = page.extract_words(extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE, return_chars=True)
-    else:
-        raw = extract_words([fix(c) for c in page.chars], extra_attrs=WORD_ATTRS, x_tolerance=X_TOLERANCE,
-                            return_chars=True)
+    chars = page.chars if fix is None else [fix(c) for c in page.chars]
+    families: dict[str, str] = {}
+    for c in chars:
+        name = c["fontname"]
+        fam = families.get(name)
+        if fam is None:
+            fam = families[name] = font_family(name)
+        c[FONT_KEY] = fam
+    raw = extract_words(chars, extra_attrs=WORD_ATTRS, x_tolerance_ratio=WORD_GAP, return_chars=True)
     words: list[Word] = []
     icons: list[Box] = []
     for w in raw:
@@ -303,7 +319,7 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
         else:  # a ligature's "fi" from one glyph: no boundary inside it
             xs = [x for c in chars for x in (c["x0"], *[INSIDE_GLYPH] * (len(c["text"]) - 1))]
             cuts = array("f", xs[1:]) if len(xs) == len(text) else None
-        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], number,
+        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w[FONT_KEY], number,
                  cuts)
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
