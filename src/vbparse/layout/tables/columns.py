@@ -175,6 +175,19 @@ def header_fill_edges(page: PageData, top: float, bottom: float) -> list[float]:
     return sorted({x for f in page.fills if f.top <= mid <= f.bottom for x in (f.x0, f.x1)})
 
 
+def fill_joints(page: PageData, top: float, bottom: float, reach: float) -> list[float]:
+    """x where two filled areas side by side meet: cells shaded one by one are bounded by
+    the column edges, so where one cell's fill ends and the next one's begins is a column
+    boundary. A header shaded cell by cell shows its own cells (one may span two body
+    columns); an unshaded one the rows below it, down to `reach`."""
+    mid = (top + bottom) / 2
+    own = [f for f in page.fills if f.top <= mid <= f.bottom]
+    near = own or [f for f in page.fills if bottom - 1 <= f.top <= reach]
+    near.sort(key=lambda f: (round(f.top), round(f.bottom), f.x0))
+    return sorted({round(b.x0, 1) for a, b in itertools.pairwise(near)
+                   if abs(a.top - b.top) <= 0.5 and abs(a.bottom - b.bottom) <= 0.5 and abs(a.x1 - b.x0) <= 0.5})
+
+
 def phrases(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[tuple[float, float]]:
     """Extents of the runs of text on each line (a cell's text on that line)."""
     out: list[tuple[float, float]] = []
@@ -422,7 +435,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     vxs = vertical_rules(page, top, bottom)
     bands: list[Band] = []
     taken: set[str] = set()
-    for words in _merged_tails(kind, clusters(header, vxs)):
+    # the table on the header's page: its value lines given, else the rows just below
+    reach = max([bottom + 4 * header[0].size, *(ln.bottom for ln in body if ln.page == page.number and ln.top > top)])
+    for words in _merged_tails(kind, clusters(header, sorted([*vxs, *fill_joints(page, top, bottom, reach)]))):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)
         if role != "unknown":
