@@ -243,3 +243,49 @@ def test_a_point_beside_a_letter_in_a_one_letter_wide_header_cell_is_header() ->
 
     assert is_header_line(_line(_w("U.", 410.0, 150.0)), "complaint")
     assert not is_header_line(_line(_w("X.", 410.0, 150.0)), "complaint")
+
+
+def test_shaded_header_cells_edge_bounds_columns_a_value_touches_the_next_header() -> None:
+    """Centred headers over cells shaded one by one: a count set left in the T2 cell ends
+    where the T2 header starts; the drawn cell edge, not the touching texts, is the boundary."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 8.5, 8.5, False, 1) for t, a, b in ws], 1)
+
+    header = [line(94.6, [("Uppdelning", 144.5, 192.0), ("Utfall", 259.9, 283.1), ("Utfall", 300.0, 323.2),
+                          ("Utfall", 343.1, 366.3)]),
+              line(105.8, [("Klagomål/synpunkter/kategorier", 101.6, 235.0), ("T1", 265.9, 277.0),
+                           ("T2", 306.1, 317.2), ("VB", 348.1, 361.3)])]
+    body = [line(129.1, [("Synpunkter", 167.2, 211.0), ("0", 295.1, 299.9), ("13", 336.1, 345.6)]),
+            line(151.6, [("Beskrivning", 167.2, 213.6), ("2", 336.1, 340.9)])]
+    fills = [Box(a, 84.8, b, 124.5) for a, b in itertools.pairwise([84.8, 252.0, 291.0, 332.2, 377.2])]
+    page = PageData(1, 595.0, 842.0, [], fills=fills)
+    lay = layout_from_header("complaint", header, page, body)
+    assert lay.band_of(295.1, 299.9).role == "t2"
+
+
+def test_acronym_glued_to_a_lowercase_header_word_is_two_pieces() -> None:
+    """Zero padding: 'VB' (end of 'Utfall VB') and 'ack.' (of 'Totalt ack. Utfall') read as 'VBack.'."""
+    from vbparse.layout.tables.header import glued_pieces
+
+    w = Word("VBack.", 390.9, 417.9, 500.0, 508.5, 8.5, False, 1, cuts=[397.0, 403.0, 407.5, 412.0, 416.5])
+    parts = glued_pieces(w)
+    assert parts is not None and [p.text for p in parts] == ["VB", "ack."]
+    assert glued_pieces(Word("Utfall", 300.0, 323.0, 0, 8, 8, False, 1, cuts=[304.0, 308, 312, 316, 320])) is None
+
+
+def test_clusters_in_one_shaded_header_cell_are_one_column() -> None:
+    """A right-aligned 'Totalt' over 'ack. Utfall' in one shaded cell: 'Utfall' opens a
+    phrase of its own, yet the cell holds one column's header."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 6.8, 6.8, False, 1) for t, a, b in ws], 1)
+
+    header = [line(633.8, [("Totalt", 419.4, 440.8), ("Sammanfattning", 477.7, 538.6)]),
+              line(640.6, [("Uppdelning", 107.8, 150.3), ("Utfall", 368.2, 389.0), ("VB", 390.9, 400.0),
+                           ("ack.", 402.9, 417.9), ("Utfall", 420.0, 440.8), ("åtgärder", 521.9, 553.5)])]
+    edges = [57.0, 364.5, 402.8, 441.0, 468.8, 553.5]
+    fills = [Box(a, 634.5, b, 648.0) for a, b in itertools.pairwise(edges)]
+    page = PageData(1, 595.0, 842.0, [], fills=fills)
+    lay = layout_from_header("complaint", header, page)
+    assert [b.role for b in lay.bands] == ["category", "vb", "total", "summary"]

@@ -54,7 +54,11 @@ def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
     if word.cuts is None or t[1:].islower() or not any(c.isupper() for c in t[1:]):
         return None
     for k in range(1, len(t)):
-        if t[k].isupper() and not t[k - 1].isupper() and _piece_text(t[:k], vocab):
+        # a capital after a lowercase letter or digit opens the next text ("2022Årsmål"),
+        # and so does a lowercase letter after an acronym ("VBack.")
+        opens = (t[k].isupper() and not t[k - 1].isupper()) or (k >= 2 and t[:k].isalpha() and t[:k].isupper()
+                                                                  and t[k].islower())
+        if opens and _piece_text(t[:k], vocab):
             left, right = cut_word(word, k)
             rest = [right] if _piece(right, vocab) else glued_pieces(right, vocab)
             if rest:
