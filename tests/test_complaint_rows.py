@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from vbparse.layout.lines import Line
@@ -185,3 +186,21 @@ def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole
         assert _rejoin_known(lines[:1] + lines[2:], "beskrivning t har.") == "beskrivning t har."
     finally:
         MID_LINE_WORDS.reset(token)
+
+
+
+def test_a_count_starting_a_fraction_left_of_the_category_cells_edge_is_a_count() -> None:
+    """Zero padding: a T1 count set against its cell's left edge may start 0.3 pt left of
+    the edge the header's shaded cells draw (at 250); lying mostly right of it, it is the
+    T1 count, not category text."""
+    from vbparse.pdf.reading import Box
+
+    body = [_line(1, 100, ("Första", 125), ("3", 249.7), ("3", 348))]
+    edges = [50.0, 250.0, 280.0, 310.0, 340.0, 377.0, 550.0]
+    fills = [Box(a, 56.0, b, 70.0) for a, b in itertools.pairwise(edges)]
+    page = PageData(1, 600.0, 800.0, [w for ln in [HEADER, *body] for w in ln.words], fills=fills)
+    layout = layout_from_header("complaint", [HEADER], page, body)
+    evidence = RowEvidence({1: page}, {1: [HEADER, *body]})
+    evidence.body = body
+    (row,) = parse_complaints(body, layout, evidence, [])
+    assert (row.category, row.t1, row.total) == ("Första", 3, 3)

@@ -3,6 +3,8 @@ the way other producers place them, with no PDF involved."""
 
 from __future__ import annotations
 
+import itertools
+
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.complaints import (
@@ -197,3 +199,93 @@ def test_header_words_glued_at_a_word_space_split_where_a_cell_starts_on_another
              line(115, [("tfall", 228.3, 246.4)])]
     texts = [" ".join(w.text for w in c) for c in clusters(lines)]
     assert texts == ["Indikator", "Peri ode ns u tfall", "Utfall män/ pojkar"]
+
+
+def _zero_pad_complaint_header() -> list[Line]:
+    """Bottom-aligned complaint header at zero padding: 'Utfall T2' fits one line in its
+    cell, so 'T2' and 'VB' stand a word space apart with nothing above 'T2'."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 10, 10.0, False, 1) for t, a, b in ws], 1)
+
+    return [line(100, [("Utfa", 332.6, 352.5), ("Tota", 353.5, 373.5)]),
+            line(112, [("Uppdelning", 145.0, 197.5), ("ll", 339.6, 345.4), ("ack.", 354.3, 372.7)]),
+            line(124, [("Klagomål/synpunkter/kategorier", 97.4, 244.9), ("Utfall", 291.0, 316.7),
+                       ("T2", 319.1, 331.4), ("VB", 335.2, 349.8), ("Utfall", 353.6, 373.4)])]
+
+
+def test_cells_shaded_one_by_one_bound_the_columns_of_an_unshaded_header() -> None:
+    header = _zero_pad_complaint_header()
+    body = [Line([Word(t, a, b, 140, 150, 10.0, False, 1)
+                  for t, a, b in [("Annan", 100.0, 130.0), ("1", 339.9, 345.2), ("28", 358.3, 368.8)]], 1)]
+    edges = [70.5, 291.0, 331.5, 353.2, 373.5]
+    fills = [Box(a, 138.0, b, 152.0) for a, b in itertools.pairwise(edges)]
+    page = PageData(1, 595.0, 842.0, [], fills=fills)
+    lay = layout_from_header("complaint", header, page, body)
+    assert [b.role for b in lay.bands] == ["category", "t2", "vb", "total"]
+    assert lay.band_of(339.9, 345.2).role == "vb" and lay.band_of(358.3, 368.8).role == "total"
+
+
+def test_a_header_shaded_cell_by_cell_keeps_its_own_spanning_cell() -> None:
+    """The header's own fills show 'Uppdelning Klagomål/...' spanning two body columns:
+    the body's fill joint between those columns does not cut it."""
+    header = _zero_pad_complaint_header()
+    body_fills = [Box(a, 138.0, b, 152.0) for a, b in itertools.pairwise([70.5, 145.0, 291.0, 331.5, 353.2, 373.5])]
+    head_fills = [Box(a, 98.0, b, 136.0) for a, b in itertools.pairwise([70.5, 291.0, 331.5, 353.2, 373.5])]
+    page = PageData(1, 595.0, 842.0, [], fills=head_fills + body_fills)
+    lay = layout_from_header("complaint", header, page)
+    assert [b.role for b in lay.bands] == ["category", "t2", "vb", "total"]
+
+
+def test_a_point_beside_a_letter_in_a_one_letter_wide_header_cell_is_header() -> None:
+    """'ack.' 'Utfall' set a letter a line: the point lands beside the 'U'."""
+    from vbparse.layout.tables.header import is_header_line
+
+    assert is_header_line(_line(_w("U.", 410.0, 150.0)), "complaint")
+    assert not is_header_line(_line(_w("X.", 410.0, 150.0)), "complaint")
+
+
+def test_shaded_header_cells_edge_bounds_columns_a_value_touches_the_next_header() -> None:
+    """Centred headers over cells shaded one by one: a count set left in the T2 cell ends
+    where the T2 header starts; the drawn cell edge, not the touching texts, is the boundary."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 8.5, 8.5, False, 1) for t, a, b in ws], 1)
+
+    header = [line(94.6, [("Uppdelning", 144.5, 192.0), ("Utfall", 259.9, 283.1), ("Utfall", 300.0, 323.2),
+                          ("Utfall", 343.1, 366.3)]),
+              line(105.8, [("Klagomål/synpunkter/kategorier", 101.6, 235.0), ("T1", 265.9, 277.0),
+                           ("T2", 306.1, 317.2), ("VB", 348.1, 361.3)])]
+    body = [line(129.1, [("Synpunkter", 167.2, 211.0), ("0", 295.1, 299.9), ("13", 336.1, 345.6)]),
+            line(151.6, [("Beskrivning", 167.2, 213.6), ("2", 336.1, 340.9)])]
+    fills = [Box(a, 84.8, b, 124.5) for a, b in itertools.pairwise([84.8, 252.0, 291.0, 332.2, 377.2])]
+    page = PageData(1, 595.0, 842.0, [], fills=fills)
+    lay = layout_from_header("complaint", header, page, body)
+    assert lay.band_of(295.1, 299.9).role == "t2"
+
+
+def test_acronym_glued_to_a_lowercase_header_word_is_two_pieces() -> None:
+    """Zero padding: 'VB' (end of 'Utfall VB') and 'ack.' (of 'Totalt ack. Utfall') read as 'VBack.'."""
+    from vbparse.layout.tables.header import glued_pieces
+
+    w = Word("VBack.", 390.9, 417.9, 500.0, 508.5, 8.5, False, 1, cuts=[397.0, 403.0, 407.5, 412.0, 416.5])
+    parts = glued_pieces(w)
+    assert parts is not None and [p.text for p in parts] == ["VB", "ack."]
+    assert glued_pieces(Word("Utfall", 300.0, 323.0, 0, 8, 8, False, 1, cuts=[304.0, 308, 312, 316, 320])) is None
+
+
+def test_clusters_in_one_shaded_header_cell_are_one_column() -> None:
+    """A right-aligned 'Totalt' over 'ack. Utfall' in one shaded cell: 'Utfall' opens a
+    phrase of its own, yet the cell holds one column's header."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 6.8, 6.8, False, 1) for t, a, b in ws], 1)
+
+    header = [line(633.8, [("Totalt", 419.4, 440.8), ("Sammanfattning", 477.7, 538.6)]),
+              line(640.6, [("Uppdelning", 107.8, 150.3), ("Utfall", 368.2, 389.0), ("VB", 390.9, 400.0),
+                           ("ack.", 402.9, 417.9), ("Utfall", 420.0, 440.8), ("åtgärder", 521.9, 553.5)])]
+    edges = [57.0, 364.5, 402.8, 441.0, 468.8, 553.5]
+    fills = [Box(a, 634.5, b, 648.0) for a, b in itertools.pairwise(edges)]
+    page = PageData(1, 595.0, 842.0, [], fills=fills)
+    lay = layout_from_header("complaint", header, page)
+    assert [b.role for b in lay.bands] == ["category", "vb", "total", "summary"]

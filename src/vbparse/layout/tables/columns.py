@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ...pdf.reading import PageData, Rule, Word
+from ...pdf.reading import Box, PageData, Rule, Word
 from ...vocab import PREVIOUS_YEAR_RE
 from ..lines import Line, cut_word, split_phrases
 from .header import clusters, squeeze
@@ -173,6 +173,59 @@ def header_fill_edges(page: PageData, top: float, bottom: float) -> list[float]:
     drawn one by one are bounded by the column edges."""
     mid = (top + bottom) / 2
     return sorted({x for f in page.fills if f.top <= mid <= f.bottom for x in (f.x0, f.x1)})
+
+
+def _joints(fills: Sequence[Box]) -> list[float]:
+    """x where two filled areas side by side meet (same top and bottom, one's right edge
+    the other's left)."""
+    row = sorted(fills, key=lambda f: (round(f.top), round(f.bottom), f.x0))
+    return sorted({round(b.x0, 1) for a, b in itertools.pairwise(row)
+                   if abs(a.top - b.top) <= 0.5 and abs(a.bottom - b.bottom) <= 0.5 and abs(a.x1 - b.x0) <= 0.5})
+
+
+def header_joints(page: PageData, top: float, bottom: float) -> list[float]:
+    """Where a header shaded cell by cell has one cell's fill end and the next one's
+    begin: the header cells' edges, drawn."""
+    mid = (top + bottom) / 2
+    return _joints([f for f in page.fills if f.top <= mid <= f.bottom])
+
+
+def header_cells(page: PageData, top: float, bottom: float) -> list[tuple[float, float]]:
+    """The header's cells where it is shaded cell by cell (two or more fills side by side
+    across it): each fill is one cell."""
+    mid = (top + bottom) / 2
+    own = [f for f in page.fills if f.top <= mid <= f.bottom]
+    return [(f.x0, f.x1) for f in own] if _joints(own) else []
+
+
+def _merged_in_cells(groups: list[list[Word]], cells: Sequence[tuple[float, float]]) -> list[list[Word]]:
+    """Neighbouring clusters within one drawn header cell are that cell's text ('ack.' and
+    'Totalt Utfall' in one right-aligned cell)."""
+
+    def cell(ws: list[Word]) -> int | None:
+        x0, x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+        return next((i for i, (a, b) in enumerate(cells) if a - 0.5 <= x0 and x1 <= b + 0.5), None)
+
+    out: list[list[Word]] = []
+    last: int | None = None
+    for ws in groups:
+        here = cell(ws)
+        if out and here is not None and here == last:
+            out[-1] = sorted([*out[-1], *ws], key=lambda w: (round(w.top), w.x0))
+        else:
+            out.append(list(ws))
+        last = here
+    return out
+
+
+def fill_joints(page: PageData, top: float, bottom: float, reach: float) -> list[float]:
+    """x where two filled areas side by side meet: cells shaded one by one are bounded by
+    the column edges, so where one cell's fill ends and the next one's begins is a column
+    boundary. A header shaded cell by cell shows its own cells (one may span two body
+    columns); an unshaded one the rows below it, down to `reach`."""
+    mid = (top + bottom) / 2
+    own = [f for f in page.fills if f.top <= mid <= f.bottom]
+    return _joints(own or [f for f in page.fills if bottom - 1 <= f.top <= reach])
 
 
 def phrases(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[tuple[float, float]]:
@@ -422,7 +475,10 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     vxs = vertical_rules(page, top, bottom)
     bands: list[Band] = []
     taken: set[str] = set()
-    for words in _merged_tails(kind, clusters(header, vxs)):
+    # the table on the header's page: its value lines given, else the rows just below
+    reach = max([bottom + 4 * header[0].size, *(ln.bottom for ln in body if ln.page == page.number and ln.top > top)])
+    groups = clusters(header, sorted([*vxs, *fill_joints(page, top, bottom, reach)]))
+    for words in _merged_tails(kind, _merged_in_cells(groups, header_cells(page, top, bottom))):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)
         if role != "unknown":
@@ -435,9 +491,13 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
     shade = header_fill_edges(page, top, bottom)
+    own = header_joints(page, top, bottom)
     known = KNOWN_SEAMS.get()
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
+        if not between:  # shaded header cells' shared edge between the two texts: drawn, like a rule
+            drawn = [x for x in own if a.text_right - 1 <= x <= b.text_left + 1]
+            between = drawn if len(drawn) == 1 else []
         glued = seam(a, b, body_runs, between[-1] if between else None, shade) if body_words else None
         if known is not None and body_words and not between:
             key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,

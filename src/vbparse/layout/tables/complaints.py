@@ -184,7 +184,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
               and r.start <= ln.top and r.end >= ln.bottom]
         if xs:
             return min(xs), True
-    words = [w for ln in lines for w in ln.words if w.x0 < band.right]
+    words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, float] | None = None
     apart: tuple[int, float] | None = None
@@ -303,11 +303,13 @@ def parse_complaints(
             continue
         # the row part of the line on its own: group labels may sit at another height
         ln = ln.subline(rest)
-        cat = [w for w in rest if w.x0 < cat_right]
+        # a word lying mostly left of the category cell's edge is the category's (a count
+        # set against the edge at zero padding may start a fraction of a point left of it)
+        cat = [w for w in rest if w.x0 + w.x1 < 2 * cat_right]
         cells: dict[str, list[Word]] = {}
         summary: list[Word] = []
         for w in layout.split_glued(rest):  # words glued across a column rule: cut there
-            if w.x0 < cat_right:
+            if w.x0 + w.x1 < 2 * cat_right:
                 continue
             band = layout.band_of(w.x0, w.x1)
             role = band.role if band else "summary"

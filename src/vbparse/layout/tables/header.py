@@ -17,7 +17,7 @@ from ...vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
 from ..lines import Line, cut_word, split_phrases
 
 CELL_GAP_EM = 0.5
-MAX_HEADER_LINES = 16  # narrow cells break header words over many lines
+MAX_HEADER_LINES = 24  # narrow cells break header words over many lines, one letter a line at worst
 
 _VOCAB = {kind: text.replace(" ", "") for kind, text in HEADER_TEXT.items()}
 _ALL_VOCAB = "|".join(_VOCAB.values())
@@ -40,8 +40,10 @@ def _piece(word: Word, vocab: str) -> bool:
 
 def _piece_text(text: str, vocab: str) -> bool:
     t = fold(text).rstrip("-\u00ad")
-    # a year may break in a narrow header cell too ("20" + "22")
-    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab
+    # a year may break in a narrow header cell too ("20" + "22"); a cell one character
+    # wide sets an abbreviation's point beside the next letter ("ack." "U" -> "U.")
+    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab \
+        or (len(t) == 2 and t.endswith(".") and t[0] in vocab)
 
 
 def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
@@ -52,7 +54,11 @@ def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
     if word.cuts is None or t[1:].islower() or not any(c.isupper() for c in t[1:]):
         return None
     for k in range(1, len(t)):
-        if t[k].isupper() and not t[k - 1].isupper() and _piece_text(t[:k], vocab):
+        # a capital after a lowercase letter or digit opens the next text ("2022Årsmål"),
+        # and so does a lowercase letter after an acronym ("VBack.")
+        opens = (t[k].isupper() and not t[k - 1].isupper()) or (k >= 2 and t[:k].isalpha() and t[:k].isupper()
+                                                                  and t[k].islower())
+        if opens and _piece_text(t[:k], vocab):
             left, right = cut_word(word, k)
             rest = [right] if _piece(right, vocab) else glued_pieces(right, vocab)
             if rest:
