@@ -41,7 +41,10 @@ def _piece(word: Word, vocab: str) -> bool:
 def _piece_text(text: str, vocab: str) -> bool:
     t = fold(text).rstrip("-\u00ad")
     # a year may break in a narrow header cell too ("20" + "22")
-    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab
+    if not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab:
+        return True
+    # a word and its year read without the space between ("VB2022"): both are the header's
+    return len(t) > 4 and bool(YEAR_RE.match(t[-4:])) and t[:-4] in vocab
 
 
 def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
