@@ -38,3 +38,16 @@ def test_header_word_read_without_the_space_before_its_year_is_a_header_word() -
     assert is_header_line(ln, "indicator")
     assert not is_header_line(_line(91, [("Indikator", 101.0, 143.2), ("Kvalitet2022", 520.5, 580.0)]))
 
+
+def test_opening_header_word_glued_to_the_end_of_a_right_set_cell_above_is_cut_there() -> None:
+    """Zero padding, headers set right: 'Årsmål' (its own cell) ends a word space before
+    'årsmål', the last line of 'KF:s årsmål'; 'KF:s' stands over 'årsmål' only."""
+    from vbparse.layout.tables.header import clusters
+
+    lines = [_line(407, [("Utfall", 370.5, 400.5)]),
+             _line(421, [("VB", 383.9, 400.5), ("KF:s", 472.9, 499.6)]),
+             _line(435, [("Indikator", 145.9, 196.6), ("2022", 373.8, 400.5), ("Årsmål", 417.6, 458.3),
+                         ("årsmål", 460.9, 499.6), ("Period", 515.4, 552.8)])]
+    texts = [" ".join(w.text for w in c) for c in clusters(lines)]
+    assert texts == ["Indikator", "Utfall VB 2022", "Årsmål", "KF:s årsmål", "Period"]
+

@@ -106,7 +106,7 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
                     cur = []
                 cur.append(w)
             phrases.append(cur)
-    phrases = _split_at_gutters(_split_at_cell_starts(phrases))
+    phrases = _split_under_cells_above(_split_at_gutters(_split_at_cell_starts(phrases)))
     groups: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for ph in phrases:
@@ -142,6 +142,33 @@ def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:
             cur.append(w)
         if cur:
             out.append(cur)
+    return out
+
+
+def _split_under_cells_above(phrases: list[list[Word]]) -> list[list[Word]]:
+    """A phrase that opens a header cell ("Årsmål årsmål") is cut before the first word
+    that text of a line above stands over, when none stands over the words before it nor
+    runs into the gap: a cell's text begins with its opening word, so nothing of its own
+    cell stands above that word's line; the words under other text are the end of another
+    cell (right-aligned "KF:s" over "årsmål", glued at a word space by zero padding)."""
+    out: list[list[Word]] = []
+    for ph in phrases:
+        if len(ph) < 2 or not opens_cell(ph[0]):
+            out.append(ph)
+            continue
+        above = [w for o in phrases if o and o[0].top < ph[0].top - 1.0 for w in o]
+        cut = None
+        for k in range(1, len(ph)):
+            a, b = ph[k - 1], ph[k]
+            if any(w.x0 < b.x0 and w.x1 > a.x1 for w in above):
+                break  # text above runs into the gap: one cell
+            if any(w.x0 < b.x1 - 0.5 and w.x1 > b.x0 + 0.5 for w in above):
+                cut = k
+                break
+        if cut is not None and not any(w.x0 < ph[cut - 1].x1 - 0.5 and w.x1 > ph[0].x0 + 0.5 for w in above):
+            out += [ph[:cut], ph[cut:]]
+        else:
+            out.append(ph)
     return out
 
 
