@@ -51,3 +51,27 @@ def test_opening_header_word_glued_to_the_end_of_a_right_set_cell_above_is_cut_t
     texts = [" ".join(w.text for w in c) for c in clusters(lines)]
     assert texts == ["Indikator", "Utfall VB 2022", "Årsmål", "KF:s årsmål", "Period"]
 
+
+def test_header_cells_drawn_as_boxes_bound_the_columns() -> None:
+    """Zero padding, header cells drawn as boxes (read as fills): the KF target set right
+    ends at the shared box edge (474.6) and the period set left starts a word space after
+    it; the period header is set right, far from both. The box edge is the boundary, also
+    on a table with one row."""
+    from vbparse.pdf.reading import Box
+
+    header = [_line(64, [("Indikator", 202.2, 228.6), ("KF:s", 441.7, 453.5), ("årsmål", 455.0, 474.6),
+                         ("Period", 504.0, 522.9)], size=7.0)]
+    boxes = [Box(72.2, 62.4, 432.4, 80.4), Box(432.4, 62.4, 474.6, 80.4), Box(474.6, 62.4, 524.4, 80.4)]
+    page = PageData(1, 595.0, 842.0, [], fills=boxes)
+    body = [_line(83, [("Namn", 202.2, 220.0), ("72,4", 455.6, 468.0), ("%", 469.6, 474.6), ("VB", 476.1, 483.8),
+                       ("2023", 485.4, 499.6)], size=7.0),
+            _line(95, [("Annat", 202.2, 220.0), ("minska", 454.5, 474.6), ("2023", 476.1, 490.3)], size=7.0)]
+    layout = layout_from_header("indicator", header, page, body)
+    got = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+    assert got == [{"name": "Namn", "kf_target": "72,4 %", "period": "VB 2023"},
+                   {"name": "Annat", "kf_target": "minska", "period": "2023"}]
+    one = [_line(83, [("Namn", 202.2, 220.0), ("VB", 476.1, 483.8), ("2023", 485.4, 499.6)], size=7.0)]
+    layout = layout_from_header("indicator", header, page, one)
+    assert {role: " ".join(w.text for w in ws) for role, ws in cells_of(one[0], layout).items()} == {
+        "name": "Namn", "period": "VB 2023"}
+
