@@ -40,10 +40,14 @@ def _piece(word: Word, vocab: str) -> bool:
 
 def _piece_text(text: str, vocab: str) -> bool:
     t = fold(text).rstrip("-\u00ad")
-    # a year may break in a narrow header cell too ("20" + "22"); a cell one character
-    # wide sets an abbreviation's point beside the next letter ("ack." "U" -> "U.")
-    return not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab \
-        or (len(t) == 2 and t.endswith(".") and t[0] in vocab)
+    # a year may break in a narrow header cell too ("20" + "22")
+    if not t or bool(YEAR_RE.match(t)) or (t.isdigit() and len(t) <= 4) or t in vocab:
+        return True
+    # a cell one character wide sets an abbreviation's point beside the next letter ("ack." "U" -> "U.")
+    if len(t) == 2 and t.endswith(".") and t[0] in vocab:
+        return True
+    # a word and its year read without the space between ("VB2022"): both are the header's
+    return len(t) > 4 and bool(YEAR_RE.match(t[-4:])) and t[:-4] in vocab
 
 
 def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
@@ -109,7 +113,7 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
                     cur = []
                 cur.append(w)
             phrases.append(cur)
-    phrases = _split_at_gutters(_split_at_cell_starts(phrases))
+    phrases = _split_under_cells_above(_split_at_gutters(_split_at_cell_starts(phrases)))
     groups: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for ph in phrases:
@@ -145,6 +149,33 @@ def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:
             cur.append(w)
         if cur:
             out.append(cur)
+    return out
+
+
+def _split_under_cells_above(phrases: list[list[Word]]) -> list[list[Word]]:
+    """A phrase that opens a header cell ("Årsmål årsmål") is cut before the first word
+    that text of a line above stands over, when none stands over the words before it nor
+    runs into the gap: a cell's text begins with its opening word, so nothing of its own
+    cell stands above that word's line; the words under other text are the end of another
+    cell (right-aligned "KF:s" over "årsmål", glued at a word space by zero padding)."""
+    out: list[list[Word]] = []
+    for ph in phrases:
+        if len(ph) < 2 or not opens_cell(ph[0]):
+            out.append(ph)
+            continue
+        above = [w for o in phrases if o and o[0].top < ph[0].top - 1.0 for w in o]
+        cut = None
+        for k in range(1, len(ph)):
+            a, b = ph[k - 1], ph[k]
+            if any(w.x0 < b.x0 and w.x1 > a.x1 for w in above):
+                break  # text above runs into the gap: one cell
+            if any(w.x0 < b.x1 - 0.5 and w.x1 > b.x0 + 0.5 for w in above):
+                cut = k
+                break
+        if cut is not None and not any(w.x0 < ph[cut - 1].x1 - 0.5 and w.x1 > ph[0].x0 + 0.5 for w in above):
+            out += [ph[:cut], ph[cut:]]
+        else:
+            out.append(ph)
     return out
 
 

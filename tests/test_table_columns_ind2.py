@@ -1,0 +1,77 @@
+"""Column cuts and header recognition on pages whose cells leave only a word space between them."""
+
+from __future__ import annotations
+
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import cells_of, layout_from_header
+from vbparse.layout.tables.header import is_header_line
+from vbparse.pdf.reading import PageData, Word
+
+
+def _line(top: float, ws: list[tuple[str, float, float]], size: float = 10.0) -> Line:
+    return Line([Word(t, a, b, top, top + size, size, False, 1) for t, a, b in ws], 1)
+
+
+def test_right_set_value_a_word_space_before_a_left_set_cell_is_its_own_columns() -> None:
+    """Cell padding 2 pt: a right-aligned KF target ends 4 pt (a word space at 10 pt) before
+    the period cell's text, which starts exactly where the left-aligned 'Period' header does."""
+    header = [_line(84, [("Indikator", 101.0, 143.2), ("KF:s", 669.3, 690.0), ("årsmål", 692.7, 726.5),
+                         ("Period", 752.3, 777.3)])]
+    body = [_line(120, [("Namn", 101.0, 130.0), ("-38", 733.9, 748.3), ("VB", 752.3, 765.6)]),
+            _line(130, [("2023", 752.3, 774.5)]),
+            _line(140, [("Annat", 101.0, 130.0), ("16,5", 728.9, 748.3), ("2023", 752.3, 774.5)]),
+            _line(160, [("Tredje", 101.0, 130.0), ("43", 726.6, 737.8), ("st", 740.5, 748.3)]),
+            _line(180, [("Fjärde", 101.0, 130.0), ("160", 712.2, 728.9), ("178", 731.6, 748.3),
+                        ("VB", 752.3, 765.6)])]
+    layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, []), body)
+    got = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+    assert got[0] == {"name": "Namn", "kf_target": "-38", "period": "VB"}
+    assert got[2] == {"name": "Annat", "kf_target": "16,5", "period": "2023"}
+    assert got[3] == {"name": "Tredje", "kf_target": "43 st"}
+    assert got[4] == {"name": "Fjärde", "kf_target": "160 178", "period": "VB"}
+
+
+def test_header_word_read_without_the_space_before_its_year_is_a_header_word() -> None:
+    """'Utfall VB2022': a reader that drops the space still gives header vocabulary."""
+    ln = _line(91, [("Indikator", 101.0, 143.2), ("Utfall", 520.5, 546.0), ("VB2022", 548.2, 587.1),
+                    ("Årsmål", 594.0, 627.8)])
+    assert is_header_line(ln, "indicator")
+    assert not is_header_line(_line(91, [("Indikator", 101.0, 143.2), ("Kvalitet2022", 520.5, 580.0)]))
+
+
+def test_opening_header_word_glued_to_the_end_of_a_right_set_cell_above_is_cut_there() -> None:
+    """Zero padding, headers set right: 'Årsmål' (its own cell) ends a word space before
+    'årsmål', the last line of 'KF:s årsmål'; 'KF:s' stands over 'årsmål' only."""
+    from vbparse.layout.tables.header import clusters
+
+    lines = [_line(407, [("Utfall", 370.5, 400.5)]),
+             _line(421, [("VB", 383.9, 400.5), ("KF:s", 472.9, 499.6)]),
+             _line(435, [("Indikator", 145.9, 196.6), ("2022", 373.8, 400.5), ("Årsmål", 417.6, 458.3),
+                         ("årsmål", 460.9, 499.6), ("Period", 515.4, 552.8)])]
+    texts = [" ".join(w.text for w in c) for c in clusters(lines)]
+    assert texts == ["Indikator", "Utfall VB 2022", "Årsmål", "KF:s årsmål", "Period"]
+
+
+def test_header_cells_drawn_as_boxes_bound_the_columns() -> None:
+    """Zero padding, header cells drawn as boxes (read as fills): the KF target set right
+    ends at the shared box edge (474.6) and the period set left starts a word space after
+    it; the period header is set right, far from both. The box edge is the boundary, also
+    on a table with one row."""
+    from vbparse.pdf.reading import Box
+
+    header = [_line(64, [("Indikator", 202.2, 228.6), ("KF:s", 441.7, 453.5), ("årsmål", 455.0, 474.6),
+                         ("Period", 504.0, 522.9)], size=7.0)]
+    boxes = [Box(72.2, 62.4, 432.4, 80.4), Box(432.4, 62.4, 474.6, 80.4), Box(474.6, 62.4, 524.4, 80.4)]
+    page = PageData(1, 595.0, 842.0, [], fills=boxes)
+    body = [_line(83, [("Namn", 202.2, 220.0), ("72,4", 455.6, 468.0), ("%", 469.6, 474.6), ("VB", 476.1, 483.8),
+                       ("2023", 485.4, 499.6)], size=7.0),
+            _line(95, [("Annat", 202.2, 220.0), ("minska", 454.5, 474.6), ("2023", 476.1, 490.3)], size=7.0)]
+    layout = layout_from_header("indicator", header, page, body)
+    got = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+    assert got == [{"name": "Namn", "kf_target": "72,4 %", "period": "VB 2023"},
+                   {"name": "Annat", "kf_target": "minska", "period": "2023"}]
+    one = [_line(83, [("Namn", 202.2, 220.0), ("VB", 476.1, 483.8), ("2023", 485.4, 499.6)], size=7.0)]
+    layout = layout_from_header("indicator", header, page, one)
+    assert {role: " ".join(w.text for w in ws) for role, ws in cells_of(one[0], layout).items()} == {
+        "name": "Namn", "period": "VB 2023"}
+
