@@ -28,6 +28,9 @@ RUNNING_HEADER_RE = re.compile(
     re.I,
 )
 PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?\d{1,4}(?:\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+))?$", re.I)
+# a line that ends in a page number with the page count ("Rapport 5(17)", "Enheten X Sida 3 av 9")
+PAGE_TAIL_RE = re.compile(r"(?:^|\s)(?:sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4})|/\s*(\d{1,4}))$",
+                          re.I)
 
 # --- cover (letterhead) -----------------------------------------------------------------
 COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..vocab import PAGE_NUMBER_RE, RUNNING_HEADER_RE, fold
+from ..vocab import PAGE_NUMBER_RE, PAGE_TAIL_RE, RUNNING_HEADER_RE, fold
 from .lines import Line
 
 MARGIN_SHARE = 0.12  # where a running header or page number may stand
@@ -80,9 +80,6 @@ def _ends_with_page_number(text: str, page: int) -> bool:
     return m is not None and abs(int(m.group(1)) - page) <= 3
 
 
-# a line that ends in a page number with the page count ("Rapport 5(17)", "Enheten X Sida 3 av 9")
-_PAGE_TAIL_RE = re.compile(r"(?:^|\s)(?:sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4})|/\s*(\d{1,4}))$",
-                           re.I)
 
 
 def _numbered_furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
@@ -97,7 +94,7 @@ def _numbered_furniture(pages: list[list[Line]], heights: list[float]) -> set[in
             if not _in_margin(ln, h):
                 continue
             text = " ".join(ln.text.split())
-            m = _PAGE_TAIL_RE.search(text)
+            m = PAGE_TAIL_RE.search(text)
             if m is None:
                 continue
             number, count = int(m.group(1)), next(g for g in m.groups()[1:] if g is not None)

@@ -167,34 +167,31 @@ def vertical_rules(page: PageData, top: float, bottom: float) -> list[float]:
     return sorted(r.pos for r in page.vrules if r.start <= bottom and r.end >= top - 2)
 
 
-def header_fill_edges(page: PageData, top: float, bottom: float) -> list[float]:
-    """Left and right edges of filled areas across the header band: shaded header cells
-    drawn one by one are bounded by the column edges."""
+def header_fills(page: PageData, top: float, bottom: float) -> list[Box]:
+    """Filled areas across the header band (its middle): a shaded header, whole or cell by cell."""
     mid = (top + bottom) / 2
-    return sorted({x for f in page.fills if f.top <= mid <= f.bottom for x in (f.x0, f.x1)})
+    return [f for f in page.fills if f.top <= mid <= f.bottom]
+
+
+def fill_edges(fills: Sequence[Box]) -> list[float]:
+    """Left and right edges of the header's fills: shaded header cells drawn one by one are
+    bounded by the column edges."""
+    return sorted({x for f in fills for x in (f.x0, f.x1)})
 
 
 def _joints(fills: Sequence[Box]) -> list[float]:
     """x where two filled areas side by side meet (same top and bottom, one's right edge
-    the other's left)."""
+    the other's left): where a header shaded cell by cell has one cell's fill end and the
+    next one's begin, the header cells' edges, drawn."""
     row = sorted(fills, key=lambda f: (round(f.top), round(f.bottom), f.x0))
     return sorted({round(b.x0, 1) for a, b in itertools.pairwise(row)
                    if abs(a.top - b.top) <= 0.5 and abs(a.bottom - b.bottom) <= 0.5 and abs(a.x1 - b.x0) <= 0.5})
 
 
-def header_joints(page: PageData, top: float, bottom: float) -> list[float]:
-    """Where a header shaded cell by cell has one cell's fill end and the next one's
-    begin: the header cells' edges, drawn."""
-    mid = (top + bottom) / 2
-    return _joints([f for f in page.fills if f.top <= mid <= f.bottom])
-
-
-def header_cells(page: PageData, top: float, bottom: float) -> list[tuple[float, float]]:
+def header_cells(fills: Sequence[Box]) -> list[tuple[float, float]]:
     """The header's cells where it is shaded cell by cell (two or more fills side by side
     across it): each fill is one cell."""
-    mid = (top + bottom) / 2
-    own = [f for f in page.fills if f.top <= mid <= f.bottom]
-    return [(f.x0, f.x1) for f in own] if _joints(own) else []
+    return [(f.x0, f.x1) for f in fills] if _joints(fills) else []
 
 
 def _merged_in_cells(groups: list[list[Word]], cells: Sequence[tuple[float, float]]) -> list[list[Word]]:
@@ -217,13 +214,11 @@ def _merged_in_cells(groups: list[list[Word]], cells: Sequence[tuple[float, floa
     return out
 
 
-def fill_joints(page: PageData, top: float, bottom: float, reach: float) -> list[float]:
+def fill_joints(page: PageData, own: Sequence[Box], bottom: float, reach: float) -> list[float]:
     """x where two filled areas side by side meet: cells shaded one by one are bounded by
     the column edges, so where one cell's fill ends and the next one's begins is a column
-    boundary. A header shaded cell by cell shows its own cells (one may span two body
-    columns); an unshaded one the rows below it, down to `reach`."""
-    mid = (top + bottom) / 2
-    own = [f for f in page.fills if f.top <= mid <= f.bottom]
+    boundary. A header shaded cell by cell shows its own cells (`own`, one may span two
+    body columns); an unshaded one the rows below it, down to `reach`."""
     return _joints(own or [f for f in page.fills if bottom - 1 <= f.top <= reach])
 
 
@@ -483,8 +478,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     taken: set[str] = set()
     # the table on the header's page: its value lines given, else the rows just below
     reach = max([bottom + 4 * header[0].size, *(ln.bottom for ln in body if ln.page == page.number and ln.top > top)])
-    groups = clusters(header, sorted([*vxs, *fill_joints(page, top, bottom, reach)]))
-    for words in _merged_tails(kind, _merged_in_cells(groups, header_cells(page, top, bottom))):
+    band_fills = header_fills(page, top, bottom)
+    groups = clusters(header, sorted([*vxs, *fill_joints(page, band_fills, bottom, reach)]))
+    for words in _merged_tails(kind, _merged_in_cells(groups, header_cells(band_fills))):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)
         if role != "unknown":
@@ -492,7 +488,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         bands.append(Band(role, x0, x1, x0, text, x1))
     starts = [b.text_left for b in bands[1:]]
-    shade = header_fill_edges(page, top, bottom)
+    shade = fill_edges(band_fills)
     # the edges of header cells drawn as boxes are column edges as much as rules are: a
     # cell's text never runs across one (zero padding sets '72,4 %' a word space from 'VB')
     cuts = gutter_cuts(bands, phrases(body, [*vxs, *shade], starts)) if body else [None] * (len(bands) - 1)
@@ -500,7 +496,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
-    own = header_joints(page, top, bottom)
+    own = _joints(band_fills)
     known = KNOWN_SEAMS.get()
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
