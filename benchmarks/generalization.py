@@ -8,8 +8,9 @@ independently, over the seed truths and varied random reports), rendered by thei
 producer (cached under benchmarks/.cache/), parsed in a child process with a time limit,
 and scored field by field with the fixtures' scorer (tests/accuracy.py). Two blocks are
 run, seeds 0..N-1 and a fresh block from --seed-offset, so tuning to particular samples
-shows as a gap between them. A look whose producer is not installed is skipped and
-counted; a parse error or time-out scores 0.
+shows as a gap between them. A look whose producer is not installed is skipped,
+counted, and makes the run exit 2 (--allow-missing accepts it); a parse error or
+time-out scores 0.
 """
 
 from __future__ import annotations
@@ -157,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=200, help="looks per block (default 200)")
     ap.add_argument("--seed-offset", type=int, default=100000, help="first seed of the fresh block (default 100000)")
     ap.add_argument("--no-fresh", action="store_true", help="run only the default block (seeds 0..N-1)")
+    ap.add_argument("--no-default", action="store_true",
+                    help="run only the fresh block (seeds SEED_OFFSET..): saves time when comparing blocks")
+    ap.add_argument("--allow-missing", action="store_true",
+                    help="exit 0 even when looks were skipped because their producer is not installed")
     ap.add_argument("--jobs", type=int, default=2, help="looks rendered and parsed at once (default 2)")
     ap.add_argument("--producers", help="comma-separated writers to run (others count as skipped)")
     ap.add_argument("--render-timeout", type=float, default=600, help="seconds per render (default 600)")
@@ -170,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.look is not None:
         return one_look(args.look, args.misses)
     only = set(args.producers.split(",")) if args.producers else None
-    blocks = {"default": range(args.n)}
+    blocks = {} if args.no_default else {"default": range(args.n)}
     if not args.no_fresh:
         blocks["fresh"] = range(args.seed_offset, args.seed_offset + args.n)
     out: dict[str, Any] = {"args": {k: str(v) for k, v in vars(args).items()}, "blocks": {}}
@@ -199,6 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
         print(f"figures written to {args.json}")
+    missing_producer = sum(
+        1 for b in out["blocks"].values() for why in b["skipped"].values() if "--producers" not in why
+    )
+    if missing_producer and not args.allow_missing:
+        # A figure over fewer looks than asked for is not comparable with one over all of them.
+        print(f"error: {missing_producer} looks skipped because their producer is not installed "
+              "(scripts/setup-producers.sh; --allow-missing to accept)", file=sys.stderr)
+        return 2
     return 0
 
 
