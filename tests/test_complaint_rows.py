@@ -204,3 +204,77 @@ def test_a_count_starting_a_fraction_left_of_the_category_cells_edge_is_a_count(
     evidence.body = body
     (row,) = parse_complaints(body, layout, evidence, [])
     assert (row.category, row.t1, row.total) == ("Första", 3, 3)
+
+
+def test_gaps_of_unlike_sizes_to_a_stray_word_do_not_make_the_rows_spaced() -> None:
+    """Rows set at pitch with no rule and no spacing, and a stray word far below the
+    table's last line on each page: those two gaps differ in size, so they are no row
+    spacing (which recurs alike between rows), and a finished category followed by a
+    capitalised one still starts a row."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("Text", 385)),
+        _line(1, 110, ("Andra", 125)),
+        _line(1, 120, ("Tredje", 125)),
+        _line(1, 280, ("f", 420)),
+        _line(2, 60, ("Fjärde", 125)),
+        _line(2, 70, ("Femte", 125)),
+        _line(2, 90, ("f", 420)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows][:5] == ["Första", "Andra", "Tredje", "Fjärde", "Femte"]
+
+
+def test_a_category_line_below_an_empty_line_slot_starts_a_row() -> None:
+    """A cell's lines follow each other at pitch: category text a line slot below the
+    row's category (the summary ran on between) is another cell's, even though the text
+    above ends on a connector ("till av")."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Beskrivning samverkan", 125), ("Text", 385)),
+        _line(1, 110, ("till av", 125), ("mer", 385)),
+        _line(1, 120, ("text", 385)),
+        _line(1, 130, ("Hälsofrämjande", 125), ("3", 318), ("3", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Beskrivning samverkan till av", "Hälsofrämjande"]
+    assert [r.vb for r in rows] == [None, 3]
+
+
+def test_a_second_unit_word_after_the_unit_opens_the_summary() -> None:
+    """A cell holds one unit: "%" after "st" on the counts' line is the summary's first word."""
+    body = [_line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("st", 362), ("% av brukarna", 385))]
+    (row,) = _parse(body)
+    assert row.unit == "st"
+    assert row.summary == "% av brukarna"
+
+
+def _tight(page: int, top: float, *cells: tuple[str, float]) -> Line:
+    """A line whose words stand a quarter em apart, a font's usual word space."""
+    words: list[Word] = []
+    for text, x in cells:
+        for part in text.split():
+            words.append(_w(part, x, top, page))
+            x = words[-1].x1 + 0.25 * SIZE
+    return Line(words, page)
+
+
+def test_one_line_with_words_a_word_space_apart_shows_no_group_column() -> None:
+    """A one-row table: the only line's category words stand a word space apart, which
+    is no boundary between a group column and the category column."""
+    body = [_tight(1, 100, ("Åtgärder som åtgärder", 125), ("3", 318), ("3", 348))]
+    (row,) = _parse(body)
+    assert (row.group, row.category) == (None, "Åtgärder som åtgärder")
+
+
+def test_a_label_on_a_line_of_its_own_left_of_every_category_line_is_a_group() -> None:
+    """Centred categories start at different x; a label line whose text ends left of
+    where every category line starts stands in a column of its own, even when it is the
+    table's only label and shares no line with a category."""
+    body = [
+        _tight(1, 100, ("Brukare på", 150), ("3", 318), ("3", 348)),
+        _tight(1, 120, ("Av insatser förväntat", 135), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("Förväntat?", 60), ("text", 385)),
+        _tight(1, 140, ("Stöd", 170), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Brukare på", "Av insatser förväntat", "Stöd"]
+    assert rows[1].group == "Förväntat?"

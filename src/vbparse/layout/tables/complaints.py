@@ -27,7 +27,7 @@ from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
 from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
-from .columns import TableLayout
+from .columns import PHRASE_GAP_EM, TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
 
 
@@ -88,6 +88,12 @@ def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
     """The cell's text runs to the foot of the row's part on its page: only then can a
     page break have cut it (a cell that ended lines above the row's last line is done)."""
     return bool(cell) and cell[-1].page == row.end_page and cell[-1].bottom >= row.bottom - 0.5 * pitch
+
+
+def _apart(cell: list[Line], ln: Line, pitch: float) -> bool:
+    """The line stands below the cell's last line on its page with room for a line
+    between: no line of the same cell (a cell's lines follow each other at pitch)."""
+    return bool(cell) and cell[-1].page == ln.page and gap_breaks(cell[-1], ln, pitch)
 
 
 def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
@@ -201,7 +207,8 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         if crossing == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
     # the boundary separates label and category words on many lines and crosses (almost) none
-    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words):
+    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words) \
+            and (best[1] >= 2 or _apart_on_its_line(lines, -best[3] - 0.3, band.right)):
         return -best[3] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
@@ -210,6 +217,31 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         cut = -apart[1] - 0.3
         if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
             return cut, False
+    return _column_apart(lines, band.right)
+
+
+def _apart_on_its_line(lines: Sequence[Line], cut: float, right: float) -> bool:
+    """One line alone holds words both sides of the cut: a column boundary only where
+    they stand wider apart than a word space (else it is a gap inside one cell's line)."""
+    for ln in lines:
+        left = [w.x1 for w in ln.words if w.x1 <= cut]
+        on = [w.x0 for w in ln.words if cut <= w.x0 < right]
+        if left and on:
+            return min(on) - max(left) >= PHRASE_GAP_EM * ln.size
+    return False
+
+
+def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | None:
+    """A label on lines of its own in a column of its own: lines whose text ends left of
+    where every other line's text starts. Left-aligned, centred or right-aligned, the
+    lines of one column overlap in x (each line ends right of any other's start), so
+    lines wholly apart to the left stand in another column."""
+    spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws))
+             for ln in lines if (ws := [w for w in ln.words if w.x0 < right])]
+    for start in sorted({a for a, _ in spans}):
+        left = [b for a, b in spans if a < start]
+        if left and all(b < start - 0.5 for b in left):
+            return start - 0.3, False
     return None
 
 
@@ -286,9 +318,11 @@ def parse_complaints(
     # rows set apart by padding or spacing: then a line at pitch is never a new row
     # (measured between the row parts of neighbouring lines: two category lines may have
     # group label lines between them, which is no spacing, and a label line may stand
-    # off the rows' baselines); spacing recurs between rows, one odd gap is chance
-    gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
-                 if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
+    # off the rows' baselines); spacing recurs between rows, one odd gap is chance, and so
+    # are gaps of unlike sizes (a stray word far below the table's last line)
+    gaps = sorted(b.ref - a.ref for (i, a), (j, b) in itertools.pairwise(indexed)
+                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch))
+    gapped = any(y - x <= max(1.0, 0.1 * x) for x, y in itertools.pairwise(gaps))
     room = _count_room(lines, frame_of)
     prev: Line | None = None
     for ln in lines:
@@ -313,8 +347,8 @@ def parse_complaints(
                 continue
             band = layout.band_of(w.x0, w.x1)
             role = band.role if band else "summary"
-            if fold(w.text) in COUNT_UNITS and not summary and cells:
-                role = "unit"  # a unit follows its counts, before the summary's text
+            if fold(w.text) in COUNT_UNITS and not summary and cells and "unit" not in cells:
+                role = "unit"  # a unit (one a cell) follows its counts, before the summary's text
             elif role == "summary" or parse_count(w.text) is None:
                 summary.append(w)
                 continue
@@ -333,6 +367,9 @@ def parse_complaints(
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
             else:
                 new_row = False
+            # a cell's lines stand at pitch: category text lines below the row's category
+            # text with an empty line slot between starts another cell
+            new_row = new_row or (bool(cat) and _apart(cur.cat, ln.subline(cat), pitch))
             if not new_row and not cat and not summary and _wrapped_counts(cur, cells, prev, ln, pitch, room):
                 for role, ws in cells.items():  # "2" over "2": one count, 22
                     last = cur.cells[role][-1]
