@@ -278,3 +278,29 @@ def test_a_label_on_a_line_of_its_own_left_of_every_category_line_is_a_group() -
     rows = _parse(body)
     assert [r.category for r in rows] == ["Brukare på", "Av insatser förväntat", "Stöd"]
     assert rows[1].group == "Förväntat?"
+
+
+def test_a_count_broken_over_lines_rejoins_on_a_line_that_goes_on_with_the_row() -> None:
+    """The rest of a broken count may share its line with the row's category and summary
+    going on: in a table whose rows stand apart, that line starts no row."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("15", 288), ("7", 318), ("2", 348), ("Text", 385)),
+        _line(1, 130, ("och mer", 125), ("2", 348), ("mer", 385)),
+        _line(1, 150, ("Tredje", 125), ("1", 318), ("1", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [
+        ("Första", None, 3, 3), ("Andra och mer", 15, 7, 22), ("Tredje", None, 1, 1)]
+
+
+def test_a_totals_label_across_the_group_boundary_does_not_hide_it() -> None:
+    """A totals row's label may run across the group and category columns: it is no word
+    of either, so the boundary the label and category lines show still counts."""
+    body = [
+        _tight(1, 100, ("Utveckling i", 80), ("2023 aktiviteter", 160), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("resultat–analys", 90)),
+        _tight(1, 120, ("Totalt", 140), ("3", 318), ("3", 348)),
+    ]
+    (row,) = _parse(body)
+    assert (row.group, row.category) == ("Utveckling i resultat–analys", "2023 aktiviteter")

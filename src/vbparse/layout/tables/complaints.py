@@ -190,6 +190,9 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
               and r.start <= ln.top and r.end >= ln.bottom]
         if xs:
             return min(xs), True
+    # a totals row's label may run across both columns: it shows no boundary
+    lines = [ln.subline(ws) for ln in lines
+             if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])]
     words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, float] | None = None
@@ -370,7 +373,8 @@ def parse_complaints(
             # a cell's lines stand at pitch: category text lines below the row's category
             # text with an empty line slot between starts another cell
             new_row = new_row or (bool(cat) and _apart(cur.cat, ln.subline(cat), pitch))
-            if not new_row and not cat and not summary and _wrapped_counts(cur, cells, prev, ln, pitch, room):
+            # (the line may go on with the row's category and summary: no row starts here)
+            if not new_row and _wrapped_counts(cur, cells, prev, ln, pitch, room):
                 for role, ws in cells.items():  # "2" over "2": one count, 22
                     last = cur.cells[role][-1]
                     cur.cells[role][-1] = replace(last, text=last.text + ws[0].text, x1=max(last.x1, ws[0].x1))
