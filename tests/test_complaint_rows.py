@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
+
+import pytest
 
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
@@ -304,3 +307,50 @@ def test_a_totals_label_across_the_group_boundary_does_not_hide_it() -> None:
     ]
     (row,) = _parse(body)
     assert (row.group, row.category) == ("Utveckling i resultat–analys", "2023 aktiviteter")
+
+
+def test_text_overleaf_in_a_cell_the_row_left_empty_opens_a_row() -> None:
+    """A row cut by a page break: each cell's text starts on the row's first line, so a
+    page's first line with summary text where the row above had none is another row,
+    though the category above ends on a connector ("som")."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Text", 385)),
+        _line(1, 120, ("Andra omsorg", 125)),
+        _line(1, 130, ("som", 125)),
+        _line(2, 60, ("Genom kompetens", 125), ("Beskrivning", 385)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.summary) for r in rows] == [
+        ("Första", "Text"), ("Andra omsorg som", None), ("Genom kompetens", "Beskrivning")]
+
+
+def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space() -> None:
+    """A cut at a word space may split two label lines ("Trygghet | nämnden",
+    "utveckling | vi"); the cut where the label stands wide apart from the category
+    (the cells' paddings between) is the column boundary, though it splits one line."""
+    body = [
+        _tight(1, 100, ("Trygghet nämnden", 54), ("Avvikelser", 180), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("utveckling vi det det?", 46)),
+        _tight(1, 120, ("Rutiner nämnden", 167), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("Klagomål för aktiviteter", 155), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Avvikelser", "Rutiner nämnden", "Klagomål för aktiviteter"]
+    assert {r.group for r in rows} == {"Trygghet nämnden utveckling vi det det?"}
+
+
+def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
+    cells: the one of unknown text before the first count column still heads category
+    text, not summary."""
+    header = _line(1, 60, ("Uppdelning", 60), ("Klagomål/synpunkter/kategorier", 125), ("T1", 255),
+                   ("T2", 285), ("VB", 315), ("Totalt", 345), ("Sammanfattning", 385))
+    monkeypatch.setattr(sys.modules[__name__], "HEADER", header)
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("4", 318), ("4", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.group, r.category, r.vb, r.summary) for r in rows] == [
+        ("Grupp", "Första", 3, None), ("Grupp", "Andra", 4, None)]
+

@@ -27,7 +27,7 @@ from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
 from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
-from .columns import PHRASE_GAP_EM, TableLayout
+from .columns import PHRASE_GAP_EM, Band, TableLayout
 from .rows import RowEvidence, gap_breaks, table_pitch
 
 
@@ -100,9 +100,11 @@ def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool,
                         pitch: float) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
     category goes on (and the category ran to the page's foot), or it holds only summary
-    text and the summary ran to the foot."""
+    text and the summary ran to the foot. A cell's text starts on its row's first line, so
+    text overleaf in a cell the row left empty opens another row."""
     if cat:
-        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right)
+        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right) \
+            and (not summary or bool(row.summary)) and (not counts or bool(row.cells))
     return summary and not counts and _at_foot(row.summary, row, pitch)
 
 
@@ -194,25 +196,32 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     lines = [ln.subline(ws) for ln in lines
              if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])]
     words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
+    if not words:
+        return None
+    size = max(w.size for w in words)
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
-    best: tuple[int, int, int, float] | None = None
+    best: tuple[int, int, int, int, float] | None = None
     apart: tuple[int, float] | None = None
     for x in starts:
         cut = x - 0.3
         crossing = sum(1 for w in words if w.x0 < cut < w.x1)
-        split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
-                    and any(cut <= w.x0 < band.right for w in ln.words))
+        gaps = [min(on) - max(left) for ln in lines
+                if (left := [w.x1 for w in ln.words if w.x1 <= cut])
+                and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
+        # lines it splits wider apart than a word space first (cells' texts stand apart
+        # by their paddings; a cut at a word space may run inside one cell's lines)
+        wide = sum(1 for g in gaps if g >= PHRASE_GAP_EM * size)
         # a tie goes to where a column's text starts on most lines (not a word inside a label)
         aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
-        key = (-crossing, split, aligned, -x)
+        key = (-crossing, wide, len(gaps), aligned, -x)
         if best is None or key > best:
             best = key
         if crossing == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
-    # the boundary separates label and category words on many lines and crosses (almost) none
-    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words) \
-            and (best[1] >= 2 or _apart_on_its_line(lines, -best[3] - 0.3, band.right)):
-        return -best[3] - 0.3, False
+    # the boundary separates label and category words on many lines and crosses (almost) none;
+    # a boundary only one line shows needs its words wider apart than a word space
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+        return -best[4] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
     # category's text starting at it on several lines
@@ -221,17 +230,6 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
             return cut, False
     return _column_apart(lines, band.right)
-
-
-def _apart_on_its_line(lines: Sequence[Line], cut: float, right: float) -> bool:
-    """One line alone holds words both sides of the cut: a column boundary only where
-    they stand wider apart than a word space (else it is a gap inside one cell's line)."""
-    for ln in lines:
-        left = [w.x1 for w in ln.words if w.x1 <= cut]
-        on = [w.x0 for w in ln.words if cut <= w.x0 < right]
-        if left and on:
-            return min(on) - max(left) >= PHRASE_GAP_EM * ln.size
-    return False
 
 
 def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | None:
@@ -280,6 +278,24 @@ def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData
     return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled)
 
 
+def _whole_category(layout: TableLayout) -> TableLayout:
+    """The category column with the header cells of unknown text between it and the first
+    count column: the header's "Uppdelning" and "Klagomål/synpunkter/kategorier" read as
+    two cells head one column pair (group and category), which holds no counts."""
+    i = next((k for k, b in enumerate(layout.bands) if b.role == "category"), None)
+    if i is None:
+        return layout
+    j = i + 1
+    while j < len(layout.bands) and layout.bands[j].role == "unknown":
+        j += 1
+    if j == i + 1 or j == len(layout.bands) or layout.bands[j].role not in _COUNT_ROLES:
+        return layout
+    first, last = layout.bands[i], layout.bands[j - 1]
+    whole = Band("category", first.left, last.right, first.text_left,
+                 " ".join(b.text for b in layout.bands[i:j]), last.text_right)
+    return replace(layout, bands=[*layout.bands[:i], whole, *layout.bands[j:]])
+
+
 def parse_complaints(
     lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
     page_layouts: dict[int, TableLayout] | None = None,
@@ -289,7 +305,8 @@ def parse_complaints(
     if not lines:
         return []
     pages = evidence.pages
-    page_layouts = page_layouts or {}
+    layout = _whole_category(layout)
+    page_layouts = {pg: _whole_category(lay) for pg, lay in (page_layouts or {}).items()}
     main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
     frames: dict[int, _Frame] = {}
     for lay in {id(v): v for v in page_layouts.values()}.values():
