@@ -354,3 +354,18 @@ def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(m
     assert [(r.group, r.category, r.vb, r.summary) for r in rows] == [
         ("Grupp", "Första", 3, None), ("Grupp", "Andra", 4, None)]
 
+
+def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_above() -> None:
+    """Rows at pitch with no rule or spacing: a line opening with a number ("5,5") reads
+    neither as a new category nor as one going on; it wrapped from the line above when
+    its first word would not have fit there, else it starts a row."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Rutiner arbetsmiljö omsorg inom", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("5,5 medarbetare", 125)),
+        _tight(1, 120, ("Återkoppling har", 125), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("2023 brukare", 125)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == [
+        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare", "Återkoppling har", "2023 brukare"]
+

@@ -96,6 +96,16 @@ def _apart(cell: list[Line], ln: Line, pitch: float) -> bool:
     return bool(cell) and cell[-1].page == ln.page and gap_breaks(cell[-1], ln, pitch)
 
 
+def _wrapped_to(row: _Row, cat: list[Word], room: float) -> bool:
+    """A category line opening with no letter ("5,5 ...", a number reads neither as a new
+    sentence nor as one going on) wrapped from the row's line above: its first word
+    would not have fit on that line (a line breaker moves on only what does not fit)."""
+    if not cat or cat[0].text[:1].isalpha() or not row.cat or row.cat[-1].page != cat[0].page:
+        return False
+    above = row.cat[-1]
+    return (above.x1 - above.x0) + 0.25 * cat[0].size + (cat[0].x1 - cat[0].x0) > room
+
+
 def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
                         pitch: float) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
@@ -384,7 +394,8 @@ def parse_complaints(
             elif gap_breaks(prev, ln, pitch):
                 new_row = True
             elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
-                new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
+                new_row = bool(cat) and not _goes_on(cat, cur, cat_right) \
+                    and not _wrapped_to(cur, cat, cat_right - split_x - (layout.pad or 0.0))
             else:
                 new_row = False
             # a cell's lines stand at pitch: category text lines below the row's category
