@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import sys
+from array import array
 
 import pytest
 
@@ -368,4 +369,33 @@ def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_abo
     rows = _parse(body)
     assert [r.category for r in rows] == [
         "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare", "Återkoppling har", "2023 brukare"]
+
+
+def test_a_label_line_the_next_word_would_have_fitted_on_was_not_broken_mid_word() -> None:
+    """Centred label lines: "allvarligt" ends at the widest line's edge and the next line
+    goes on in lower case, but the column sets lines wider than "allvarligt" plus a
+    letter, so the break after it was at a space."""
+    body = [
+        _tight(1, 100, ("Antal rapporter", 60), ("Första", 130), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("allvarligt", 78)),
+        _tight(1, 120, ("missförhållande", 60), ("Andra", 130), ("4", 318), ("4", 348)),
+    ]
+    rows = _parse(body)
+    assert {r.group for r in rows} == {"Antal rapporter allvarligt missförhållande"}
+
+
+def test_a_label_glued_to_its_category_is_cut_where_the_category_starts() -> None:
+    """No cell padding: the label's last word and the category's first read as one word
+    ("antalLex"); cut at the category column's start (a character boundary, lower case
+    before, a capital after) it is no word running across the column boundary."""
+    glued = Word("antalLex", 82.0, 114.0, 100.0, 100.0 + SIZE, SIZE, False, 1,
+                 array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]))
+    body = [
+        Line([_w("Varav", 60, 100), glued, _w("Maria", 116, 100), _w("3", 318, 100), _w("3", 348, 100)], 1),
+        _tight(1, 110, ("avvikelser", 60), ("Lex Sarah", 102), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Antal beröm", 102), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
+    assert rows[0].group == "Varav antal avvikelser"
 

@@ -27,7 +27,7 @@ from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
 from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
-from .columns import PHRASE_GAP_EM, Band, TableLayout
+from .columns import PHRASE_GAP_EM, Band, TableLayout, char_cut
 from .rows import RowEvidence, gap_breaks, table_pitch
 
 
@@ -137,14 +137,15 @@ def _unglue(w: Word) -> list[Word]:
 _PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
 
 
-def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
+def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0) -> str:
     """A label's or category's lines as one text. A word is broken mid-word only when it
     is alone on its line (a line breaker moves a word too long for the line to a line of
     its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
-    closes the word before it."""
-    joined = join_cell(lines, edge, precise)
+    closes the word before it. `room`: the widest line the column sets anywhere (a line
+    the next line's first letter would have fitted on was not broken mid-word)."""
+    joined = join_cell(lines, edge, precise, room)
     if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
-        loose = join_cell(lines, edge, False)
+        loose = join_cell(lines, edge, False, room)
         if len(loose) > len(joined):
             joined = loose
     return _PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined))
@@ -214,7 +215,11 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     apart: tuple[int, float] | None = None
     for x in starts:
         cut = x - 0.3
-        crossing = sum(1 for w in words if w.x0 < cut < w.x1)
+        # words glued across x show the cells have no padding: a label's text may then
+        # reach the category's start
+        glued = [w for w in words if _glued_at(w, x) is not None]
+        reach = x + 0.5 if glued else cut
+        crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
         gaps = [min(on) - max(left) for ln in lines
                 if (left := [w.x1 for w in ln.words if w.x1 <= cut])
                 and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
@@ -254,6 +259,26 @@ def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | N
         if left and all(b < start - 0.5 for b in left):
             return start - 0.3, False
     return None
+
+
+def _glued_at(w: Word, x: float) -> int | None:
+    """Where a label and a category glued into one word meet at x ("antalLex": cells with
+    no padding leave no gap): a character boundary there, a lower-case letter before it
+    and a capital after (a word never has a capital inside)."""
+    if not w.x0 + 0.5 < x < w.x1 - 0.5:
+        return None
+    k = char_cut(w, x)
+    if k is None or not 0 < k < len(w.text):
+        return None
+    return k if w.text[k - 1].islower() and w.text[k].isupper() else None
+
+
+def _cut_glued(words: Sequence[Word], x: float) -> list[Word]:
+    out: list[Word] = []
+    for w in words:
+        k = _glued_at(w, x)
+        out.extend(cut_word(w, k) if k is not None else (w,))
+    return out
 
 
 def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
@@ -359,8 +384,9 @@ def parse_complaints(
         ln.used = True
         fr = frame_of(ln.page)
         layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
-        gwords = [w for w in ln.words if _in_group(w, split_x, fr.ruled)]
-        rest = [p for w in ln.words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
+        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3)
+        gwords = [w for w in words if _in_group(w, split_x, fr.ruled)]
+        rest = [p for w in words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
         if gwords:
             group_lines.append(ln.subline(gwords))
         if not rest:
@@ -451,12 +477,13 @@ def _assign_groups(
     groups = _groups(rows, labels, warnings)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
+    cat_room = max((ln.x1 - ln.x0 for r in rows for ln in r.cat), default=0.0)
     if cat_edge is None:
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     after_totals = False
     for row, group in zip(rows, groups, strict=True):
-        category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
+        category = _cell_text(row.cat, cat_edge, cat_precise, cat_room) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS or (after_totals and not row.cat):
             after_totals = True  # a totals row sums the categories (its wrapped counts with it)
             continue
@@ -733,6 +760,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     # pages of another width: their own group column
     lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
              for pg, x in page_splits.items()}
+    room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
 
     def crossing(page: int) -> list[float]:
         # a rule across the group column starts left of every label (at the table's edge);
@@ -745,7 +773,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise, room))
         cross = crossing(lab.page)
         above = [y for y in cross if y <= lab.mid]
         below = [y for y in cross if y >= lab.mid]
