@@ -399,3 +399,20 @@ def test_a_label_glued_to_its_category_is_cut_where_the_category_starts() -> Non
     assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
     assert rows[0].group == "Varav antal avvikelser"
 
+
+def test_an_open_cell_reaches_back_no_further_than_a_rule_across_the_group_column() -> None:
+    """A ruled cell open at its top reaches back over the pages before its label, but not
+    past a rule across the group column between two rows on one page (a cell merged over
+    rows has no rule across it between them): the rows above it are in no group. The
+    last row before a page break may be the cell's (its foot rule is the page's)."""
+    across = [Rule(y, 50, 600) for y in (95, 115, 135)]
+    body = [
+        _line(1, 100, ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("4", 318), ("4", 348)),
+        _line(2, 60, ("Tredje", 125), ("5", 318), ("5", 348)),
+        _line(2, 80, ("Grupp", 60), ("Fjärde", 125), ("6", 318), ("6", 348)),
+    ]
+    page2 = [Rule(55, 50, 600), Rule(75, 120, 600), Rule(95, 50, 600)]
+    rows = _parse(body, {1: across, 2: page2})
+    assert [(r.category, r.group) for r in rows] == [
+        ("Första", None), ("Andra", "Grupp"), ("Tredje", "Grupp"), ("Fjärde", "Grupp")]

@@ -474,7 +474,7 @@ def _assign_groups(
             kept.append(r)
     rows = kept
     labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
-    groups = _groups(rows, labels, warnings)
+    groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
     cat_room = max((ln.x1 - ln.x0 for r in rows for ln in r.cat), default=0.0)
@@ -545,7 +545,24 @@ class _Label:
 _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
-def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None) -> list[str | None]:
+def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
+               page_splits: dict[int, float]) -> set[int]:
+    """Rows (by index) with a rule across the group column between them and the next row
+    on their page: no group cell runs on over it (a cell merged over rows has no rule
+    across it between them)."""
+    if not group_lines:
+        return set()
+    left = min(ln.x0 for ln in group_lines) - 0.5
+    across: dict[int, list[float]] = {}
+    for pg in {r.page for r in rows}:
+        split = page_splits.get(pg, split_x)
+        across[pg] = [r.pos for r in pages[pg].hrules if r.start < min(left, split - 1) and r.end >= split]
+    return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
+            if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
+
+
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
+            cut_after: set[int] | None = None) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
     the group above."""
@@ -577,7 +594,7 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
         else:
             hit = owner.get(id(row))
         hits.append(hit)
-    _open_cells_reach_back(rows, labels, hits, ruled_pages)
+    _open_cells_reach_back(rows, labels, hits, ruled_pages, cut_after or set())
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -594,7 +611,7 @@ def _centred(lab: _Label) -> bool:
 
 
 def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
-                           ruled_pages: set[int]) -> None:
+                           ruled_pages: set[int], cut_after: set[int]) -> None:
     """A ruled cell open at its top (no row of the table above it on its page) whose label
     stands below the cell's first row, and not in its middle, began on a page before,
     where it has no label (a bottom-aligned label is printed in the cell's last part): the
@@ -622,6 +639,8 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
             # in a cell wholly on this page: either began here)
             nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
                 and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+        elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
+            nxt = None
         elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
             hits[i] = nxt
 
