@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
+from array import array
+
+import pytest
 
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
@@ -204,3 +208,211 @@ def test_a_count_starting_a_fraction_left_of_the_category_cells_edge_is_a_count(
     evidence.body = body
     (row,) = parse_complaints(body, layout, evidence, [])
     assert (row.category, row.t1, row.total) == ("Första", 3, 3)
+
+
+def test_gaps_of_unlike_sizes_to_a_stray_word_do_not_make_the_rows_spaced() -> None:
+    """Rows set at pitch with no rule and no spacing, and a stray word far below the
+    table's last line on each page: those two gaps differ in size, so they are no row
+    spacing (which recurs alike between rows), and a finished category followed by a
+    capitalised one still starts a row."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("Text", 385)),
+        _line(1, 110, ("Andra", 125)),
+        _line(1, 120, ("Tredje", 125)),
+        _line(1, 280, ("f", 420)),
+        _line(2, 60, ("Fjärde", 125)),
+        _line(2, 70, ("Femte", 125)),
+        _line(2, 90, ("f", 420)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows][:5] == ["Första", "Andra", "Tredje", "Fjärde", "Femte"]
+
+
+def test_a_category_line_below_an_empty_line_slot_starts_a_row() -> None:
+    """A cell's lines follow each other at pitch: category text a line slot below the
+    row's category (the summary ran on between) is another cell's, even though the text
+    above ends on a connector ("till av")."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Beskrivning samverkan", 125), ("Text", 385)),
+        _line(1, 110, ("till av", 125), ("mer", 385)),
+        _line(1, 120, ("text", 385)),
+        _line(1, 130, ("Hälsofrämjande", 125), ("3", 318), ("3", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Beskrivning samverkan till av", "Hälsofrämjande"]
+    assert [r.vb for r in rows] == [None, 3]
+
+
+def test_a_second_unit_word_after_the_unit_opens_the_summary() -> None:
+    """A cell holds one unit: "%" after "st" on the counts' line is the summary's first word."""
+    body = [_line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("st", 362), ("% av brukarna", 385))]
+    (row,) = _parse(body)
+    assert row.unit == "st"
+    assert row.summary == "% av brukarna"
+
+
+def _tight(page: int, top: float, *cells: tuple[str, float]) -> Line:
+    """A line whose words stand a quarter em apart, a font's usual word space."""
+    words: list[Word] = []
+    for text, x in cells:
+        for part in text.split():
+            words.append(_w(part, x, top, page))
+            x = words[-1].x1 + 0.25 * SIZE
+    return Line(words, page)
+
+
+def test_one_line_with_words_a_word_space_apart_shows_no_group_column() -> None:
+    """A one-row table: the only line's category words stand a word space apart, which
+    is no boundary between a group column and the category column."""
+    body = [_tight(1, 100, ("Åtgärder som åtgärder", 125), ("3", 318), ("3", 348))]
+    (row,) = _parse(body)
+    assert (row.group, row.category) == (None, "Åtgärder som åtgärder")
+
+
+def test_a_label_on_a_line_of_its_own_left_of_every_category_line_is_a_group() -> None:
+    """Centred categories start at different x; a label line whose text ends left of
+    where every category line starts stands in a column of its own, even when it is the
+    table's only label and shares no line with a category."""
+    body = [
+        _tight(1, 100, ("Brukare på", 150), ("3", 318), ("3", 348)),
+        _tight(1, 120, ("Av insatser förväntat", 135), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("Förväntat?", 60), ("text", 385)),
+        _tight(1, 140, ("Stöd", 170), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Brukare på", "Av insatser förväntat", "Stöd"]
+    assert rows[1].group == "Förväntat?"
+
+
+def test_a_count_broken_over_lines_rejoins_on_a_line_that_goes_on_with_the_row() -> None:
+    """The rest of a broken count may share its line with the row's category and summary
+    going on: in a table whose rows stand apart, that line starts no row."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("15", 288), ("7", 318), ("2", 348), ("Text", 385)),
+        _line(1, 130, ("och mer", 125), ("2", 348), ("mer", 385)),
+        _line(1, 150, ("Tredje", 125), ("1", 318), ("1", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [
+        ("Första", None, 3, 3), ("Andra och mer", 15, 7, 22), ("Tredje", None, 1, 1)]
+
+
+def test_a_totals_label_across_the_group_boundary_does_not_hide_it() -> None:
+    """A totals row's label may run across the group and category columns: it is no word
+    of either, so the boundary the label and category lines show still counts."""
+    body = [
+        _tight(1, 100, ("Utveckling i", 80), ("2023 aktiviteter", 160), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("resultat–analys", 90)),
+        _tight(1, 120, ("Totalt", 140), ("3", 318), ("3", 348)),
+    ]
+    (row,) = _parse(body)
+    assert (row.group, row.category) == ("Utveckling i resultat–analys", "2023 aktiviteter")
+
+
+def test_text_overleaf_in_a_cell_the_row_left_empty_opens_a_row() -> None:
+    """A row cut by a page break: each cell's text starts on the row's first line, so a
+    page's first line with summary text where the row above had none is another row,
+    though the category above ends on a connector ("som")."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Text", 385)),
+        _line(1, 120, ("Andra omsorg", 125)),
+        _line(1, 130, ("som", 125)),
+        _line(2, 60, ("Genom kompetens", 125), ("Beskrivning", 385)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.summary) for r in rows] == [
+        ("Första", "Text"), ("Andra omsorg som", None), ("Genom kompetens", "Beskrivning")]
+
+
+def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space() -> None:
+    """A cut at a word space may split two label lines ("Trygghet | nämnden",
+    "utveckling | vi"); the cut where the label stands wide apart from the category
+    (the cells' paddings between) is the column boundary, though it splits one line."""
+    body = [
+        _tight(1, 100, ("Trygghet nämnden", 54), ("Avvikelser", 180), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("utveckling vi det det?", 46)),
+        _tight(1, 120, ("Rutiner nämnden", 167), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("Klagomål för aktiviteter", 155), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Avvikelser", "Rutiner nämnden", "Klagomål för aktiviteter"]
+    assert {r.group for r in rows} == {"Trygghet nämnden utveckling vi det det?"}
+
+
+def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
+    cells: the one of unknown text before the first count column still heads category
+    text, not summary."""
+    header = _line(1, 60, ("Uppdelning", 60), ("Klagomål/synpunkter/kategorier", 125), ("T1", 255),
+                   ("T2", 285), ("VB", 315), ("Totalt", 345), ("Sammanfattning", 385))
+    monkeypatch.setattr(sys.modules[__name__], "HEADER", header)
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("4", 318), ("4", 348)),
+    ]
+    rows = _parse(body)
+    assert [(r.group, r.category, r.vb, r.summary) for r in rows] == [
+        ("Grupp", "Första", 3, None), ("Grupp", "Andra", 4, None)]
+
+
+def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_above() -> None:
+    """Rows at pitch with no rule or spacing: a line opening with a number ("5,5") reads
+    neither as a new category nor as one going on; it wrapped from the line above when
+    its first word would not have fit there, else it starts a row."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Rutiner arbetsmiljö omsorg inom", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("5,5 medarbetare", 125)),
+        _tight(1, 120, ("Återkoppling har", 125), ("4", 318), ("4", 348)),
+        _tight(1, 130, ("2023 brukare", 125)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == [
+        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare", "Återkoppling har", "2023 brukare"]
+
+
+def test_a_label_line_the_next_word_would_have_fitted_on_was_not_broken_mid_word() -> None:
+    """Centred label lines: "allvarligt" ends at the widest line's edge and the next line
+    goes on in lower case, but the column sets lines wider than "allvarligt" plus a
+    letter, so the break after it was at a space."""
+    body = [
+        _tight(1, 100, ("Antal rapporter", 60), ("Första", 130), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("allvarligt", 78)),
+        _tight(1, 120, ("missförhållande", 60), ("Andra", 130), ("4", 318), ("4", 348)),
+    ]
+    rows = _parse(body)
+    assert {r.group for r in rows} == {"Antal rapporter allvarligt missförhållande"}
+
+
+def test_a_label_glued_to_its_category_is_cut_where_the_category_starts() -> None:
+    """No cell padding: the label's last word and the category's first read as one word
+    ("antalLex"); cut at the category column's start (a character boundary, lower case
+    before, a capital after) it is no word running across the column boundary."""
+    glued = Word("antalLex", 82.0, 114.0, 100.0, 100.0 + SIZE, SIZE, False, 1,
+                 array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]))
+    body = [
+        Line([_w("Varav", 60, 100), glued, _w("Maria", 116, 100), _w("3", 318, 100), _w("3", 348, 100)], 1),
+        _tight(1, 110, ("avvikelser", 60), ("Lex Sarah", 102), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Antal beröm", 102), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
+    assert rows[0].group == "Varav antal avvikelser"
+
+
+def test_an_open_cell_reaches_back_no_further_than_a_rule_across_the_group_column() -> None:
+    """A ruled cell open at its top reaches back over the pages before its label, but not
+    past a rule across the group column between two rows on one page (a cell merged over
+    rows has no rule across it between them): the rows above it are in no group. The
+    last row before a page break may be the cell's (its foot rule is the page's)."""
+    across = [Rule(y, 50, 600) for y in (95, 115, 135)]
+    body = [
+        _line(1, 100, ("Första", 125), ("3", 318), ("3", 348)),
+        _line(1, 120, ("Andra", 125), ("4", 318), ("4", 348)),
+        _line(2, 60, ("Tredje", 125), ("5", 318), ("5", 348)),
+        _line(2, 80, ("Grupp", 60), ("Fjärde", 125), ("6", 318), ("6", 348)),
+    ]
+    page2 = [Rule(55, 50, 600), Rule(75, 120, 600), Rule(95, 50, 600)]
+    rows = _parse(body, {1: across, 2: page2})
+    assert [(r.category, r.group) for r in rows] == [
+        ("Första", None), ("Andra", "Grupp"), ("Tredje", "Grupp"), ("Fjärde", "Grupp")]

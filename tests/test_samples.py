@@ -58,14 +58,6 @@ XFAIL: dict[str, str] = {
         "weasyprint; 48 misses on 3 Dec (goals 48), e.g. goals[0].children[0].indicators[0].target.raw: w"
         "ant '168 083' got None"
     ),
-    "s001907-random1907": (
-        "reportlab; 91 misses on 3 Dec (complaints 91), e.g. complaints[2].category: want 'Resultat–analy"
-        "s 12 delaktighet på och uppföljning det' got 'Resultat–analys 12'"
-    ),
-    "s002701-random2701": (
-        "weasyprint; 2 misses on 3 Dec (complaints 2), e.g. complaints[0].group: want None got 'Kompetens"
-        "'"
-    ),
     "s003987-random3987": (
         "chromium; 5 misses on 3 Dec (complaints 5), e.g. complaints[2].group: want None got 'Året som av"
         " åtgärder brukare medarbetare delaktighet stöd enheten?'"

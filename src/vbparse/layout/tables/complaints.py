@@ -27,7 +27,7 @@ from ...values import parse_count
 from ...vocab import COUNT_UNITS, TOTALS_WORDS, fold
 from ..lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell, line_pitch, smallest_recurring, unfinished
 from ..provenance import place_complaint
-from .columns import TableLayout
+from .columns import PHRASE_GAP_EM, Band, TableLayout, char_cut
 from .rows import RowEvidence, gap_breaks, table_pitch
 
 
@@ -90,13 +90,31 @@ def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
     return bool(cell) and cell[-1].page == row.end_page and cell[-1].bottom >= row.bottom - 0.5 * pitch
 
 
+def _apart(cell: list[Line], ln: Line, pitch: float) -> bool:
+    """The line stands below the cell's last line on its page with room for a line
+    between: no line of the same cell (a cell's lines follow each other at pitch)."""
+    return bool(cell) and cell[-1].page == ln.page and gap_breaks(cell[-1], ln, pitch)
+
+
+def _wrapped_to(row: _Row, cat: list[Word], room: float) -> bool:
+    """A category line opening with no letter ("5,5 ...", a number reads neither as a new
+    sentence nor as one going on) wrapped from the row's line above: its first word
+    would not have fit on that line (a line breaker moves on only what does not fit)."""
+    if not cat or cat[0].text[:1].isalpha() or not row.cat or row.cat[-1].page != cat[0].page:
+        return False
+    above = row.cat[-1]
+    return (above.x1 - above.x0) + 0.25 * cat[0].size + (cat[0].x1 - cat[0].x0) > room
+
+
 def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
                         pitch: float) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
     category goes on (and the category ran to the page's foot), or it holds only summary
-    text and the summary ran to the foot."""
+    text and the summary ran to the foot. A cell's text starts on its row's first line, so
+    text overleaf in a cell the row left empty opens another row."""
     if cat:
-        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right)
+        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right) \
+            and (not summary or bool(row.summary)) and (not counts or bool(row.cells))
     return summary and not counts and _at_foot(row.summary, row, pitch)
 
 
@@ -119,14 +137,15 @@ def _unglue(w: Word) -> list[Word]:
 _PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
 
 
-def _cell_text(lines: list[Line], edge: float, precise: bool) -> str:
+def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0) -> str:
     """A label's or category's lines as one text. A word is broken mid-word only when it
     is alone on its line (a line breaker moves a word too long for the line to a line of
     its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
-    closes the word before it."""
-    joined = join_cell(lines, edge, precise)
+    closes the word before it. `room`: the widest line the column sets anywhere (a line
+    the next line's first letter would have fitted on was not broken mid-word)."""
+    joined = join_cell(lines, edge, precise, room)
     if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
-        loose = join_cell(lines, edge, False)
+        loose = join_cell(lines, edge, False, room)
         if len(loose) > len(joined):
             joined = loose
     return _PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined))
@@ -184,25 +203,40 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
               and r.start <= ln.top and r.end >= ln.bottom]
         if xs:
             return min(xs), True
+    # a totals row's label may run across both columns: it shows no boundary
+    lines = [ln.subline(ws) for ln in lines
+             if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])]
     words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
+    if not words:
+        return None
+    size = max(w.size for w in words)
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
-    best: tuple[int, int, int, float] | None = None
+    best: tuple[int, int, int, int, float] | None = None
     apart: tuple[int, float] | None = None
     for x in starts:
         cut = x - 0.3
-        crossing = sum(1 for w in words if w.x0 < cut < w.x1)
-        split = sum(1 for ln in lines if any(w.x1 <= cut for w in ln.words)
-                    and any(cut <= w.x0 < band.right for w in ln.words))
+        # words glued across x show the cells have no padding: a label's text may then
+        # reach the category's start
+        glued = [w for w in words if _glued_at(w, x) is not None]
+        reach = x + 0.5 if glued else cut
+        crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
+        gaps = [min(on) - max(left) for ln in lines
+                if (left := [w.x1 for w in ln.words if w.x1 <= cut])
+                and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
+        # lines it splits wider apart than a word space first (cells' texts stand apart
+        # by their paddings; a cut at a word space may run inside one cell's lines)
+        wide = sum(1 for g in gaps if g >= PHRASE_GAP_EM * size)
         # a tie goes to where a column's text starts on most lines (not a word inside a label)
         aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
-        key = (-crossing, split, aligned, -x)
+        key = (-crossing, wide, len(gaps), aligned, -x)
         if best is None or key > best:
             best = key
         if crossing == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
-    # the boundary separates label and category words on many lines and crosses (almost) none
-    if best is not None and best[1] >= 1 and -best[0] <= 0.02 * len(words):
-        return -best[3] - 0.3, False
+    # the boundary separates label and category words on many lines and crosses (almost) none;
+    # a boundary only one line shows needs its words wider apart than a word space
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+        return -best[4] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
     # category's text starting at it on several lines
@@ -210,7 +244,41 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         cut = -apart[1] - 0.3
         if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
             return cut, False
+    return _column_apart(lines, band.right)
+
+
+def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | None:
+    """A label on lines of its own in a column of its own: lines whose text ends left of
+    where every other line's text starts. Left-aligned, centred or right-aligned, the
+    lines of one column overlap in x (each line ends right of any other's start), so
+    lines wholly apart to the left stand in another column."""
+    spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws))
+             for ln in lines if (ws := [w for w in ln.words if w.x0 < right])]
+    for start in sorted({a for a, _ in spans}):
+        left = [b for a, b in spans if a < start]
+        if left and all(b < start - 0.5 for b in left):
+            return start - 0.3, False
     return None
+
+
+def _glued_at(w: Word, x: float) -> int | None:
+    """Where a label and a category glued into one word meet at x ("antalLex": cells with
+    no padding leave no gap): a character boundary there, a lower-case letter before it
+    and a capital after (a word never has a capital inside)."""
+    if not w.x0 + 0.5 < x < w.x1 - 0.5:
+        return None
+    k = char_cut(w, x)
+    if k is None or not 0 < k < len(w.text):
+        return None
+    return k if w.text[k - 1].islower() and w.text[k].isupper() else None
+
+
+def _cut_glued(words: Sequence[Word], x: float) -> list[Word]:
+    out: list[Word] = []
+    for w in words:
+        k = _glued_at(w, x)
+        out.extend(cut_word(w, k) if k is not None else (w,))
+    return out
 
 
 def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
@@ -245,6 +313,24 @@ def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData
     return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled)
 
 
+def _whole_category(layout: TableLayout) -> TableLayout:
+    """The category column with the header cells of unknown text between it and the first
+    count column: the header's "Uppdelning" and "Klagomål/synpunkter/kategorier" read as
+    two cells head one column pair (group and category), which holds no counts."""
+    i = next((k for k, b in enumerate(layout.bands) if b.role == "category"), None)
+    if i is None:
+        return layout
+    j = i + 1
+    while j < len(layout.bands) and layout.bands[j].role == "unknown":
+        j += 1
+    if j == i + 1 or j == len(layout.bands) or layout.bands[j].role not in _COUNT_ROLES:
+        return layout
+    first, last = layout.bands[i], layout.bands[j - 1]
+    whole = Band("category", first.left, last.right, first.text_left,
+                 " ".join(b.text for b in layout.bands[i:j]), last.text_right)
+    return replace(layout, bands=[*layout.bands[:i], whole, *layout.bands[j:]])
+
+
 def parse_complaints(
     lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
     page_layouts: dict[int, TableLayout] | None = None,
@@ -254,7 +340,8 @@ def parse_complaints(
     if not lines:
         return []
     pages = evidence.pages
-    page_layouts = page_layouts or {}
+    layout = _whole_category(layout)
+    page_layouts = {pg: _whole_category(lay) for pg, lay in (page_layouts or {}).items()}
     main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
     frames: dict[int, _Frame] = {}
     for lay in {id(v): v for v in page_layouts.values()}.values():
@@ -286,17 +373,20 @@ def parse_complaints(
     # rows set apart by padding or spacing: then a line at pitch is never a new row
     # (measured between the row parts of neighbouring lines: two category lines may have
     # group label lines between them, which is no spacing, and a label line may stand
-    # off the rows' baselines); spacing recurs between rows, one odd gap is chance
-    gapped = sum(1 for (i, a), (j, b) in itertools.pairwise(indexed)
-                 if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)) >= 2
+    # off the rows' baselines); spacing recurs between rows, one odd gap is chance, and so
+    # are gaps of unlike sizes (a stray word far below the table's last line)
+    gaps = sorted(b.ref - a.ref for (i, a), (j, b) in itertools.pairwise(indexed)
+                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch))
+    gapped = any(y - x <= max(1.0, 0.1 * x) for x, y in itertools.pairwise(gaps))
     room = _count_room(lines, frame_of)
     prev: Line | None = None
     for ln in lines:
         ln.used = True
         fr = frame_of(ln.page)
         layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
-        gwords = [w for w in ln.words if _in_group(w, split_x, fr.ruled)]
-        rest = [p for w in ln.words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
+        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3)
+        gwords = [w for w in words if _in_group(w, split_x, fr.ruled)]
+        rest = [p for w in words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
         if gwords:
             group_lines.append(ln.subline(gwords))
         if not rest:
@@ -313,8 +403,8 @@ def parse_complaints(
                 continue
             band = layout.band_of(w.x0, w.x1)
             role = band.role if band else "summary"
-            if fold(w.text) in COUNT_UNITS and not summary and cells:
-                role = "unit"  # a unit follows its counts, before the summary's text
+            if fold(w.text) in COUNT_UNITS and not summary and cells and "unit" not in cells:
+                role = "unit"  # a unit (one a cell) follows its counts, before the summary's text
             elif role == "summary" or parse_count(w.text) is None:
                 summary.append(w)
                 continue
@@ -330,10 +420,15 @@ def parse_complaints(
             elif gap_breaks(prev, ln, pitch):
                 new_row = True
             elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
-                new_row = bool(cat) and not _goes_on(cat, cur, cat_right)
+                new_row = bool(cat) and not _goes_on(cat, cur, cat_right) \
+                    and not _wrapped_to(cur, cat, cat_right - split_x - (layout.pad or 0.0))
             else:
                 new_row = False
-            if not new_row and not cat and not summary and _wrapped_counts(cur, cells, prev, ln, pitch, room):
+            # a cell's lines stand at pitch: category text lines below the row's category
+            # text with an empty line slot between starts another cell
+            new_row = new_row or (bool(cat) and _apart(cur.cat, ln.subline(cat), pitch))
+            # (the line may go on with the row's category and summary: no row starts here)
+            if not new_row and _wrapped_counts(cur, cells, prev, ln, pitch, room):
                 for role, ws in cells.items():  # "2" over "2": one count, 22
                     last = cur.cells[role][-1]
                     cur.cells[role][-1] = replace(last, text=last.text + ws[0].text, x1=max(last.x1, ws[0].x1))
@@ -379,15 +474,16 @@ def _assign_groups(
             kept.append(r)
     rows = kept
     labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
-    groups = _groups(rows, labels, warnings)
+    groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
+    cat_room = max((ln.x1 - ln.x0 for r in rows for ln in r.cat), default=0.0)
     if cat_edge is None:
         cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
     out: list[ComplaintRow] = []
     after_totals = False
     for row, group in zip(rows, groups, strict=True):
-        category = _cell_text(row.cat, cat_edge, cat_precise) if row.cat else ""
+        category = _cell_text(row.cat, cat_edge, cat_precise, cat_room) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS or (after_totals and not row.cat):
             after_totals = True  # a totals row sums the categories (its wrapped counts with it)
             continue
@@ -449,7 +545,24 @@ class _Label:
 _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
-def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None) -> list[str | None]:
+def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
+               page_splits: dict[int, float]) -> set[int]:
+    """Rows (by index) with a rule across the group column between them and the next row
+    on their page: no group cell runs on over it (a cell merged over rows has no rule
+    across it between them)."""
+    if not group_lines:
+        return set()
+    left = min(ln.x0 for ln in group_lines) - 0.5
+    across: dict[int, list[float]] = {}
+    for pg in {r.page for r in rows}:
+        split = page_splits.get(pg, split_x)
+        across[pg] = [r.pos for r in pages[pg].hrules if r.start < min(left, split - 1) and r.end >= split]
+    return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
+            if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
+
+
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
+            cut_after: set[int] | None = None) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
     the group above."""
@@ -481,7 +594,7 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
         else:
             hit = owner.get(id(row))
         hits.append(hit)
-    _open_cells_reach_back(rows, labels, hits, ruled_pages)
+    _open_cells_reach_back(rows, labels, hits, ruled_pages, cut_after or set())
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -498,7 +611,7 @@ def _centred(lab: _Label) -> bool:
 
 
 def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
-                           ruled_pages: set[int]) -> None:
+                           ruled_pages: set[int], cut_after: set[int]) -> None:
     """A ruled cell open at its top (no row of the table above it on its page) whose label
     stands below the cell's first row, and not in its middle, began on a page before,
     where it has no label (a bottom-aligned label is printed in the cell's last part): the
@@ -526,6 +639,8 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
             # in a cell wholly on this page: either began here)
             nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
                 and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+        elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
+            nxt = None
         elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
             hits[i] = nxt
 
@@ -664,6 +779,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     # pages of another width: their own group column
     lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
              for pg, x in page_splits.items()}
+    room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
 
     def crossing(page: int) -> list[float]:
         # a rule across the group column starts left of every label (at the table's edge);
@@ -676,7 +792,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise, room))
         cross = crossing(lab.page)
         above = [y for y in cross if y <= lab.mid]
         below = [y for y in cross if y >= lab.mid]
