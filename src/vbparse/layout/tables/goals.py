@@ -32,9 +32,10 @@ class _Row:
 
 
 def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
-    """("Analys" label?, words after the label on the same line)."""
+    """("Analys" label?, words after the label on the same line). A label is capitalised:
+    a lower-case "analys" is a wrapped cell's word ("resultat–" / "analys")."""
     first = fold(ln.words[0].text).rstrip(":")
-    if first != LABEL_ANALYSIS:
+    if first != LABEL_ANALYSIS or ln.words[0].text[:1].islower():
         return False, []
     rest = ln.words[1:]
     if not rest or ln.words[0].bold or ln.words[0].text.endswith(":"):

@@ -1,0 +1,45 @@
+"""Goal-table rows (indicators, activities) as the row reader groups them. Geometry placed
+by hand, no PDF; truth written from the page as a reader sees it."""
+
+from __future__ import annotations
+
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.header import Header
+from vbparse.layout.tables.reader import TableReader
+from vbparse.pdf.reading import PageData, Word
+
+
+def _at(text: str, x0: float, x1: float, top: float, size: float = 9.0, bold: bool = False) -> Word:
+    return Word(text, x0, x1, top, top + size, size, bold, 1)
+
+
+def _indicator_header() -> Header:
+    return Header("indicator", [Line([_at("Indikator", 90.0, 130.0, 90.0, bold=True),
+                                      _at("Utfall", 300.0, 325.0, 90.0, bold=True),
+                                      _at("Årsmål", 400.0, 430.0, 90.0, bold=True)], 1)])
+
+
+def test_a_lower_case_analys_ending_a_name_is_no_analys_label() -> None:
+    """A name wraps at a dash ("resultat–" / "analys"): the lone lower-case "analys" is
+    the name's last word, not the bold "Analys" label under the row, so the row keeps it
+    and the next row stays a row of its own."""
+    header = _indicator_header()
+    body = [Line([_at("Medarbetare kompetens resultat–", 90.0, 230.0, 110.0), _at("948", 300.0, 315.0, 110.0),
+                  _at("71,5", 400.0, 418.0, 110.0)], 1),
+            Line([_at("analys", 90.0, 118.0, 120.5)], 1),
+            Line([_at("Analys", 70.0, 98.0, 140.0, bold=True)], 1),
+            Line([_at("En", 70.0, 80.0, 150.5), _at("åtgärder", 82.0, 115.0, 150.5),
+                  _at("insatser.", 117.0, 150.0, 150.5)], 1),
+            Line([_at("Rutiner élan", 90.0, 150.0, 170.0), _at("27 st", 300.0, 320.0, 170.0),
+                  _at("98,2", 400.0, 418.0, 170.0)], 1),
+            Line([_at("Analys", 70.0, 98.0, 190.0, bold=True)], 1),
+            Line([_at("Uppföljning", 70.0, 115.0, 200.5), _at("arbetsmiljö.", 117.0, 160.0, 200.5)], 1)]
+    page = PageData(1, 595.0, 842.0, [])
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    rows = reader.goal_rows()
+    assert [(r.name, r.analysis) for r in rows] == [
+        ("Medarbetare kompetens resultat–analys", "En åtgärder insatser."),
+        ("Rutiner élan", "Uppföljning arbetsmiljö."),
+    ]
