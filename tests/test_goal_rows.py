@@ -4,6 +4,7 @@ by hand, no PDF; truth written from the page as a reader sees it."""
 from __future__ import annotations
 
 from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import cells_of, layout_from_header
 from vbparse.layout.tables.header import Header
 from vbparse.layout.tables.reader import TableReader
 from vbparse.pdf.reading import PageData, Word
@@ -14,9 +15,19 @@ def _at(text: str, x0: float, x1: float, top: float, size: float = 9.0, bold: bo
 
 
 def _indicator_header() -> Header:
-    return Header("indicator", [Line([_at("Indikator", 90.0, 130.0, 90.0, bold=True),
-                                      _at("Utfall", 300.0, 325.0, 90.0, bold=True),
-                                      _at("Årsmål", 400.0, 430.0, 90.0, bold=True)], 1)])
+    return Header(
+        "indicator",
+        [
+            Line(
+                [
+                    _at("Indikator", 90.0, 130.0, 90.0, bold=True),
+                    _at("Utfall", 300.0, 325.0, 90.0, bold=True),
+                    _at("Årsmål", 400.0, 430.0, 90.0, bold=True),
+                ],
+                1,
+            )
+        ],
+    )
 
 
 def test_a_lower_case_analys_ending_a_name_is_no_analys_label() -> None:
@@ -24,16 +35,32 @@ def test_a_lower_case_analys_ending_a_name_is_no_analys_label() -> None:
     the name's last word, not the bold "Analys" label under the row, so the row keeps it
     and the next row stays a row of its own."""
     header = _indicator_header()
-    body = [Line([_at("Medarbetare kompetens resultat–", 90.0, 230.0, 110.0), _at("948", 300.0, 315.0, 110.0),
-                  _at("71,5", 400.0, 418.0, 110.0)], 1),
-            Line([_at("analys", 90.0, 118.0, 120.5)], 1),
-            Line([_at("Analys", 70.0, 98.0, 140.0, bold=True)], 1),
-            Line([_at("En", 70.0, 80.0, 150.5), _at("åtgärder", 82.0, 115.0, 150.5),
-                  _at("insatser.", 117.0, 150.0, 150.5)], 1),
-            Line([_at("Rutiner élan", 90.0, 150.0, 170.0), _at("27 st", 300.0, 320.0, 170.0),
-                  _at("98,2", 400.0, 418.0, 170.0)], 1),
-            Line([_at("Analys", 70.0, 98.0, 190.0, bold=True)], 1),
-            Line([_at("Uppföljning", 70.0, 115.0, 200.5), _at("arbetsmiljö.", 117.0, 160.0, 200.5)], 1)]
+    body = [
+        Line(
+            [
+                _at("Medarbetare kompetens resultat–", 90.0, 230.0, 110.0),
+                _at("948", 300.0, 315.0, 110.0),
+                _at("71,5", 400.0, 418.0, 110.0),
+            ],
+            1,
+        ),
+        Line([_at("analys", 90.0, 118.0, 120.5)], 1),
+        Line([_at("Analys", 70.0, 98.0, 140.0, bold=True)], 1),
+        Line(
+            [_at("En", 70.0, 80.0, 150.5), _at("åtgärder", 82.0, 115.0, 150.5), _at("insatser.", 117.0, 150.0, 150.5)],
+            1,
+        ),
+        Line(
+            [
+                _at("Rutiner élan", 90.0, 150.0, 170.0),
+                _at("27 st", 300.0, 320.0, 170.0),
+                _at("98,2", 400.0, 418.0, 170.0),
+            ],
+            1,
+        ),
+        Line([_at("Analys", 70.0, 98.0, 190.0, bold=True)], 1),
+        Line([_at("Uppföljning", 70.0, 115.0, 200.5), _at("arbetsmiljö.", 117.0, 160.0, 200.5)], 1),
+    ]
     page = PageData(1, 595.0, 842.0, [])
     reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 520.0)
     for ln in body:
@@ -42,4 +69,47 @@ def test_a_lower_case_analys_ending_a_name_is_no_analys_label() -> None:
     assert [(r.name, r.analysis) for r in rows] == [
         ("Medarbetare kompetens resultat–analys", "En åtgärder insatser."),
         ("Rutiner élan", "Uppföljning arbetsmiljö."),
+    ]
+
+
+def test_a_left_set_value_ending_where_a_centred_header_starts_is_that_columns() -> None:
+    """Values set left under a centred header that starts right of them: one ends, by
+    chance, just where the header text starts ('8,5 %' ends at 401.1, 'Periodens utfall'
+    starts at 401.4). Another value starts where it does and ends short, so the column is
+    set left, not right against the next cell: both are the outcome column's, not the names'."""
+    header = [
+        Line(
+            [
+                _at("Indikator", 201.2, 249.7, 60.0, size=11.5, bold=True),
+                _at("Periodens utfall", 401.4, 487.6, 60.0, size=11.5, bold=True),
+                _at("Årsmål", 540.0, 570.0, 60.0, size=11.5, bold=True),
+            ],
+            1,
+        )
+    ]
+    body = [
+        Line(
+            [
+                _at("Aktivt Medskapandeindex", 87.2, 218.2, 80.0, size=11.5),
+                _at("80", 371.7, 384.5, 80.0, size=11.5),
+                _at("83", 540.0, 552.8, 80.0, size=11.5),
+            ],
+            1,
+        ),
+        Line(
+            [
+                _at("Sjukfrånvaro", 87.2, 151.8, 110.0, size=11.5),
+                _at("8,5", 371.7, 387.7, 110.0, size=11.5),
+                _at("%", 390.9, 401.1, 110.0, size=11.5),
+                _at("9 %", 540.0, 560.0, 110.0, size=11.5),
+            ],
+            1,
+        ),
+    ]
+    page = PageData(1, 842.0, 595.0, [])
+    layout = layout_from_header("indicator", header, page, body)
+    cells = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+    assert cells == [
+        {"name": "Aktivt Medskapandeindex", "outcome": "80", "target": "83"},
+        {"name": "Sjukfrånvaro", "outcome": "8,5 %", "target": "9 %"},
     ]
