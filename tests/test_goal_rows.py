@@ -113,3 +113,29 @@ def test_a_left_set_value_ending_where_a_centred_header_starts_is_that_columns()
         {"name": "Aktivt Medskapandeindex", "outcome": "80", "target": "83"},
         {"name": "Sjukfrånvaro", "outcome": "8,5 %", "target": "9 %"},
     ]
+
+
+def test_a_fixed_phrase_broken_anywhere_in_a_narrow_cell_is_spelled_as_the_system_spells_it() -> None:
+    """A value cell narrower than its words: "Tas fram av nämnd/styrelse" broken as
+    "Tas fra" / "m av n" / "ämnd/styrelse" (each line full). Its letters are the phrase's;
+    the phrase is read as the management system writes it."""
+    header = _indicator_header()
+    body = [
+        Line(
+            [
+                _at("Arbetsmiljö", 90.0, 140.0, 110.0),
+                _at("948", 300.0, 315.0, 110.0),
+                _at("Tas", 400.0, 414.0, 110.0),
+                _at("fra", 416.0, 430.0, 110.0),
+            ],
+            1,
+        ),
+        Line([_at("m", 400.0, 406.0, 120.5), _at("av", 408.0, 417.0, 120.5), _at("n", 419.0, 430.0, 120.5)], 1),
+        Line([_at("ämnd/styrelse", 400.0, 430.0, 131.0)], 1),
+    ]
+    page = PageData(1, 595.0, 842.0, [])
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    (row,) = reader.goal_rows()
+    assert row.target is not None and row.target.raw == "Tas fram av nämnd/styrelse"

@@ -43,6 +43,21 @@ def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
     return False, []
 
 
+_TARGET_SPELLINGS = {t.replace(" ", ""): t for t in TEXT_TARGETS if " " in t}
+
+
+def _respaced(text: str) -> str:
+    """A fixed phrase of the management system ("Tas fram av nämnd/styrelse") as it is
+    spelled, when the cell holds its letters with the spaces misplaced: a cell narrower
+    than its words breaks them anywhere ("Tas fra" / "m av n" / "ämnd/styrelse"), and
+    where a break fell at a space cannot always be told from the glyphs."""
+    key = fold(text).replace(" ", "")
+    phrase = _TARGET_SPELLINGS.get(key)
+    if phrase is None or fold(text) == phrase:
+        return text
+    return (phrase[:1].upper() if text[:1].isupper() else phrase[:1]) + phrase[1:]
+
+
 def _is_prose(ln: Line) -> bool:
     """Running text: every gap between its words is a word space (a value row's cells
     stand apart by at least their padding, and mostly much more)."""
@@ -298,7 +313,8 @@ class RowReader:
         edge, precise = self._cell_edge(role)
         band = self.layout.band(role)
         cell_left = band.left + self.layout.pad if precise and band and self.layout.ruled and self.layout.pad else None
-        return join_cell(lines, edge, precise, self._room(role), cell_left) or None
+        text = join_cell(lines, edge, precise, self._room(role), cell_left)
+        return (_respaced(text) if role != "name" else text) or None
 
     def _room(self, role: str) -> float:
         """The widest line of the column's cells: a cell is at least that wide inside."""
