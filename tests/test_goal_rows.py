@@ -3,7 +3,7 @@ by hand, no PDF; truth written from the page as a reader sees it."""
 
 from __future__ import annotations
 
-from vbparse.layout.lines import Line
+from vbparse.layout.lines import Line, join_cell
 from vbparse.layout.tables.columns import cells_of, layout_from_header
 from vbparse.layout.tables.header import Header
 from vbparse.layout.tables.reader import TableReader
@@ -139,3 +139,25 @@ def test_a_fixed_phrase_broken_anywhere_in_a_narrow_cell_is_spelled_as_the_syste
         reader.feed(ln)
     (row,) = reader.goal_rows()
     assert row.target is not None and row.target.raw == "Tas fram av nämnd/styrelse"
+
+
+def _glyph_lines(*texts: str, x0: float = 269.1, top: float = 100.0) -> list[Line]:
+    """One short text per line, a line pitch apart, as a cell one digit wide stacks them."""
+    return [Line([_at(t, x0, x0 + 4.7 * len(t), top + 11.0 * i)], 1) for i, t in enumerate(texts)]
+
+
+def test_a_number_stacked_one_glyph_a_line_is_one_number() -> None:
+    """A ruled cell narrower than two digits (its padding read too small from another
+    column, so the edge looks roomy): "9" / "4" / "%" and "8" / "," / "5" / "%" are 94 %
+    and 8,5 %. The column holds no line as wide as "94"; a comma never stands alone."""
+    room = 7.9  # the widest line in the column: "%"
+    assert join_cell(_glyph_lines("9", "4", "%"), 278.2, True, room, 264.8) == "94 %"
+    assert join_cell(_glyph_lines("1", "0", "0", "%"), 278.2, True, room, 264.8) == "100 %"
+    assert join_cell(_glyph_lines("8", ",", "5", "%"), 278.2, True, room, 264.8) == "8,5 %"
+
+
+def test_numbers_that_fit_the_column_side_by_side_stay_apart() -> None:
+    """A column that holds "1 234" on one line elsewhere: "12" over "5" is two values' worth
+    of text only if it could not fit; here it could, so the break was at a space."""
+    lines = _glyph_lines("12", "5")
+    assert join_cell(lines, 300.0, True, 25.0, 264.8) == "12 5"
