@@ -7,7 +7,9 @@ from vbparse.layout.lines import Line, join_cell
 from vbparse.layout.tables.columns import cells_of, layout_from_header
 from vbparse.layout.tables.header import Header
 from vbparse.layout.tables.reader import TableReader
+from vbparse.model import Source
 from vbparse.pdf.reading import PageData, Word
+from vbparse.report.pipeline import build_report
 
 
 def _at(text: str, x0: float, x1: float, top: float, size: float = 9.0, bold: bool = False) -> Word:
@@ -161,3 +163,56 @@ def test_numbers_that_fit_the_column_side_by_side_stay_apart() -> None:
     of text only if it could not fit; here it could, so the break was at a space."""
     lines = _glyph_lines("12", "5")
     assert join_cell(lines, 300.0, True, 25.0, 264.8) == "12 5"
+
+
+def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False, page: int = 1) -> list[Word]:
+    out: list[Word] = []
+    for t in text.split():
+        w = 0.5 * size * len(t)
+        out.append(Word(t, x, x + w, top, top + size, size, bold, page))
+        x += w + 0.28 * size
+    return out
+
+
+def _header(top: float, page: int) -> list[Word]:
+    return [
+        *_words("Indikator", 90, top, bold=True, page=page),
+        *_words("Periodens", 300, top, bold=True, page=page),
+        *_words("Årsmål", 420, top, bold=True, page=page),
+        *_words("utfall", 300, top + 12, bold=True, page=page),
+    ]
+
+
+def _row(name: str, a: str, b: str, top: float, page: int) -> list[Word]:
+    return [*_words(name, 90, top, page=page), *_words(a, 300, top, page=page), *_words(b, 420, top, page=page)]
+
+
+def test_a_stray_glyph_above_a_repeated_header_is_not_the_tables() -> None:
+    """Page 2 opens with a stray bold glyph ("y", a sliver of a row cut by the page
+    break) and then the table's header repeated: the table goes on below its header, so
+    the glyph is no part of the row split by the break."""
+    p1 = [
+        *_words("Nämndmål: Trygg omsorg för alla", 70, 80, 14, True),
+        *_words("Beskrivning", 70, 110, bold=True),
+        *_words("Verksamheten ska vara trygg.", 70, 124),
+        *_header(160, 1),
+        *_row("Andel nöjda brukare", "85 %", "90 %", 190, 1),
+        *_words("Analys", 70, 206, bold=True),
+        *_words("Resultatet är gott.", 70, 220),
+        *_row("Andel trygga brukare", "80 %", "85 %", 250, 1),
+    ]
+    p2 = [
+        *_words("y", 95, 50, bold=True, page=2),
+        *_header(62, 2),
+        *_words("Analys", 70, 92, bold=True, page=2),
+        *_words("Tryggheten har ökat.", 70, 106, page=2),
+        *_row("Andel med plan", "70 %", "75 %", 136, 2),
+        *_words("Analys", 70, 152, bold=True, page=2),
+        *_words("Planerna är klara.", 70, 166, page=2),
+    ]
+    pages = [PageData(1, 595.0, 842.0, p1), PageData(2, 595.0, 842.0, p2)]
+    report = build_report(pages, Source(file="x.pdf", pages=2))
+    (goal,) = report.goals
+    assert [i.name for i in goal.indicators] == ["Andel nöjda brukare", "Andel trygga brukare", "Andel med plan"]
+    analyses = ["Resultatet är gott.", "Tryggheten har ökat.", "Planerna är klara."]
+    assert [i.analysis for i in goal.indicators] == analyses
