@@ -158,6 +158,16 @@ def test_a_number_stacked_one_glyph_a_line_is_one_number() -> None:
     assert join_cell(_glyph_lines("8", ",", "5", "%"), 278.2, True, room, 264.8) == "8,5 %"
 
 
+def test_a_line_opening_with_a_decimal_comma_goes_on_with_the_number_above() -> None:
+    """A number broken before its decimal comma ("81" / ",5 %"): no line breaker opens a
+    line with a comma but one cutting a number in a narrow cell."""
+    lines = [
+        Line([_at("81", 400.0, 409.4, 100.0)], 1),
+        Line([_at(",5", 400.0, 407.0, 111.0), _at("%", 409.0, 416.0, 111.0)], 1),
+    ]
+    assert join_cell(lines, 430.0, True, 30.0, 396.0) == "81,5 %"
+
+
 def test_numbers_that_fit_the_column_side_by_side_stay_apart() -> None:
     """A column that holds "1 234" on one line elsewhere: "12" over "5" is two values' worth
     of text only if it could not fit; here it could, so the break was at a space."""

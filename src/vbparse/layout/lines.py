@@ -230,8 +230,9 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
     if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
         return False  # "33" + "st": a count and its unit stand apart
-    if "," in (last.text, first.text) and _NUMBER_PART.fullmatch(last.text) and _NUMBER_PART.fullmatch(first.text):
-        return True  # a decimal comma alone on its line: a number broken at every glyph ("8" "," "5")
+    if (last.text == "," or first.text.startswith(",")) and _NUMBER_PART.fullmatch(last.text) \
+            and _NUMBER_PART.fullmatch(first.text):
+        return True  # a line opening with a decimal comma, or one alone: a broken number ("81" ",5", "8" "," "5")
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
