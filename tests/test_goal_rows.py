@@ -226,3 +226,58 @@ def test_a_stray_glyph_above_a_repeated_header_is_not_the_tables() -> None:
     assert [i.name for i in goal.indicators] == ["Andel nöjda brukare", "Andel trygga brukare", "Andel med plan"]
     analyses = ["Resultatet är gott.", "Tryggheten har ökat.", "Planerna är klara."]
     assert [i.analysis for i in goal.indicators] == analyses
+
+
+def test_a_row_without_values_after_an_analysis_opens_a_row_where_names_start() -> None:
+    """No rules, no icons: the Analys labels start 19 pt left of the names (the table's
+    edge, over an empty status column). A line after an analysis that starts where the
+    names do, with nothing in the value columns, is a row of its own whose cells are
+    empty, not more analysis text."""
+    header = Header(
+        "activity",
+        [
+            Line(
+                [
+                    _at("Aktivitet", 76.2, 110.0, 60.0, 8.0, True),
+                    _at("Startdatum", 420.0, 460.0, 60.0, 8.0, True),
+                    _at("Slutdatum", 500.0, 540.0, 60.0, 8.0, True),
+                    _at("Avvikelse", 580.0, 620.0, 60.0, 8.0, True),
+                ],
+                1,
+            )
+        ],
+    )
+    body = [
+        Line(
+            [
+                _at("Verksamheten och medarbetare.", 76.2, 200.0, 80.0, 8.0),
+                _at("2024-01-01", 420.0, 460.0, 80.0, 8.0),
+                _at("2024-12-31", 500.0, 540.0, 80.0, 8.0),
+                _at("Ja", 580.0, 588.0, 80.0, 8.0),
+            ],
+            1,
+        ),
+        Line([_at("Analys", 56.8, 78.8, 100.0, 8.0, True)], 1),
+        Line([_at("Självständighet en kompetens.", 56.8, 180.0, 110.0, 8.0)], 1),
+        Line([_at("Café i insatser klagomål.", 76.2, 180.0, 130.0, 8.0)], 1),
+        Line(
+            [
+                _at("Rutiner ett uppföljning.", 76.2, 180.0, 150.0, 8.0),
+                _at("2024-01-01", 420.0, 460.0, 150.0, 8.0),
+                _at("2024-12-31", 500.0, 540.0, 150.0, 8.0),
+                _at("Ja", 580.0, 588.0, 150.0, 8.0),
+            ],
+            1,
+        ),
+        Line([_at("Analys", 56.8, 78.8, 170.0, 8.0, True)], 1),
+        Line([_at("Verksamheten har rutiner.", 56.8, 170.0, 180.0, 8.0)], 1),
+    ]
+    page = PageData(1, 842.0, 595.0, [])
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 780.0)
+    for ln in body:
+        reader.feed(ln)
+    assert [(a.name, a.start, a.analysis) for a in reader.goal_rows()] == [
+        ("Verksamheten och medarbetare.", "2024-01-01", "Självständighet en kompetens."),
+        ("Café i insatser klagomål.", None, None),
+        ("Rutiner ett uppföljning.", "2024-01-01", "Verksamheten har rutiner."),
+    ]

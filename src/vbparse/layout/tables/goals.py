@@ -82,6 +82,7 @@ class RowReader:
         # where name cells' text starts: the header's start until a value row shows it
         self.name_left = self.name.text_left
         self._icon_seen = False
+        self._label_left: float | None = None  # where the Analys labels (full-width rows) start
         self._icon_mid: float | None = None  # centre of the status icons seen
         # rows stand apart (a gap wider than the pitch between two value rows): from the
         # start when a first reading of the table saw one, so its first row's lines go on too
@@ -96,9 +97,11 @@ class RowReader:
 
     @property
     def has_icon_col(self) -> bool:
-        """Status icons left of the names, or (rules showing the table's edge) room for them:
-        about a character beyond the cell padding."""
-        return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
+        """Status icons left of the names, or room for them: about a character beyond the cell
+        padding between the names and the table's edge, shown by rules or by the Analys
+        labels (a full-width row starts at the edge)."""
+        edge = self.layout.left if self.layout.left_known else self._label_left
+        return self._icon_seen or (edge is not None and self.name_left - edge > 10.0)
 
     @property
     def gapped(self) -> bool:
@@ -122,6 +125,7 @@ class RowReader:
         if is_label and cur is not None and cur.analysis is not None and rest:
             is_label = False  # "Analys: …" inside an analysis already open is its text
         if is_label:
+            self._label_left = ln.x0 if self._label_left is None else min(self._label_left, ln.x0)
             if cur is None:
                 cur = self._new_row(ln)
             cur.analysis = []
