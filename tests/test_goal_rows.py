@@ -281,3 +281,73 @@ def test_a_row_without_values_after_an_analysis_opens_a_row_where_names_start() 
         ("Café i insatser klagomål.", None, None),
         ("Rutiner ett uppföljning.", "2024-01-01", "Verksamheten har rutiner."),
     ]
+
+
+def _split_table() -> Header:
+    return Header(
+        "indicator",
+        [
+            Line(
+                [
+                    _at("Indikator", 90.0, 130.0, 60.0, bold=True),
+                    _at("Periodens", 250.0, 290.0, 60.0, bold=True),
+                    _at("kvinnor", 330.0, 362.0, 60.0, bold=True),
+                    _at("Period", 420.0, 450.0, 60.0, bold=True),
+                ],
+                1,
+            )
+        ],
+    )
+
+
+def test_a_row_with_an_empty_name_opens_anew_on_the_next_page_when_two_cells_open() -> None:
+    """A row ends at the foot of page 1; page 2 opens with a line holding nothing in the
+    name column and values in two cells the row above has filled ("27 666" under "–",
+    "VB 2024" under "2024"): a row of its own whose name cell is empty."""
+    header = _split_table()
+    body = [
+        Line(
+            [
+                _at("Och i delaktighet", 90.0, 160.0, 780.0),
+                _at("–", 330.0, 335.0, 780.0),
+                _at("2024", 420.0, 440.0, 780.0),
+            ],
+            1,
+        ),
+        Line([_at("–", 250.0, 255.0, 80.0), _at("27 666", 330.0, 358.0, 80.0), _at("VB 2024", 420.0, 452.0, 80.0)], 2),
+        Line([_at("Analys", 70.0, 98.0, 100.0, bold=True)], 2),
+        Line([_at("Det", 70.0, 84.0, 110.5), _at("gick", 86.0, 104.0, 110.5), _at("bra.", 106.0, 122.0, 110.5)], 2),
+    ]
+    for ln in body[1:]:
+        ln.page = 2
+        for w in ln.words:
+            w.page = 2
+    pages = {1: PageData(1, 595.0, 842.0, []), 2: PageData(2, 595.0, 842.0, [])}
+    lines = {1: header.lines + body[:1], 2: body[1:]}
+    reader = TableReader(header, pages, lines, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    rows = reader.goal_rows()
+    assert [(r.name, r.outcome_women and r.outcome_women.raw, r.period) for r in rows] == [
+        ("Och i delaktighet", "–", "2024"),
+        ("", "27 666", "VB 2024"),
+    ]
+
+
+def test_a_row_split_by_a_page_break_goes_on_when_one_value_runs_on() -> None:
+    """Page 2 opens with the rest of one cell only ("2023" under "T2"): the row goes on."""
+    header = _split_table()
+    body = [
+        Line(
+            [_at("Andel nöjda", 90.0, 140.0, 780.0), _at("85 %", 250.0, 270.0, 780.0), _at("T2", 420.0, 430.0, 780.0)],
+            1,
+        ),
+        Line([_at("2023", 420.0, 440.0, 80.0)], 2),
+    ]
+    body[1].page = 2
+    body[1].words[0].page = 2
+    pages = {1: PageData(1, 595.0, 842.0, []), 2: PageData(2, 595.0, 842.0, [])}
+    reader = TableReader(header, pages, {1: header.lines + body[:1], 2: body[1:]}, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    assert [(r.name, r.period) for r in reader.goal_rows()] == [("Andel nöjda", "T2 2023")]

@@ -241,7 +241,10 @@ class RowReader:
             # a row split by the page break goes on under the repeated header: a line with
             # nothing in the name column, or an unfinished name, continues the row above
             if "name" not in cells:
-                return False
+                # nothing in the name column: the split row goes on, unless two of its cells
+                # open anew (a row whose name cell is empty; one cell may hold a value
+                # broken by the page, two hardly)
+                return self._opens_values(cur, cells, 2)
             if self._opens_values(cur, cells):
                 return True  # values stand on a row's first line: these open a new row
             first = ln.words[0].text
@@ -285,17 +288,18 @@ class RowReader:
         return True
 
     @staticmethod
-    def _opens_values(cur: _Row, cells: dict[str, list[Word]]) -> bool:
-        """A value on the line falls in a cell the row has already filled and does not go on
-        with it (lower case, a unit, or after unfinished text)."""
+    def _opens_values(cur: _Row, cells: dict[str, list[Word]], needed: int = 1) -> bool:
+        """Values on the line (at least `needed` of them) fall in cells the row has already
+        filled and do not go on with them (lower case, a unit, or after unfinished text)."""
+        found = 0
         for role, ws in cells.items():
             have = cur.cells.get(role)
             if role in ("name", "unknown") or not have:
                 continue
             first = ws[0].text
             if not (first[:1].islower() or fold(first) in COUNT_UNITS or unfinished(" ".join(x.text for x in have))):
-                return True
-        return False
+                found += 1
+        return found >= needed
 
     # --- results -------------------------------------------------------------------
 
