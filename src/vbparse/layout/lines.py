@@ -230,6 +230,9 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
     if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
         return False  # "33" + "st": a count and its unit stand apart
+    if (last.text == "," or first.text.startswith(",")) and _NUMBER_PART.fullmatch(last.text) \
+            and _NUMBER_PART.fullmatch(first.text):
+        return True  # a line opening with a decimal comma, or one alone: a broken number ("81" ",5", "8" "," "5")
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
@@ -240,11 +243,15 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     full = (precise and cell_left is not None
             and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
     # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
+    joined = (last.x1 - last.x0) + (first.x1 - first.x0)
+    # the column holds no line as wide as the two parts together: they could not stand on
+    # one line ("9" / "4" / "%" stacked in a cell one digit wide)
+    unfit = bool(room) and joined > room + 0.5
     digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
-    if digits and (not precise or last.x1 >= right_edge - 1.0 or full):
+    if digits and (not precise or last.x1 >= right_edge - 1.0 or full or unfit):
         # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
         group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
-        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
+        return not group and (joined > right_edge - left_edge - 0.5 or unfit)
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:

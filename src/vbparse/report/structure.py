@@ -357,6 +357,10 @@ class Walker:
                 continue
             if self._table_end(j, kind, reader):
                 break
+            if j and ln.page != self.lines[j - 1].page and (nxt := self._header(j + 1, kind)) is not None \
+                    and nxt.lines[0].page == ln.page:
+                j += 1  # above the header repeated on a new page: the table goes on below it, not here
+                continue
             if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left,
                                        header.lines[0]) and not self._continues_overleaf(j, kind):
                 break

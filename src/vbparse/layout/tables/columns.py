@@ -12,6 +12,7 @@ box overlaps most, whatever its alignment.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -306,15 +307,27 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             continue
         b_left = heads[k + 1][0]
         # with zero padding a right-aligned value touches the next cell's left-aligned
-        # header text: a value ending where b's header starts is a's, never b's
-        def own_cost(cut: float, width: float, b_left: float = b_left) -> float:
-            touching = sum(1 for v in vals if v[0] >= cut and abs(v[1] - b_left) <= TOUCH_TOL)
+        # header text: a value ending where b's header starts is a's, never b's. Not when
+        # another value starts where it does and ends short of b's header: that column is
+        # set left, and its value ends at b's (centred) header text by chance
+        short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
+        touch = [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
+
+        def own_cost(cut: float, width: float, b_left: float = b_left,
+                     touch: list[tuple[float, float]] = touch) -> float:
+            touching = sum(1 for v in touch if v[0] >= cut)
             return -1e-3 * width + (0.05 * (b_left - cut) if left_headers else 0.0) + 1000.0 * touching
 
         states = [min(((cut, total + cost(lo, cut) + here, [*path, cut]) for lo, total, path in states),
                       key=lambda st: st[1])
                   for cut, width in options for here in (own_cost(cut, width),)]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
+
+
+def _near(xs: Sequence[float], x: float, tol: float) -> bool:
+    """Some value of the sorted xs lies within tol of x."""
+    i = bisect_left(xs, x - tol)
+    return i < len(xs) and xs[i] <= x + tol
 
 
 def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:

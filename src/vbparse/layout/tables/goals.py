@@ -32,14 +32,30 @@ class _Row:
 
 
 def _is_analysis_label(ln: Line) -> tuple[bool, list[Word]]:
-    """("Analys" label?, words after the label on the same line)."""
+    """("Analys" label?, words after the label on the same line). A label is capitalised:
+    a lower-case "analys" is a wrapped cell's word ("resultat–" / "analys")."""
     first = fold(ln.words[0].text).rstrip(":")
-    if first != LABEL_ANALYSIS:
+    if first != LABEL_ANALYSIS or ln.words[0].text[:1].islower():
         return False, []
     rest = ln.words[1:]
     if not rest or ln.words[0].bold or ln.words[0].text.endswith(":"):
         return True, rest
     return False, []
+
+
+_TARGET_SPELLINGS = {t.replace(" ", ""): t for t in TEXT_TARGETS if " " in t}
+
+
+def _respaced(text: str) -> str:
+    """A fixed phrase of the management system ("Tas fram av nämnd/styrelse") as it is
+    spelled, when the cell holds its letters with the spaces misplaced: a cell narrower
+    than its words breaks them anywhere ("Tas fra" / "m av n" / "ämnd/styrelse"), and
+    where a break fell at a space cannot always be told from the glyphs."""
+    key = fold(text).replace(" ", "")
+    phrase = _TARGET_SPELLINGS.get(key)
+    if phrase is None or fold(text) == phrase:
+        return text
+    return (phrase[:1].upper() if text[:1].isupper() else phrase[:1]) + phrase[1:]
 
 
 def _is_prose(ln: Line) -> bool:
@@ -66,6 +82,7 @@ class RowReader:
         # where name cells' text starts: the header's start until a value row shows it
         self.name_left = self.name.text_left
         self._icon_seen = False
+        self._label_left: float | None = None  # where the Analys labels (full-width rows) start
         self._icon_mid: float | None = None  # centre of the status icons seen
         # rows stand apart (a gap wider than the pitch between two value rows): from the
         # start when a first reading of the table saw one, so its first row's lines go on too
@@ -80,9 +97,11 @@ class RowReader:
 
     @property
     def has_icon_col(self) -> bool:
-        """Status icons left of the names, or (rules showing the table's edge) room for them:
-        about a character beyond the cell padding."""
-        return self._icon_seen or (self.layout.left_known and self.name_left - self.layout.left > 10.0)
+        """Status icons left of the names, or room for them: about a character beyond the cell
+        padding between the names and the table's edge, shown by rules or by the Analys
+        labels (a full-width row starts at the edge)."""
+        edge = self.layout.left if self.layout.left_known else self._label_left
+        return self._icon_seen or (edge is not None and self.name_left - edge > 10.0)
 
     @property
     def gapped(self) -> bool:
@@ -106,6 +125,7 @@ class RowReader:
         if is_label and cur is not None and cur.analysis is not None and rest:
             is_label = False  # "Analys: …" inside an analysis already open is its text
         if is_label:
+            self._label_left = ln.x0 if self._label_left is None else min(self._label_left, ln.x0)
             if cur is None:
                 cur = self._new_row(ln)
             cur.analysis = []
@@ -221,7 +241,10 @@ class RowReader:
             # a row split by the page break goes on under the repeated header: a line with
             # nothing in the name column, or an unfinished name, continues the row above
             if "name" not in cells:
-                return False
+                # nothing in the name column: the split row goes on, unless two of its cells
+                # open anew (a row whose name cell is empty; one cell may hold a value
+                # broken by the page, two hardly)
+                return self._opens_values(cur, cells, 2)
             if self._opens_values(cur, cells):
                 return True  # values stand on a row's first line: these open a new row
             first = ln.words[0].text
@@ -265,17 +288,18 @@ class RowReader:
         return True
 
     @staticmethod
-    def _opens_values(cur: _Row, cells: dict[str, list[Word]]) -> bool:
-        """A value on the line falls in a cell the row has already filled and does not go on
-        with it (lower case, a unit, or after unfinished text)."""
+    def _opens_values(cur: _Row, cells: dict[str, list[Word]], needed: int = 1) -> bool:
+        """Values on the line (at least `needed` of them) fall in cells the row has already
+        filled and do not go on with them (lower case, a unit, or after unfinished text)."""
+        found = 0
         for role, ws in cells.items():
             have = cur.cells.get(role)
             if role in ("name", "unknown") or not have:
                 continue
             first = ws[0].text
             if not (first[:1].islower() or fold(first) in COUNT_UNITS or unfinished(" ".join(x.text for x in have))):
-                return True
-        return False
+                found += 1
+        return found >= needed
 
     # --- results -------------------------------------------------------------------
 
@@ -297,7 +321,8 @@ class RowReader:
         edge, precise = self._cell_edge(role)
         band = self.layout.band(role)
         cell_left = band.left + self.layout.pad if precise and band and self.layout.ruled and self.layout.pad else None
-        return join_cell(lines, edge, precise, self._room(role), cell_left) or None
+        text = join_cell(lines, edge, precise, self._room(role), cell_left)
+        return (_respaced(text) if role != "name" else text) or None
 
     def _room(self, role: str) -> float:
         """The widest line of the column's cells: a cell is at least that wide inside."""
