@@ -372,12 +372,94 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
-    out = ""
-    prev: Line | None = None
-    for ln in lines:
-        if prev is None:
-            out = ln.text
-        else:
-            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room, cell_left))
-        prev = ln
+    forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
+              for a, b in itertools.pairwise(lines)]
+    glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
+    for i, (a, b) in enumerate(itertools.pairwise(lines)):
+        last, first = a.words[-1].text, b.words[0].text
+        if last[-1:].isalpha() and first[:1].isalpha():
+            glue[i] = " " not in _join_pair(last, first, forced[i])
+    _mend_by_vocabulary(lines, glue)
+    out = lines[0].text
+    for i, ln in enumerate(lines[1:]):
+        g = glue[i]
+        out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
     return tidy(out)
+
+
+SPAN_MAX = 8
+"""Most line pieces one word is read across (a word broken over more lines than that in a
+cell narrower than a few letters is no word a reader can restore)."""
+
+
+def _unknown(token: str, known: frozenset[str]) -> int:
+    """1 when a token holds letters and is no word the document (or the report's vocabulary)
+    sets whole (each side of a slash a word); a number or a mark is no evidence either way."""
+    for part in token.split("/"):
+        key = _key(part).strip("-–")
+        if key and any(ch.isalpha() for ch in key) and key not in known:
+            return 1
+    return 0
+
+
+def _mend_by_vocabulary(lines: Sequence[Line], glue: list[bool | None]) -> None:
+    """Line breaks between letters that geometry cannot settle, weighed by the words they make.
+
+    In a cell narrower than a word a line breaker cuts the word wherever the line is full, and
+    a line that ends at a space is as full: "Tas" "fra" "m" is "Tas fram" or "Tasfra m",
+    "av n" "ämn" "d" is "av nämnd". Where the geometry's reading makes a word the document
+    never sets whole and another reading of the same breaks makes only words it does, the
+    latter stands (fewest changes first); fewer unknown words is no evidence (gluing two
+    unknown words always makes fewer). A run of breaks joined through one-word lines is
+    weighed together, since one word can span them."""
+    known = MID_LINE_WORDS.get()
+    if not known:
+        return
+    i = 0
+    n = len(glue)
+    while i < n:
+        if glue[i] is None:
+            i += 1
+            continue
+        j = i  # the run: breaks i..j, each line between them one word
+        while j + 1 < n and glue[j + 1] is not None and len(lines[j + 1].words) == 1:
+            j += 1
+        pieces = [lines[i].words[-1].text, *(lines[k].words[0].text for k in range(i + 1, j + 2))]
+        orig = [bool(glue[k]) for k in range(i, j + 1)]
+        best = _segment(pieces, orig, known)
+        if best is not None:
+            glue[i:j + 1] = best
+        i = j + 1
+
+
+def _segment(pieces: Sequence[str], orig: Sequence[bool], known: frozenset[str]) -> list[bool] | None:
+    """The breaks between `pieces` (True: glued) that make only known words, fewest changes
+    from `orig` first; None when `orig` already does or no reading does."""
+    m = len(pieces)
+
+    def unknown_in(glued: Sequence[bool]) -> int:
+        tokens = [pieces[0]]
+        for g, p in zip(glued, pieces[1:], strict=True):
+            if g:
+                tokens[-1] += p
+            else:
+                tokens.append(p)
+        return sum(_unknown(t, known) for t in tokens)
+
+    if not unknown_in(orig):
+        return None
+    # best[k]: (changes, breaks) for pieces[:k] read as known words ending at k
+    best: list[tuple[int, list[bool]] | None] = [None] * (m + 1)
+    best[0] = (0, [])
+    for k in range(1, m + 1):
+        for s in range(max(0, k - SPAN_MAX), k):
+            prior = best[s]
+            if prior is None or _unknown("".join(pieces[s:k]), known):
+                continue
+            breaks = [*prior[1], *([False] if s else []), *([True] * (k - s - 1))]
+            changes = sum(a != b for a, b in zip(breaks, orig, strict=False))
+            here = best[k]
+            if here is None or changes < here[0]:
+                best[k] = (changes, breaks)
+    done = best[m]
+    return done[1] if done is not None else None
