@@ -67,3 +67,22 @@ def test_gluing_unknown_words_is_no_evidence(known: None) -> None:
 
 def test_without_vocabulary_geometry_decides() -> None:
     assert join_cell(_cell("Tas", "fra", "m"), 117.5) == "Tasfram"
+
+
+def _column(*texts: str, x0: float, top: float = 100.0) -> list[Line]:
+    """One glyph 4.7 pt wide a character, lines 9 pt apart, each starting at `x0`."""
+    return [
+        Line([Word(t, x0, x0 + 4.7 * len(t), top + 9.0 * i, top + 9.0 * i + 8.0, 8.0, False, 1)], 1)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_digits_stacked_one_a_line_are_one_number() -> None:
+    # a column that never holds a line wider than one glyph ("%" at 7.9 pt), its rules
+    # 13.5 pt apart (padding the rules do not show): "9" "4" "%" is 94 %, "8" "," "5" is 8,5
+    cell = _column("9", "4", "%", x0=269.1)
+    assert join_cell(cell, 278.3, True, room=7.9, cell_left=264.7) == "94 %"
+    cell = _column("8", ",", "5", x0=269.1)
+    assert join_cell(cell, 278.3, True, room=7.9, cell_left=264.7) == "8,5"
+    # a column that holds wider lines: "1" over "234" is a thousands group
+    assert join_cell(_column("1", "234", x0=269.1), 300.0, True, room=30.0, cell_left=264.7) == "1 234"

@@ -239,12 +239,17 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     # whatever the cell's alignment (centred text ends short of the right edge)
     full = (precise and cell_left is not None
             and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
-    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
-    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
-    if digits and (not precise or last.x1 >= right_edge - 1.0 or full):
+    # a number broken in a narrow cell: "23" + "0", "18," + "1", "8" + ",5" (not "T1" + "2023")
+    digits = ((first.text[:1].isdigit() or (first.text[:1] == "," and last.text[-1:].isdigit()))
+              and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text))
+    # no line of the column is as wide as this one with the next glyph: the line was full,
+    # whatever padding the rules leave unseen (digits stacked one a line in a narrow cell)
+    over_room = bool(room) and (line.x1 - line.x0) + char_w > room + 0.3
+    if digits and (not precise or last.x1 >= right_edge - 1.0 or full or over_room):
         # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
         group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
-        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > right_edge - left_edge - 0.5
+        width = min(right_edge - left_edge, room) if over_room else right_edge - left_edge
+        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > width - 0.5
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
