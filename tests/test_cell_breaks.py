@@ -86,3 +86,9 @@ def test_digits_stacked_one_a_line_are_one_number() -> None:
     assert join_cell(cell, 278.3, True, room=7.9, cell_left=264.7) == "8,5"
     # a column that holds wider lines: "1" over "234" is a thousands group
     assert join_cell(_column("1", "234", x0=269.1), 300.0, True, room=30.0, cell_left=264.7) == "1 234"
+
+
+def test_a_minus_sign_alone_at_a_lines_end_joins_its_number() -> None:
+    # "−33" in a column one glyph wide: the sign could not stand apart from its number
+    assert join_cell(_column("−", "33", x0=337.8), 343.1, False) == "−33"
+    assert join_cell(_column("–", "33", x0=337.8), 343.1, False) == "– 33"  # an en dash is a mark of its own
