@@ -92,3 +92,9 @@ def test_a_minus_sign_alone_at_a_lines_end_joins_its_number() -> None:
     # "−33" in a column one glyph wide: the sign could not stand apart from its number
     assert join_cell(_column("−", "33", x0=337.8), 343.1, False) == "−33"
     assert join_cell(_column("–", "33", x0=337.8), 343.1, False) == "– 33"  # an en dash is a mark of its own
+
+
+def test_a_decimal_comma_alone_on_its_line_joins_the_digits_around_it() -> None:
+    # "2,9" in a column where "2," would fit by the widest line ("%"), yet the comma went
+    # to a line of its own: "2" "," "9" is one number, never "2 , 9"
+    assert join_cell(_column("2", ",", "9", "%", x0=274.0), 283.2, False, room=10.7) == "2,9 %"

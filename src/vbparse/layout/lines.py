@@ -232,6 +232,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return False  # "33" + "st": a count and its unit stand apart
     if last.text in ("−", "-") and first.text[:1].isdigit():
         return True  # a minus sign alone at a line's end: its number did not fit beside it
+    if (nxt.text == "," and last.text[-1:].isdigit()) or (line.text == "," and first.text[:1].isdigit()):
+        return True  # a decimal comma alone on its line between digits ("2" "," "9" is 2,9)
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
