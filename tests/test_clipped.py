@@ -90,3 +90,29 @@ def test_a_count_under_another_digit_of_a_count_is_no_fragment() -> None:
     cut = Line([w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [350.2], 356.1),
                 w(3, 701, "7", [377.3], 383.1)], 3)
     assert [x.code for x in drop_clipped([[cut], [head]])] == ["clipped_text"]
+
+
+def test_a_lone_glyph_where_an_inner_letter_of_a_word_stands_is_a_fragment() -> None:
+    """A row split at a page break whose bold "Analys" label was clipped: only its "y"
+    reached over the clip edge, at the next page's head, exactly where the "y" of the
+    whole "Analys" at the previous page's foot stands. A lone letter at another x, of
+    another weight, where a word's first or last letter stands, or one that reaches no
+    lower than its line's others ("l" at a head) is kept."""
+
+    def w(page: int, top: float, text: str, starts: list[float], x1: float, bold: bool = True) -> Word:
+        return Word(text, starts[0], x1, top, top + 10.0, 10.0, bold, page, starts[1:])
+
+    analys = [80.6, 87.3, 92.8, 98.4, 100.8, 106.4]  # "A" "n" "a" "l" "y" "s"
+    foot = Line([w(4, 543, "Analys", analys, 110.9)], 4)
+    y = Line([w(5, 75, "y", [100.8], 106.4)], 5)
+    assert [x.code for x in drop_clipped([[foot], [y]])] == ["clipped_text"]
+    assert y.used and not foot.used
+    kept = [
+        Line([w(5, 75, "y", [102.5], 108.1)], 5),  # not where the whole word's "y" stands
+        Line([w(5, 75, "y", [100.8], 106.4, bold=False)], 5),  # another weight
+        Line([w(5, 75, "A", [80.6], 87.3)], 5),  # a word's first letter: maybe a cell's own
+        Line([w(5, 75, "l", [98.4], 100.8)], 5),  # at a head only a descender reaches below a clip
+    ]
+    for ln in kept:
+        assert drop_clipped([[Line([w(4, 543, "Analys", analys, 110.9)], 4)], [ln]]) == []
+        assert not ln.used

@@ -53,12 +53,39 @@ def _glyphs_in_place(part: Word, whole: Word) -> bool:
     return True
 
 
-def _cut_copy_of(line: Line, whole: Line) -> bool:
+_DESCENDERS = frozenset("gjpqy")
+_ASCENDERS = frozenset("bdfhklt")
+
+
+def _lone_inner_glyph(line: Line, whole: Line, at_head: bool) -> bool:
+    """A line of one glyph standing exactly where the same letter stands inside a word of
+    `whole` (neither its first nor its last letter; same weight): the one glyph that
+    reached over a clip edge ("y" of a bold "Analys"). Only a glyph reaching past its
+    line's others can: below them at a page's head (a descender), above them at a foot
+    (a capital or an ascender). A narrow cell's letter stands at its cell's edge or
+    centre, where a word's inner letter does not, unless glyph positions say so;
+    without them there is no evidence."""
+    (g,) = line.words
+    if len(g.text) != 1 or not g.text.isalpha():
+        return False
+    if not (g.text in _DESCENDERS if at_head else (g.text.isupper() or g.text in _ASCENDERS)):
+        return False
+    for v in whole.words:
+        xs = _starts(v)
+        if xs is None or len(v.text) < 3 or v.bold != g.bold or abs(v.size - g.size) > 0.5:
+            continue
+        if any(v.text[k] == g.text and abs(xs[k] - g.x0) <= _SLACK for k in range(1, len(v.text) - 1)):
+            return True
+    return False
+
+
+def _cut_copy_of(line: Line, whole: Line, at_head: bool = False) -> bool:
     """Every word of `line` lies inside a word of `whole` and spells part of it; at least
     one leaves letters out before its end or at its start (a prefix could be a word of its own)."""
-    if (line is whole or len(line.words) < 2 or len(line.text) >= len(whole.text)
-            or abs(line.size - whole.size) > 0.5):
-        return False  # one lone glyph is no evidence: a narrow cell's letter looks alike
+    if line is whole or len(line.text) >= len(whole.text) or abs(line.size - whole.size) > 0.5:
+        return False
+    if len(line.words) < 2:
+        return len(line.words) == 1 and _lone_inner_glyph(line, whole, at_head)
     holed = False
     for w in line.words:
         v = next((v for v in whole.words if v.x0 - _SLACK <= w.x0 and w.x1 <= v.x1 + _SLACK
@@ -76,11 +103,11 @@ def drop_clipped(pages: Sequence[list[Line]]) -> list[ParseWarning]:
     for a, b in itertools.pairwise(pages):
         if not a or not b:
             continue
-        pairs = [(ln, b[:_NEAR]) for ln in a[-_FOOT:]] + [(ln, a[-_NEAR:]) for ln in b[:_FOOT]]
-        for ln, others in pairs:
+        pairs = [(ln, b[:_NEAR], False) for ln in a[-_FOOT:]] + [(ln, a[-_NEAR:], True) for ln in b[:_FOOT]]
+        for ln, others, at_head in pairs:
             if ln.used:
                 continue
-            whole = next((o for o in others if _cut_copy_of(ln, o)), None)
+            whole = next((o for o in others if _cut_copy_of(ln, o, at_head)), None)
             if whole is not None:
                 ln.used = True
                 ln.tags.append("clipped")

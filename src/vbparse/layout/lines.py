@@ -230,9 +230,10 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
     if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
         return False  # "33" + "st": a count and its unit stand apart
-    if (last.text == "," or first.text.startswith(",")) and _NUMBER_PART.fullmatch(last.text) \
-            and _NUMBER_PART.fullmatch(first.text):
-        return True  # a line opening with a decimal comma, or one alone: a broken number ("81" ",5", "8" "," "5")
+    if last.text in ("−", "-") and first.text[:1].isdigit():
+        return True  # a minus sign alone at a line's end: its number did not fit beside it
+    if (nxt.text == "," and last.text[-1:].isdigit()) or (line.text == "," and first.text[:1].isdigit()):
+        return True  # a decimal comma alone on its line between digits ("2" "," "9" is 2,9)
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
@@ -242,16 +243,17 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     # whatever the cell's alignment (centred text ends short of the right edge)
     full = (precise and cell_left is not None
             and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
-    # a number broken in a narrow cell: "23" + "0", "18," + "1" (not "T1" + "2023")
-    joined = (last.x1 - last.x0) + (first.x1 - first.x0)
-    # the column holds no line as wide as the two parts together: they could not stand on
-    # one line ("9" / "4" / "%" stacked in a cell one digit wide)
-    unfit = bool(room) and joined > room + 0.5
-    digits = first.text[:1].isdigit() and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text)
-    if digits and (not precise or last.x1 >= right_edge - 1.0 or full or unfit):
+    # a number broken in a narrow cell: "23" + "0", "18," + "1", "8" + ",5" (not "T1" + "2023")
+    digits = ((first.text[:1].isdigit() or (first.text[:1] == "," and last.text[-1:].isdigit()))
+              and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text))
+    # no line of the column is as wide as this one with the next glyph: the line was full,
+    # whatever padding the rules leave unseen (digits stacked one a line in a narrow cell)
+    over_room = bool(room) and (line.x1 - line.x0) + char_w > room + 0.3
+    if digits and (not precise or last.x1 >= right_edge - 1.0 or full or over_room):
         # a group of three digits after a space is a thousands group ("1" + "234" is 1 234)
         group = len(first.text.rstrip("%,.")) == 3 and first.text.rstrip("%,.").isdigit() and last.text.isdigit()
-        return not group and (joined > right_edge - left_edge - 0.5 or unfit)
+        width = min(right_edge - left_edge, room) if over_room else right_edge - left_edge
+        return not group and (last.x1 - last.x0) + (first.x1 - first.x0) > width - 0.5
     if not first.text[:1].islower() or first.text.lower().rstrip(".,;:") in STANDALONE_WORDS:
         return False
     if not (last.text[-1:].isalnum() or last.text.endswith("/")) or last.text.lower() in STANDALONE_WORDS:
@@ -379,12 +381,94 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
-    out = ""
-    prev: Line | None = None
-    for ln in lines:
-        if prev is None:
-            out = ln.text
-        else:
-            out = _join_pair(out, ln.text, is_forced_break(prev, ln, right_edge, left_edge, precise, room, cell_left))
-        prev = ln
+    forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
+              for a, b in itertools.pairwise(lines)]
+    glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
+    for i, (a, b) in enumerate(itertools.pairwise(lines)):
+        last, first = a.words[-1].text, b.words[0].text
+        if last[-1:].isalpha() and first[:1].isalpha():
+            glue[i] = " " not in _join_pair(last, first, forced[i])
+    _mend_by_vocabulary(lines, glue)
+    out = lines[0].text
+    for i, ln in enumerate(lines[1:]):
+        g = glue[i]
+        out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
     return tidy(out)
+
+
+SPAN_MAX = 8
+"""Most line pieces one word is read across (a word broken over more lines than that in a
+cell narrower than a few letters is no word a reader can restore)."""
+
+
+def _unknown(token: str, known: frozenset[str]) -> int:
+    """1 when a token holds letters and is no word the document (or the report's vocabulary)
+    sets whole (each side of a slash a word); a number or a mark is no evidence either way."""
+    for part in token.split("/"):
+        key = _key(part).strip("-–")
+        if key and any(ch.isalpha() for ch in key) and key not in known:
+            return 1
+    return 0
+
+
+def _mend_by_vocabulary(lines: Sequence[Line], glue: list[bool | None]) -> None:
+    """Line breaks between letters that geometry cannot settle, weighed by the words they make.
+
+    In a cell narrower than a word a line breaker cuts the word wherever the line is full, and
+    a line that ends at a space is as full: "Tas" "fra" "m" is "Tas fram" or "Tasfra m",
+    "av n" "ämn" "d" is "av nämnd". Where the geometry's reading makes a word the document
+    never sets whole and another reading of the same breaks makes only words it does, the
+    latter stands (fewest changes first); fewer unknown words is no evidence (gluing two
+    unknown words always makes fewer). A run of breaks joined through one-word lines is
+    weighed together, since one word can span them."""
+    known = MID_LINE_WORDS.get()
+    if not known:
+        return
+    i = 0
+    n = len(glue)
+    while i < n:
+        if glue[i] is None:
+            i += 1
+            continue
+        j = i  # the run: breaks i..j, each line between them one word
+        while j + 1 < n and glue[j + 1] is not None and len(lines[j + 1].words) == 1:
+            j += 1
+        pieces = [lines[i].words[-1].text, *(lines[k].words[0].text for k in range(i + 1, j + 2))]
+        orig = [bool(glue[k]) for k in range(i, j + 1)]
+        best = _segment(pieces, orig, known)
+        if best is not None:
+            glue[i:j + 1] = best
+        i = j + 1
+
+
+def _segment(pieces: Sequence[str], orig: Sequence[bool], known: frozenset[str]) -> list[bool] | None:
+    """The breaks between `pieces` (True: glued) that make only known words, fewest changes
+    from `orig` first; None when `orig` already does or no reading does."""
+    m = len(pieces)
+
+    def unknown_in(glued: Sequence[bool]) -> int:
+        tokens = [pieces[0]]
+        for g, p in zip(glued, pieces[1:], strict=True):
+            if g:
+                tokens[-1] += p
+            else:
+                tokens.append(p)
+        return sum(_unknown(t, known) for t in tokens)
+
+    if not unknown_in(orig):
+        return None
+    # best[k]: (changes, breaks) for pieces[:k] read as known words ending at k
+    best: list[tuple[int, list[bool]] | None] = [None] * (m + 1)
+    best[0] = (0, [])
+    for k in range(1, m + 1):
+        for s in range(max(0, k - SPAN_MAX), k):
+            prior = best[s]
+            if prior is None or _unknown("".join(pieces[s:k]), known):
+                continue
+            breaks = [*prior[1], *([False] if s else []), *([True] * (k - s - 1))]
+            changes = sum(a != b for a, b in zip(breaks, orig, strict=False))
+            here = best[k]
+            if here is None or changes < here[0]:
+                best[k] = (changes, breaks)
+    done = best[m]
+    return done[1] if done is not None else None
