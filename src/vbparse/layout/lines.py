@@ -234,6 +234,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # a minus sign alone at a line's end: its number did not fit beside it
     if (nxt.text == "," and last.text[-1:].isdigit()) or (line.text == "," and first.text[:1].isdigit()):
         return True  # a decimal comma alone on its line between digits ("2" "," "9" is 2,9)
+    if first.text.startswith(",") and _NUMBER_PART.fullmatch(last.text) and _NUMBER_PART.fullmatch(first.text):
+        return True  # no value opens with a decimal comma: "81" + ",5 %" is one number
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
