@@ -104,7 +104,8 @@ def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() 
     its last part. Rows on a page with no label, and rows below a page's last closed cell,
     are the next cell's when that cell is open at its top (no row above it on its page)
     and its label stands below its first row."""
-    from vbparse.layout.tables.complaints import _groups, _Label, _Row
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+    from vbparse.layout.tables.complaints.row import _Row
 
     def row(page: int, top: float) -> _Row:
         return _Row(page, top, top + 8)
@@ -127,7 +128,7 @@ def test_a_category_set_a_point_left_of_its_rule_is_no_group_label() -> None:
     """A producer sets each cell's text a point left of the cell's left rule: a category
     word starting just left of the rule between group and category columns is the
     category's (it lies almost wholly right of the rule)."""
-    from vbparse.layout.tables.complaints import _in_group
+    from vbparse.layout.tables.complaints.column import _in_group
 
     split = 150.68
     assert not _in_group(_w("Självständighet", 149.67, 300), split, ruled=True)
@@ -179,7 +180,7 @@ def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole
     """"självständighe" alone on its line, "t har." below: the document sets
     "självständighet" whole mid-line elsewhere and "självständighe" is no word of it."""
     from vbparse.layout.lines import MID_LINE_WORDS
-    from vbparse.layout.tables.complaints import _rejoin_known
+    from vbparse.layout.tables.complaints.cells import _rejoin_known
 
     lines = [_line(1, 100, ("beskrivning", 385)), _line(1, 110, ("självständighe", 385)),
              _line(1, 120, ("t har.", 385))]

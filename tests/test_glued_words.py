@@ -292,7 +292,7 @@ def test_touching_words_joined_into_one_keep_their_character_boundaries() -> Non
 def test_a_count_glued_to_its_unit_is_cut_where_the_unit_starts() -> None:
     """'22st' (no cell padding): the parts keep their own character boundaries, so a
     column edge at the unit's start no longer cuts inside 'st'."""
-    from vbparse.layout.tables.complaints import _unglue
+    from vbparse.layout.tables.complaints.cells import _unglue
 
     count, unit = _unglue(_glued("22", "st", 320, 120))
     assert (count.text, count.x1, unit.text, unit.x0) == ("22", 320.0, "st", 320.0)

@@ -7,14 +7,9 @@ import itertools
 
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
-from vbparse.layout.tables.complaints import (
-    _Label,
-    _owners_by_alignment,
-    _Row,
-    _spread_counts,
-    _take_wrapped_unit,
-    _unglue,
-)
+from vbparse.layout.tables.complaints.cells import _spread_counts, _take_wrapped_unit, _unglue
+from vbparse.layout.tables.complaints.groups import _Label, _owners_by_alignment
+from vbparse.layout.tables.complaints.row import _Row
 from vbparse.layout.tables.edges import merge
 from vbparse.layout.tables.header import header_at
 from vbparse.layout.tables.rows import RowEvidence

@@ -1,0 +1,156 @@
+"""Where the group column ends and the category column begins, on each page's layout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ....model import ParseWarning
+from ....pdf.reading import PageData, Word
+from ....vocab import TOTALS_WORDS, fold
+from ...lines import Line, cut_word
+from ..columns import PHRASE_GAP_EM, Band, TableLayout, char_cut
+from .row import _COUNT_ROLES
+
+
+def _split_group_column(lines: Sequence[Line], layout: TableLayout,
+                        pages: dict[int, PageData]) -> tuple[float, bool] | None:
+    """x where the category column starts: a vertical rule, else the word start that
+    separates label and category words on the most lines while no word runs across it
+    (group labels and categories, whatever their alignment, never overlap in x)."""
+    band = layout.band("category")
+    if band is None:
+        return None
+    left = min(band.left, layout.left)
+    for ln in lines:
+        page = pages[ln.page]
+        xs = [r.pos for r in page.vrules if left + 3 < r.pos < band.right - 3
+              and r.start <= ln.top and r.end >= ln.bottom]
+        if xs:
+            return min(xs), True
+    # a totals row's label may run across both columns: it shows no boundary
+    lines = [ln.subline(ws) for ln in lines
+             if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])]
+    words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
+    if not words:
+        return None
+    size = max(w.size for w in words)
+    starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
+    best: tuple[int, int, int, int, float] | None = None
+    apart: tuple[int, float] | None = None
+    for x in starts:
+        cut = x - 0.3
+        # words glued across x show the cells have no padding: a label's text may then
+        # reach the category's start
+        glued = [w for w in words if _glued_at(w, x) is not None]
+        reach = x + 0.5 if glued else cut
+        crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
+        gaps = [min(on) - max(left) for ln in lines
+                if (left := [w.x1 for w in ln.words if w.x1 <= cut])
+                and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
+        # lines it splits wider apart than a word space first (cells' texts stand apart
+        # by their paddings; a cut at a word space may run inside one cell's lines)
+        wide = sum(1 for g in gaps if g >= PHRASE_GAP_EM * size)
+        # a tie goes to where a column's text starts on most lines (not a word inside a label)
+        aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
+        key = (-crossing, wide, len(gaps), aligned, -x)
+        if best is None or key > best:
+            best = key
+        if crossing == 0 and (apart is None or (aligned, -x) > apart):
+            apart = (aligned, -x)
+    # the boundary separates label and category words on many lines and crosses (almost) none;
+    # a boundary only one line shows needs its words wider apart than a word space
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+        return -best[4] - 0.3, False
+    # labels set on baselines of their own (centred between the rows' lines): no line
+    # holds both, but a cut crossing no word has lines' texts wholly left of it and the
+    # category's text starting at it on several lines
+    if apart is not None and apart[0] >= 2:
+        cut = -apart[1] - 0.3
+        if any((ws := [w for w in ln.words if w.x0 < band.right]) and all(w.x1 <= cut for w in ws) for ln in lines):
+            return cut, False
+    return _column_apart(lines, band.right)
+
+
+def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | None:
+    """A label on lines of its own in a column of its own: lines whose text ends left of
+    where every other line's text starts. Left-aligned, centred or right-aligned, the
+    lines of one column overlap in x (each line ends right of any other's start), so
+    lines wholly apart to the left stand in another column."""
+    spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws))
+             for ln in lines if (ws := [w for w in ln.words if w.x0 < right])]
+    for start in sorted({a for a, _ in spans}):
+        left = [b for a, b in spans if a < start]
+        if left and all(b < start - 0.5 for b in left):
+            return start - 0.3, False
+    return None
+
+
+def _glued_at(w: Word, x: float) -> int | None:
+    """Where a label and a category glued into one word meet at x ("antalLex": cells with
+    no padding leave no gap): a character boundary there, a lower-case letter before it
+    and a capital after (a word never has a capital inside)."""
+    if not w.x0 + 0.5 < x < w.x1 - 0.5:
+        return None
+    k = char_cut(w, x)
+    if k is None or not 0 < k < len(w.text):
+        return None
+    return k if w.text[k - 1].islower() and w.text[k].isupper() else None
+
+
+def _cut_glued(words: Sequence[Word], x: float) -> list[Word]:
+    out: list[Word] = []
+    for w in words:
+        k = _glued_at(w, x)
+        out.extend(cut_word(w, k) if k is not None else (w,))
+    return out
+
+
+def _in_group(w: Word, split_x: float, ruled: bool = False) -> bool:
+    """The word is the group column's: it starts left of the split; at a rule, it also
+    lies mostly left of it (a producer may set a cell's text a point left of its rule, and
+    no word runs across one)."""
+    if ruled:
+        return w.x0 < split_x - 0.5 and w.x0 + w.x1 < 2 * split_x
+    return w.x0 < split_x - 1
+
+
+@dataclass
+class _Frame:
+    """One layout's x positions: a table continuing on a page of another width has its own."""
+
+    layout: TableLayout
+    split_x: float
+    cat_right: float
+    ruled: bool = False  # split_x is a vertical rule's
+
+
+def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
+           warnings: list[ParseWarning]) -> _Frame:
+    found = _split_group_column(lines, layout, pages)
+    if found is None:
+        warnings.append(ParseWarning(code="complaint_groups_unknown",
+                                     message="could not find the group column of the complaints table",
+                                     page=lines[0].page if lines else None))
+        found = layout.bands[0].left, False
+    split_x, ruled = found
+    cat_band = layout.band("category")
+    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled)
+
+
+def _whole_category(layout: TableLayout) -> TableLayout:
+    """The category column with the header cells of unknown text between it and the first
+    count column: the header's "Uppdelning" and "Klagomål/synpunkter/kategorier" read as
+    two cells head one column pair (group and category), which holds no counts."""
+    i = next((k for k, b in enumerate(layout.bands) if b.role == "category"), None)
+    if i is None:
+        return layout
+    j = i + 1
+    while j < len(layout.bands) and layout.bands[j].role == "unknown":
+        j += 1
+    if j == i + 1 or j == len(layout.bands) or layout.bands[j].role not in _COUNT_ROLES:
+        return layout
+    first, last = layout.bands[i], layout.bands[j - 1]
+    whole = Band("category", first.left, last.right, first.text_left,
+                 " ".join(b.text for b in layout.bands[i:j]), last.text_right)
+    return replace(layout, bands=[*layout.bands[:i], whole, *layout.bands[j:]])

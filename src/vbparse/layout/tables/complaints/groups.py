@@ -1,0 +1,382 @@
+"""Groups from vertically merged cells: which rows each group label's cell spans."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+from ....model import ComplaintRow, ParseWarning
+from ....pdf.reading import PageData
+from ....values import parse_count
+from ....vocab import TOTALS_WORDS, fold
+from ...lines import Line, join_cell, line_pitch, unfinished
+from ...provenance import place_complaint
+from ..columns import TableLayout
+from ..rows import gap_breaks
+from .cells import _cell_text, _rejoin_known, _take_wrapped_unit
+from .row import _Row
+
+
+def _assign_groups(
+    rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
+    pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
+    page_splits: dict[int, float] | None = None,
+) -> list[ComplaintRow]:
+    pad = layout.pad
+    cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
+    label_edge = cat_start - 2 * pad if pad is not None else None
+    cat_band = layout.band("category")
+    # a totals row's label may stand in the group column: that row is no category
+    totals = [ln for ln in group_lines if fold(ln.text).rstrip(":") in TOTALS_WORDS]
+    group_lines = [ln for ln in group_lines if ln not in totals]
+    kept: list[_Row] = []
+    in_totals = False
+    for r in rows:
+        # the totals row, and what follows it with no category of its own (its counts
+        # wrapped in their narrow cells: "12" over "9")
+        in_totals = any(t.page == r.page and (t.top <= r.mid <= t.bottom or abs(r.top - t.top) <= 1.0)
+                        for t in totals) or (in_totals and not r.cat)
+        if not in_totals:
+            kept.append(r)
+    rows = kept
+    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
+    groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
+    cat_edge = layout.content_right(cat_band) if cat_band else None
+    cat_precise = cat_edge is not None
+    cat_room = max((ln.x1 - ln.x0 for r in rows for ln in r.cat), default=0.0)
+    if cat_edge is None:
+        cat_edge = max((ln.x1 for r in rows for ln in r.cat), default=cat_right)
+    out: list[ComplaintRow] = []
+    after_totals = False
+    for row, group in zip(rows, groups, strict=True):
+        category = _cell_text(row.cat, cat_edge, cat_precise, cat_room) if row.cat else ""
+        if fold(category).rstrip(":") in TOTALS_WORDS or (after_totals and not row.cat):
+            after_totals = True  # a totals row sums the categories (its wrapped counts with it)
+            continue
+        after_totals = False
+        _take_wrapped_unit(row)
+        cells = row.cells
+        counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
+        unit = " ".join(w.text for w in cells.get("unit", [])) or None
+        # prose: lines meet at a space, or with none after a dash or slash ending a line
+        # ("resultat–" "analys"); a mid-word break is not guessed in running text
+        summary = _rejoin_known(row.summary, join_cell(row.summary, math.inf)) if row.summary else None
+        out.append(ComplaintRow(
+            group=group, category=category,
+            t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
+            unit=unit, summary=summary, page=row.page,
+        ))
+        place_complaint(out[-1], [*row.cat, *row.summary, *(w for ws in cells.values() for w in ws)])
+    return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
+
+
+@dataclass
+class _Label:
+    page: int
+    top: float
+    bottom: float
+    text: str
+    span_top: float = -math.inf  # the cell's extent between the rules around it
+    span_bottom: float = math.inf
+    ruled: bool = False
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def covers(self, row: _Row) -> bool:
+        return row.page == self.page and self.span_top < row.mid < self.span_bottom
+
+
+_NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
+
+
+def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
+               page_splits: dict[int, float]) -> set[int]:
+    """Rows (by index) with a rule across the group column between them and the next row
+    on their page: no group cell runs on over it (a cell merged over rows has no rule
+    across it between them)."""
+    if not group_lines:
+        return set()
+    left = min(ln.x0 for ln in group_lines) - 0.5
+    across: dict[int, list[float]] = {}
+    for pg in {r.page for r in rows}:
+        split = page_splits.get(pg, split_x)
+        across[pg] = [r.pos for r in pages[pg].hrules if r.start < min(left, split - 1) and r.end >= split]
+    return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
+            if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
+
+
+def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
+            cut_after: set[int] | None = None) -> list[str | None]:
+    """Each row's group: by the ruled cells on pages where every label's cell is closed by
+    rules, by the labels' alignment elsewhere; rows before a page's first group continue
+    the group above."""
+    ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
+    doubt: list[_Row] = []
+    owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+    if doubt and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=doubt[0].page,
+            message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
+                    f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
+    out: list[str | None] = []
+    current: str | None = None
+    # a table whose labels' cells are merged over rows leaves a row in no group as an empty
+    # cell of its own; where every label's cell is one row, the label is printed on its
+    # group's first row only and the empty cells below go on with it
+    merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
+    hits: list[_Label | None] = []
+    for row in rows:
+        if row.page in ruled_pages:
+            hit = next((lab for lab in labels if lab.covers(row)), None)
+            # between closed cells, or below the last one where the table ends: an empty
+            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            here = [lab for lab in labels if lab.page == row.page]
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
+                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
+                hit = _NO_GROUP
+        else:
+            hit = owner.get(id(row))
+        hits.append(hit)
+    _open_cells_reach_back(rows, labels, hits, ruled_pages, cut_after or set())
+    for hit in hits:
+        if hit is _NO_GROUP:
+            current = None
+        elif hit is not None:
+            current = hit.text
+        out.append(current)
+    return out
+
+
+def _centred(lab: _Label) -> bool:
+    """The label stands in the middle of its cell's part between the rules around it."""
+    return math.isfinite(lab.span_bottom) and \
+        abs(lab.mid - (lab.span_top + lab.span_bottom) / 2) <= max(1.0, 0.1 * (lab.bottom - lab.top))
+
+
+def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
+                           ruled_pages: set[int], cut_after: set[int]) -> None:
+    """A ruled cell open at its top (no row of the table above it on its page) whose label
+    stands below the cell's first row, and not in its middle, began on a page before,
+    where it has no label (a bottom-aligned label is printed in the cell's last part): the
+    rows before it in no cell of their own (on pages without a label, or below a page's
+    last closed cell) are its own, back to the last cell closed by a rule (or the table's
+    start)."""
+    first_mid: dict[int, float] = {}
+    for r in rows:
+        first_mid.setdefault(r.page, r.mid)
+    foot: dict[int, float] = {}  # where a page's last closed cell ends: a cell below it runs to the page's foot
+    for lab in labels:
+        foot[lab.page] = max(foot.get(lab.page, -math.inf), lab.span_bottom)
+    closed = [True] * len(rows)  # the last cell before row i is closed (or there is none)
+    last: _Label | None = None
+    for i, h in enumerate(hits):
+        closed[i] = last is None or last is _NO_GROUP or (last.ruled and math.isfinite(last.span_bottom))
+        if h is not None:
+            last = h
+    nxt: _Label | None = None
+    for i in range(len(rows) - 1, -1, -1):
+        h = hits[i]
+        if h is not None:
+            # open at its top, with rows of its own above the label (a label at its cell's
+            # top is printed in the cell's first part, one centred in its part is centred
+            # in a cell wholly on this page: either began here)
+            nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
+                and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+        elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
+            nxt = None
+        elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
+            hits[i] = nxt
+
+
+_ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+
+
+_SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
+
+
+_CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
+
+
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
+    """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
+
+    The alignment (top, centre, bottom) that fits every label best wins, rows in no run
+    counting a little each; a tie goes to top, Word's default. A run may cross a page
+    break: a top-aligned label is printed in its cell's first part, so its run goes on
+    over the pages below; a bottom-aligned one in its last part, so its run reaches back
+    over the pages above (or goes on below when its part reaches the page's foot); a
+    centred one either way. Rows in no run belong to no group. When alignments fitting
+    alike group the rows differently, the first row they disagree on goes to `doubt`."""
+    span: dict[int, tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        a, _ = span.get(row.page, (i, i))
+        span[row.page] = (a, i)
+    labs = [lab for lab in labels if lab.page in span]
+    if not labs:
+        return {}
+    fits = []
+    for align in ("top", "center", "bottom"):
+        cost, owner = _runs(rows, labs, span, align)
+        orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
+        fits.append((cost - _ORPHAN * orphans, orphans, owner))
+    # labels fitting alike (within half a point) leave the fewest rows in no group
+    least = min(f[0] for f in fits)
+    if least == math.inf:
+        return {}
+    alike = [f for f in fits if f[0] < least + 0.5]
+    best = min(alike, key=lambda f: f[1])
+    if doubt is not None:
+        for f in alike:
+            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            if differ:
+                doubt.append(differ[0])
+                break
+    return best[2]
+
+
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+    ps, pe = max(s, pa), min(e, pb)
+    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
+        return math.inf
+    # a label taller than its rows' text sets the cell's height itself: it may reach past
+    # the text of its first (last) row, never into the row before (after) its run
+    before = rows[ps - 1].bottom if ps > pa else -math.inf
+    after = rows[pe + 1].top if pe < pb else math.inf
+    c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
+    first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
+    # at the top: no lower than the first row's text; at the bottom: no higher than the
+    # last row's text, or in the last row from its top (a label printed in the last row
+    # of an open region)
+    top = max(0.0, lab.top - first.top)
+    if align == "top":
+        c += top
+    elif align == "bottom":
+        c += max(0.0, min(last.bottom, last.top + height) - lab.bottom)
+    else:
+        c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
+    if align != "top" and e > pb and s >= pa:
+        # a cell going on over the page break may print its label at the top of its first part
+        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+    return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
+
+
+def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
+          align: str) -> tuple[float, dict[int, _Label]]:
+    n, k = len(rows), len(labs)
+    inf = math.inf
+    # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
+    best = [[inf] * (n + 1) for _ in range(k + 1)]
+    choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+    for s in range(n + 1):
+        best[k][s] = _ORPHAN * (n - s)
+    for j in range(k - 1, -1, -1):
+        pa, pb = span[labs[j].page]
+        hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
+        for s in range(min(n - 1, pb), -1, -1):
+            b, ch = _ORPHAN + best[j][s + 1], None
+            for e in range(max(s, pa), hi + 1):
+                rest = best[j + 1][e + 1]
+                if rest == inf or rest >= b:
+                    continue
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                if c < b:
+                    b, ch = c, e
+            best[j][s], choice[j][s] = b, ch
+    owner: dict[int, _Label] = {}
+    j, s = 0, 0
+    while s < n:
+        e = choice[j][s] if j < k else None
+        if e is None:
+            if j > 0:  # rows before the first run continue whatever group is above them
+                owner[id(rows[s])] = _NO_GROUP
+            s += 1
+            continue
+        for i in range(s, e + 1):
+            owner[id(rows[i])] = labs[j]
+        j, s = j + 1, e + 1
+    return best[0][0], owner
+
+
+def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
+    """Two labels set at line pitch (no padding, no rule between): a line opening with a
+    capitalised word (not an acronym) after a finished question or sentence, or after
+    finished text with its top level with a row's top (a label starts its group's row)."""
+    first = ln.words[0].text
+    if not (first[:1].isupper() and any(c.islower() for c in first[1:])):
+        return False
+    text = " ".join(x.text for x in cur).rstrip()
+    if text.endswith(("?", ".")):
+        return True
+    return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)
+
+
+def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
+            label_edge: float | None, row_pitch: float, page_splits: dict[int, float] | None = None) -> list[_Label]:
+    """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
+    labels: list[_Label] = []
+    cur: list[Line] = []
+    precise = label_edge is not None
+    edge = label_edge if label_edge is not None else max((ln.x1 for ln in group_lines), default=split_x)
+    # the table's own pitch: labels of one line each show none of their own
+    pitch = min(row_pitch, line_pitch(group_lines)) if len(group_lines) >= 2 else row_pitch
+
+    page_splits = page_splits or {}
+    main_lines = [ln for ln in group_lines if ln.page not in page_splits]
+    text_left = min((ln.x0 for ln in main_lines), default=split_x) - 0.5
+    # pages of another width: their own group column
+    lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
+             for pg, x in page_splits.items()}
+    room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
+
+    def crossing(page: int) -> list[float]:
+        # a rule across the group column starts left of every label (at the table's edge);
+        # one under a category cell starts at that cell's edge
+        left, split = lefts.get(page, text_left), page_splits.get(page, split_x)
+        return sorted(r.pos for r in pages[page].hrules if r.start < left and r.end >= split)
+
+    def flush() -> None:
+        if not cur:
+            return
+        # a cell split by a page break: its extent is measured on the page it starts on
+        first_page = [x for x in cur if x.page == cur[0].page]
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise, room))
+        cross = crossing(lab.page)
+        above = [y for y in cross if y <= lab.mid]
+        below = [y for y in cross if y >= lab.mid]
+        if above:
+            lab.span_top = above[-1]
+        if below:
+            lab.span_bottom = below[0]  # else the cell runs on to the page's foot
+        labels.append(lab)
+        cur.clear()
+
+    for ln in group_lines:
+        if cur:
+            prev = cur[-1]
+            continued = ln.page != prev.page and ln.words[0].text[:1].islower()
+            split = not continued and (
+                ln.page != prev.page
+                or any(prev.bottom - 1 <= y <= ln.top + 1 for y in crossing(ln.page))
+                or gap_breaks(prev, ln, pitch)
+                or _starts_label(cur, ln, rows)
+            )
+            if split:
+                flush()
+        cur.append(ln)
+    flush()
+    # ruled groups: every label's cell is closed off from its neighbours' by a rule
+    for a, b in itertools.pairwise(labels):
+        if a.page == b.page and a.span_bottom < b.span_top + 0.5:
+            a.ruled = b.ruled = True
+    for lab in labels:
+        alone = not any(b.page == lab.page for b in labels if b is not lab)
+        if not lab.ruled and alone and math.isfinite(lab.span_top):
+            # alone on its page: ruled when the rows themselves are (a rule between two rows)
+            mids = sorted(r.mid for r in rows if r.page == lab.page)
+            lab.ruled = math.isfinite(lab.span_bottom) or any(
+                a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
+    return labels

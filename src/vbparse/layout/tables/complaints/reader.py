@@ -1,0 +1,211 @@
+"""The complaints table's rows from its lines: where a row begins, what goes on."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ....model import ComplaintRow, ParseWarning
+from ....pdf.reading import Word
+from ....values import parse_count
+from ....vocab import COUNT_UNITS, fold
+from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from ..columns import TableLayout
+from ..rows import RowEvidence, gap_breaks, table_pitch
+from .cells import _spread_counts, _unglue
+from .column import _cut_glued, _Frame, _frame, _in_group, _whole_category
+from .groups import _assign_groups
+from .row import _COUNT_ROLES, _Row
+
+
+def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
+    """The row's category goes on in this line: it starts lower case, or the text so far is unfinished."""
+    first = cat[0].text[:1] if cat else ""
+    return bool(cat) and (first.islower() or first in "([{/&-–"
+                          or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+
+
+def _count_room(lines: Sequence[Line], frame_of: Callable[[int], _Frame]) -> dict[str, float]:
+    """The widest count each count column sets on one line: what its cell holds."""
+    room: dict[str, float] = {}
+    for ln in lines:
+        lay = frame_of(ln.page).layout
+        for w in ln.words:
+            band = lay.band_of(w.x0, w.x1)
+            if band is not None and band.role in _COUNT_ROLES and parse_count(w.text) is not None:
+                room[band.role] = max(room.get(band.role, 0.0), w.x1 - w.x0)
+    return room
+
+
+def _wrapped_counts(row: _Row, cells: dict[str, list[Word]], prev: Line, ln: Line, pitch: float,
+                    room: dict[str, float]) -> bool:
+    """A line of counts only, each the rest of a number broken in its narrow cell: right
+    below the row's count in a filled column, at line pitch, starting where it starts,
+    and the two together wider than any count the column sets on one line."""
+    if not cells or ln.page != prev.page or gap_breaks(prev, ln, pitch):
+        return False
+    for role, ws in cells.items():
+        have = row.cells.get(role)
+        if role not in _COUNT_ROLES or not have or len(ws) != 1 or not ws[0].text.isdigit():
+            return False
+        last = have[-1]
+        if not last.text.isdigit() or abs(ws[0].x0 - last.x0) > 0.5 or last.page != ln.page:
+            return False
+        if (last.x1 - last.x0) + (ws[0].x1 - ws[0].x0) <= room.get(role, 0.0) + 0.5:
+            return False
+    return True
+
+
+def _at_foot(cell: list[Line], row: _Row, pitch: float) -> bool:
+    """The cell's text runs to the foot of the row's part on its page: only then can a
+    page break have cut it (a cell that ended lines above the row's last line is done)."""
+    return bool(cell) and cell[-1].page == row.end_page and cell[-1].bottom >= row.bottom - 0.5 * pitch
+
+
+def _apart(cell: list[Line], ln: Line, pitch: float) -> bool:
+    """The line stands below the cell's last line on its page with room for a line
+    between: no line of the same cell (a cell's lines follow each other at pitch)."""
+    return bool(cell) and cell[-1].page == ln.page and gap_breaks(cell[-1], ln, pitch)
+
+
+def _wrapped_to(row: _Row, cat: list[Word], room: float) -> bool:
+    """A category line opening with no letter ("5,5 ...", a number reads neither as a new
+    sentence nor as one going on) wrapped from the row's line above: its first word
+    would not have fit on that line (a line breaker moves on only what does not fit)."""
+    if not cat or cat[0].text[:1].isalpha() or not row.cat or row.cat[-1].page != cat[0].page:
+        return False
+    above = row.cat[-1]
+    return (above.x1 - above.x0) + 0.25 * cat[0].size + (cat[0].x1 - cat[0].x0) > room
+
+
+def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
+                        pitch: float) -> bool:
+    """The first line of a page goes on with the row the page before ended with: its
+    category goes on (and the category ran to the page's foot), or it holds only summary
+    text and the summary ran to the foot. A cell's text starts on its row's first line, so
+    text overleaf in a cell the row left empty opens another row."""
+    if cat:
+        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right) \
+            and (not summary or bool(row.summary)) and (not counts or bool(row.cells))
+    return summary and not counts and _at_foot(row.summary, row, pitch)
+
+
+def parse_complaints(
+    lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
+    page_layouts: dict[int, TableLayout] | None = None,
+) -> list[ComplaintRow]:
+    """`page_layouts`: the columns of pages whose width differs from the header's page
+    (measured under that page's repeated header); other pages use `layout`."""
+    if not lines:
+        return []
+    pages = evidence.pages
+    layout = _whole_category(layout)
+    page_layouts = {pg: _whole_category(lay) for pg, lay in (page_layouts or {}).items()}
+    main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
+    frames: dict[int, _Frame] = {}
+    for lay in {id(v): v for v in page_layouts.values()}.values():
+        on = [ln for ln in lines if page_layouts.get(ln.page) is lay]
+        fr = _frame(on, lay, pages, warnings)
+        for pg, v in page_layouts.items():
+            if v is lay:
+                frames[pg] = fr
+
+    def frame_of(page: int) -> _Frame:
+        return frames.get(page, main)
+
+    split_x, cat_right = main.split_x, main.cat_right
+    group_lines: list[Line] = []
+    rows: list[_Row] = []
+    # the table's own pitch: from its category lines, else its (wrapped) header
+    hdr = layout.header_lines
+    size = hdr[0].size if hdr else 10.0
+    indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
+               if (ws := [w for w in ln.words if not _in_group(w, frame_of(ln.page).split_x, frame_of(ln.page).ruled)])]
+    parts = [p for _, p in indexed]
+    pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
+    # lines set tighter than their font's size (a small line height): the pitch is still the
+    # smallest gap that recurs between neighbouring lines of one cell
+    tight = [b.ref - a.ref for a, b in itertools.pairwise(parts)
+             if a.page == b.page and 0.5 * a.size < b.ref - a.ref <= 0.9 * a.size]
+    if len(tight) >= 2:
+        pitch = min(pitch, smallest_recurring(tight))
+    # rows set apart by padding or spacing: then a line at pitch is never a new row
+    # (measured between the row parts of neighbouring lines: two category lines may have
+    # group label lines between them, which is no spacing, and a label line may stand
+    # off the rows' baselines); spacing recurs between rows, one odd gap is chance, and so
+    # are gaps of unlike sizes (a stray word far below the table's last line)
+    gaps = sorted(b.ref - a.ref for (i, a), (j, b) in itertools.pairwise(indexed)
+                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch))
+    gapped = any(y - x <= max(1.0, 0.1 * x) for x, y in itertools.pairwise(gaps))
+    room = _count_room(lines, frame_of)
+    prev: Line | None = None
+    for ln in lines:
+        ln.used = True
+        fr = frame_of(ln.page)
+        layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
+        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3)
+        gwords = [w for w in words if _in_group(w, split_x, fr.ruled)]
+        rest = [p for w in words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
+        if gwords:
+            group_lines.append(ln.subline(gwords))
+        if not rest:
+            continue
+        # the row part of the line on its own: group labels may sit at another height
+        ln = ln.subline(rest)
+        # a word lying mostly left of the category cell's edge is the category's (a count
+        # set against the edge at zero padding may start a fraction of a point left of it)
+        cat = [w for w in rest if w.x0 + w.x1 < 2 * cat_right]
+        cells: dict[str, list[Word]] = {}
+        summary: list[Word] = []
+        for w in layout.split_glued(rest):  # words glued across a column rule: cut there
+            if w.x0 + w.x1 < 2 * cat_right:
+                continue
+            band = layout.band_of(w.x0, w.x1)
+            role = band.role if band else "summary"
+            if fold(w.text) in COUNT_UNITS and not summary and cells and "unit" not in cells:
+                role = "unit"  # a unit (one a cell) follows its counts, before the summary's text
+            elif role == "summary" or parse_count(w.text) is None:
+                summary.append(w)
+                continue
+            cells.setdefault(role, []).append(w)
+        _spread_counts(cells, layout)
+        cur = rows[-1] if rows else None
+        new_row = cur is None
+        if cur is not None and prev is not None:
+            if ln.page != cur.page and ln.page != prev.page:  # top of a new page: a split row continues
+                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch)
+            elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
+                new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
+            elif gap_breaks(prev, ln, pitch):
+                new_row = True
+            elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
+                new_row = bool(cat) and not _goes_on(cat, cur, cat_right) \
+                    and not _wrapped_to(cur, cat, cat_right - split_x - (layout.pad or 0.0))
+            else:
+                new_row = False
+            # a cell's lines stand at pitch: category text lines below the row's category
+            # text with an empty line slot between starts another cell
+            new_row = new_row or (bool(cat) and _apart(cur.cat, ln.subline(cat), pitch))
+            # (the line may go on with the row's category and summary: no row starts here)
+            if not new_row and _wrapped_counts(cur, cells, prev, ln, pitch, room):
+                for role, ws in cells.items():  # "2" over "2": one count, 22
+                    last = cur.cells[role][-1]
+                    cur.cells[role][-1] = replace(last, text=last.text + ws[0].text, x1=max(last.x1, ws[0].x1))
+                cells = {}
+            # one cell holds one count: a second count in a filled column starts a new row
+            new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
+        if new_row:
+            cur = _Row(ln.page, ln.top)
+            rows.append(cur)
+        assert cur is not None
+        if cat:
+            cur.cat.append(ln.subline(cat))
+        for role, ws in cells.items():
+            cur.cells.setdefault(role, []).extend(ws)
+        if summary:
+            cur.summary.append(ln.subline(summary))
+        cur.bottom, cur.end_page = ln.bottom, ln.page
+        prev = ln
+    return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
+                          {pg: fr.split_x for pg, fr in frames.items()})
