@@ -228,6 +228,19 @@ def test_a_stray_glyph_above_a_repeated_header_is_not_the_tables() -> None:
     assert [i.analysis for i in goal.indicators] == analyses
 
 
+def _activity_line(name: str, name_right: float, top: float) -> Line:
+    """An activity row's first line: name, start and end dates, Avvikelse."""
+    return Line(
+        [
+            _at(name, 76.2, name_right, top, 8.0),
+            _at("2024-01-01", 420.0, 460.0, top, 8.0),
+            _at("2024-12-31", 500.0, 540.0, top, 8.0),
+            _at("Ja", 580.0, 588.0, top, 8.0),
+        ],
+        1,
+    )
+
+
 def test_a_row_without_values_after_an_analysis_opens_a_row_where_names_start() -> None:
     """No rules, no icons: the Analys labels start 19 pt left of the names (the table's
     edge, over an empty status column). A line after an analysis that starts where the
@@ -248,27 +261,11 @@ def test_a_row_without_values_after_an_analysis_opens_a_row_where_names_start() 
         ],
     )
     body = [
-        Line(
-            [
-                _at("Verksamheten och medarbetare.", 76.2, 200.0, 80.0, 8.0),
-                _at("2024-01-01", 420.0, 460.0, 80.0, 8.0),
-                _at("2024-12-31", 500.0, 540.0, 80.0, 8.0),
-                _at("Ja", 580.0, 588.0, 80.0, 8.0),
-            ],
-            1,
-        ),
+        _activity_line("Verksamheten och medarbetare.", 200.0, 80.0),
         Line([_at("Analys", 56.8, 78.8, 100.0, 8.0, True)], 1),
         Line([_at("Självständighet en kompetens.", 56.8, 180.0, 110.0, 8.0)], 1),
         Line([_at("Café i insatser klagomål.", 76.2, 180.0, 130.0, 8.0)], 1),
-        Line(
-            [
-                _at("Rutiner ett uppföljning.", 76.2, 180.0, 150.0, 8.0),
-                _at("2024-01-01", 420.0, 460.0, 150.0, 8.0),
-                _at("2024-12-31", 500.0, 540.0, 150.0, 8.0),
-                _at("Ja", 580.0, 588.0, 150.0, 8.0),
-            ],
-            1,
-        ),
+        _activity_line("Rutiner ett uppföljning.", 180.0, 150.0),
         Line([_at("Analys", 56.8, 78.8, 170.0, 8.0, True)], 1),
         Line([_at("Verksamheten har rutiner.", 56.8, 170.0, 180.0, 8.0)], 1),
     ]
