@@ -170,7 +170,7 @@ class Report(_Model):
     checks: list[Check] = Field(default_factory=list)
     coverage: Coverage | None = None
     """How much of the text ended in a field; None for a report not made by the parser."""
-    _grids: Any = PrivateAttr(default_factory=list)  # layout.tables.grid.Grid per table page: for inspect --png
+    _tables: Any = PrivateAttr(default_factory=list)  # layout.tables.model.Table per table read: for inspect
 
     def iter_goals(self) -> Iterator[Goal]:
         """Every goal, depth first, in document order."""

@@ -30,6 +30,7 @@ COLOURS: dict[str, tuple[int, int, int]] = {
     "complaint": (150, 60, 200),
     "warning": (220, 0, 0),
     "grid": (230, 0, 150),
+    "span": (0, 140, 150),
     "value": (200, 30, 30),
 }
 """Box colour per kind of found part in the page images."""
@@ -150,6 +151,9 @@ def describe(report: Report) -> str:
         lines.append(f"  p.{page:>3}  {_page_line(by_page.get(page, [])) or '-'}")
     if by_page.get(None):
         lines.append(f"  no page  {_page_line(by_page[None])}")
+    tables = tables_of(report)
+    if tables:
+        lines += ["", f"tables ({len(tables)}):", *(f"  {t.summary()}" for t in tables)]
     lines += ["", *_coverage_lines(report), "", f"warnings ({len(report.warnings)}):"]
     lines += [f"  p.{w.page if w.page is not None else '?':>3}  [{w.code}] {w.message}" for w in report.warnings]
     return "\n".join(lines)
@@ -201,21 +205,41 @@ def _label_font() -> Any:
         return ImageFont.load_default()
 
 
-def _draw_grid(image: Any, grid: Any) -> None:
-    """A table's grid as the reader found it: its box, column boundaries, row tops."""
-    colour = (*COLOURS["grid"], 230)
-    image.draw_rect((grid.left, grid.top - 1, grid.right, grid.bottom + 1), fill=(0, 0, 0, 0), stroke=colour,
-                    stroke_width=2)
-    for x in grid.columns:
-        image.draw_line([(x, grid.top - 1), (x, grid.bottom + 1)], stroke=colour, stroke_width=1)
-    for y in grid.rows:
-        image.draw_line([(grid.left, y - 1), (grid.right, y - 1)], stroke=colour, stroke_width=1)
+def _draw_table(image: Any, table: Any, page: int) -> None:
+    """A table as the reader found it (`layout.tables.model.Table`), on one page: its
+    outline and column boundaries (thick), each row's top (thin, across), each cell's
+    text box (thin) and each merged cell (group labels, Analys rows) outlined in its own colour."""
+    extent = table.on_page(page)
+    if extent is None:
+        return
+    colour = COLOURS["grid"]
+    line = (*colour, 230)
+    left, top, right, bottom = extent.left, extent.top - 1, extent.right, extent.bottom + 1
+    image.draw_rect((left, top, right, bottom), fill=(0, 0, 0, 0), stroke=line, stroke_width=2)
+    for col in table.columns[1:]:
+        image.draw_line([(col.left, top), (col.left, bottom)], stroke=line, stroke_width=1)
+    for row in table.rows:
+        if row.page == page:
+            image.draw_line([(left, row.top - 1), (right, row.top - 1)], stroke=line, stroke_width=1)
+        for cell in row.cells:
+            if cell.page == page:
+                image.draw_rect(cell.box, fill=(0, 0, 0, 0), stroke=(*colour, 110), stroke_width=1)
+    merged = COLOURS["span"]
+    for span in table.spans:
+        if span.page == page:
+            x0, y0, x1, y1 = span.box
+            image.draw_rect((x0 + 1, y0, x1 - 1, y1 - 1), fill=(*merged, 35), stroke=(*merged, 220), stroke_width=2)
+
+
+def tables_of(report: Report) -> list[Any]:
+    """The tables the readers found (`layout.tables.model.Table`); none for a report loaded from JSON."""
+    return list(getattr(report, "_tables", None) or [])
 
 
 def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
                 resolution: int = 100) -> tuple[list[Path], list[str]]:
-    """Page images with found parts boxed (colour per kind), each table's grid drawn (box,
-    column boundaries, row tops: what the table reader decided), each Value's box labelled
+    """Page images with found parts boxed (colour per kind), each table drawn as the reader
+    found it (outline, column boundaries, row tops, cells, merged cells), each Value's box labelled
     with its field name; pages with warnings framed red.
 
     Returns (files written, problems); a page that cannot be drawn is a problem, not an error.
@@ -233,9 +257,7 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
     for item in value_parts(report):
         if item.page is not None:
             values[item.page].append(item)
-    grids: dict[int, list[Any]] = defaultdict(list)
-    for grid in getattr(report, "_grids", None) or []:
-        grids[grid.page].append(grid)
+    tables = tables_of(report)
     written: list[Path] = []
     problems: list[str] = []
     with open_pdf(source) as (pdf, _src):
@@ -252,8 +274,8 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
                 for bbox, kind in _boxes(page, items):
                     colour = COLOURS[kind]
                     image.draw_rect(bbox, fill=(*colour, 40), stroke=(*colour, 220), stroke_width=2)
-                for grid in grids.get(number, []):
-                    _draw_grid(image, grid)
+                for table in tables:
+                    _draw_table(image, table, number)
                 _draw_values(image, values.get(number, []))
                 if any(f.kind == "warning" for f in items):
                     w, h = float(page.width), float(page.height)

@@ -93,7 +93,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     if unmapped is not None:
         report.warnings.insert(0, unmapped)
     to_shown(report, pages)  # boxes of pages read turned, as the page is shown
-    report._grids = tree.grids
+    report._tables = tree.tables
     report.checks = report_checks(report, _toc_entries(content))
     for w in report.warnings:
         log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)

@@ -14,7 +14,7 @@ from ..layout.lines import Line, ends_short, paragraphs
 from ..layout.provenance import line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
-from ..layout.tables.grid import Grid
+from ..layout.tables.model import Table
 from ..model import ComplaintRow, Goal, ParseWarning, Section
 from ..pdf.reading import PageData
 from ..vocab import (
@@ -40,7 +40,7 @@ class Tree:
     goals: list[Goal] = field(default_factory=list)
     complaints: list[ComplaintRow] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
-    grids: list[Grid] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 class Walker:
@@ -317,6 +317,10 @@ class Walker:
             return False
         return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
 
+    def _keep_table(self, table: Table | None) -> None:
+        if table is not None:
+            self.tree.tables.append(table)
+
     def _continues_overleaf(self, j: int, kind: str) -> bool:
         """The next page opens with this table's header repeated: the lines left on this
         page are the table's own (a row cut by the page break), not text below it."""
@@ -369,7 +373,7 @@ class Walker:
         self.target = None
         if kind == "complaint":
             self.tree.complaints.extend(reader.complaint_rows())
-            self.tree.grids.extend(reader.grids)
+            self._keep_table(reader.table)
             return j
         if goal is None:
             self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header.lines[0].page,
@@ -377,7 +381,7 @@ class Walker:
             goal = Goal(level="unit", title="", page=header.lines[0].page)
             self.tree.goals.append(goal)
         rows = reader.goal_rows()
-        self.tree.grids.extend(reader.grids)
+        self._keep_table(reader.table)
         if kind == "indicator":
             goal.indicators.extend(rows)  # type: ignore[arg-type]
         else:

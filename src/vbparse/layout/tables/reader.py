@@ -16,8 +16,8 @@ from ..lines import Line, line_pitch
 from .columns import TableLayout, layout_from_header, missing_roles
 from .complaints import parse_complaints
 from .goals import RowReader
-from .grid import Grid, grids
 from .header import Header
+from .model import Span, Table, add_row, cells_by_page, close_rows, new_table
 from .rows import RowEvidence, table_pitch
 
 
@@ -37,7 +37,7 @@ class TableReader:
         self.first = self._rows(self.layout0, self.header_pitch, []) if self.kind != "complaint" else None
         self.body: list[Line] = []
         self.evidence.body = self.body
-        self.grids: list[Grid] = []
+        self.table: Table | None = None  # the table as read: what `inspect` shows
         self._sizes: Counter[float] = Counter()  # body line sizes: their median, cheaply
         self.repeats: dict[int, list[Line]] = {}  # the header repeated on later pages
 
@@ -114,12 +114,26 @@ class TableReader:
         reader = self._rows(layout, pitch, self.warnings, self.first is not None and self.first.gapped)
         for ln in self.body:
             reader.feed(ln)
-        self.grids = grids(layout, [*self.header.lines, *self.body], [(r.page, r.top) for r in reader.rows])
+        self.table = _goal_table(layout, [*self.header.lines, *self.body], reader)
         return reader.indicators() if self.kind == "indicator" else reader.activities()
 
     def complaint_rows(self) -> list[ComplaintRow]:
         layout = self._layout()
-        rows = parse_complaints(self.body, layout, self.evidence, self.warnings, self._page_layouts())
-        self.grids = grids(layout, [*self.header.lines, *self.body], [])
-        return rows
+        self.table = new_table(layout, [*self.header.lines, *self.body])
+        return parse_complaints(self.body, layout, self.evidence, self.warnings, self._page_layouts(), self.table)
+
+
+def _goal_table(layout: TableLayout, lines: list[Line], reader: RowReader) -> Table:
+    """The rows a goal table's reader made, with their cells; an Analys row as a span over
+    the table's width belonging to the value row above it."""
+    table = new_table(layout, lines)
+    for row in reader.rows:
+        i = add_row(table, row.page, row.top, (c for role, lns in row.cells.items() for c in cells_by_page(role, lns)))
+        for cell in cells_by_page("analysis", row.analysis or []):
+            extent = table.on_page(cell.page)  # a row merged over every column: the table's width
+            x0, top, x1, bottom = cell.box
+            box = (min(x0, extent.left), top, max(x1, extent.right), bottom) if extent else cell.box
+            table.spans.append(Span("analysis", cell.page, box, cell.text, [i]))
+    close_rows(table)
+    return table
 

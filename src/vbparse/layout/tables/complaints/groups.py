@@ -13,15 +13,17 @@ from ....vocab import TOTALS_WORDS, fold
 from ...lines import Line, join_cell, line_pitch, unfinished
 from ...provenance import place_complaint
 from ..columns import TableLayout
+from ..model import Table
 from ..rows import gap_breaks
 from .cells import _cell_text, _rejoin_known, _take_wrapped_unit
 from .row import _Row
+from .table import fill_table
 
 
 def _assign_groups(
     rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
     pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
-    page_splits: dict[int, float] | None = None,
+    page_splits: dict[int, float] | None = None, table: Table | None = None,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -42,6 +44,8 @@ def _assign_groups(
     rows = kept
     labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
     groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
+    if table is not None:
+        fill_table(table, rows, groups, split_x)
     cat_edge = layout.content_right(cat_band) if cat_band else None
     cat_precise = cat_edge is not None
     cat_room = max((ln.x1 - ln.x0 for r in rows for ln in r.cat), default=0.0)

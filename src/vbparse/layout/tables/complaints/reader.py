@@ -12,6 +12,7 @@ from ....values import parse_count
 from ....vocab import COUNT_UNITS, fold
 from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
 from ..columns import TableLayout
+from ..model import Table
 from ..rows import RowEvidence, gap_breaks, table_pitch
 from .cells import _spread_counts, _unglue
 from .column import _cut_glued, _Frame, _frame, _in_group, _whole_category
@@ -93,10 +94,11 @@ def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool,
 
 def parse_complaints(
     lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
-    page_layouts: dict[int, TableLayout] | None = None,
+    page_layouts: dict[int, TableLayout] | None = None, table: Table | None = None,
 ) -> list[ComplaintRow]:
     """`page_layouts`: the columns of pages whose width differs from the header's page
-    (measured under that page's repeated header); other pages use `layout`."""
+    (measured under that page's repeated header); other pages use `layout`. `table`, when
+    given, gets the rows and group cells that were read."""
     if not lines:
         return []
     pages = evidence.pages
@@ -208,4 +210,4 @@ def parse_complaints(
         cur.bottom, cur.end_page = ln.bottom, ln.page
         prev = ln
     return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
-                          {pg: fr.split_x for pg, fr in frames.items()})
+                          {pg: fr.split_x for pg, fr in frames.items()}, table)
