@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 import traceback
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -98,7 +98,13 @@ def _child(case: Case, cache_dir: Path, conn: Connection) -> None:
         result.update(right=0, cat_right={}, error=f"{type(exc).__name__}: {exc}".splitlines()[0][:300])
         conn.send(("parse_error", result, time.monotonic() - start))
         return
-    conn.send(("ok", score(truth, got), time.monotonic() - start))
+    result = score(truth, got)
+    # what the report says of its own doubt: its warnings and the checks it failed
+    said = [w["code"] for w in got.get("warnings", [])] + [
+        f"check:{c['code']}" for c in got.get("checks", []) if not c.get("passed", True)
+    ]
+    result["warnings"] = dict(Counter(said))
+    conn.send(("ok", result, time.monotonic() - start))
 
 
 def _zero(case: Case, error: str) -> dict[str, Any]:

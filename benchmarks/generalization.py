@@ -85,7 +85,31 @@ def summarize(cases: list[Case], results: list[dict[str, Any]], keep_misses: int
             for dim, vals in by_value.items()
         },
         "worst": [{k: r[k] for k in ("seed", "look", "content", "writer", "accuracy", "status")} for r in worst],
+        "doubt": doubt(scored),
         "per_look": rows,
+    }
+
+
+TABLE_CATEGORIES = ("indicators", "activities", "complaints")
+
+
+def doubt(scored: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whether wrong table fields come with a word of doubt: the share of them in looks whose
+    report carries a warning or a failed check, and how often a look read right carries one
+    (a warning that cries wolf is no help either)."""
+    wrong = [
+        (sum(r["cat_total"].get(c, 0) - r["cat_right"].get(c, 0) for c in TABLE_CATEGORIES), bool(r.get("warnings")))
+        for r in scored
+    ]
+    fields = sum(n for n, _ in wrong)
+    clean = [said for n, said in wrong if n == 0]
+    return {
+        "wrong_fields": fields,
+        "wrong_fields_warned": sum(n for n, said in wrong if said) / fields if fields else None,
+        "wrong_looks": sum(1 for n, _ in wrong if n),
+        "wrong_looks_warned": sum(1 for n, said in wrong if n and said),
+        "clean_looks": len(clean),
+        "clean_looks_warned": sum(clean),
     }
 
 
@@ -115,6 +139,13 @@ def print_block(title: str, s: dict[str, Any]) -> None:
             f"{v} {100 * c['accuracy']:.1f} % (n={c['looks']})" for v, c in vals.items() if c["accuracy"] is not None
         ]
         print(f"  {'producer' if dim == 'writer' else dim:>21}: " + " | ".join(cells))
+    d = s.get("doubt")
+    if d and d["wrong_fields"]:
+        print(
+            f"doubt: {100 * d['wrong_fields_warned']:.0f} % of {d['wrong_fields']} wrong table fields are in looks"
+            f" whose report warns; {d['wrong_looks_warned']} of {d['wrong_looks']} looks with a wrong table field"
+            f" warn, {d['clean_looks_warned']} of {d['clean_looks']} with none wrong do"
+        )
     print("worst 10:")
     for w in s["worst"]:
         print(
@@ -158,10 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=200, help="looks per block (default 200)")
     ap.add_argument("--seed-offset", type=int, default=100000, help="first seed of the fresh block (default 100000)")
     ap.add_argument("--no-fresh", action="store_true", help="run only the default block (seeds 0..N-1)")
-    ap.add_argument("--no-default", action="store_true",
-                    help="run only the fresh block (seeds SEED_OFFSET..): saves time when comparing blocks")
-    ap.add_argument("--allow-missing", action="store_true",
-                    help="exit 0 even when looks were skipped because their producer is not installed")
+    ap.add_argument(
+        "--no-default",
+        action="store_true",
+        help="run only the fresh block (seeds SEED_OFFSET..): saves time when comparing blocks",
+    )
+    ap.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="exit 0 even when looks were skipped because their producer is not installed",
+    )
     ap.add_argument("--jobs", type=int, default=2, help="looks rendered and parsed at once (default 2)")
     ap.add_argument("--producers", help="comma-separated writers to run (others count as skipped)")
     ap.add_argument("--render-timeout", type=float, default=600, help="seconds per render (default 600)")
@@ -169,8 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write all figures and per-look results here")
     ap.add_argument("--look", type=int, help="render and parse this one seed again, list its misses")
     ap.add_argument("--misses", type=int, default=40, help="misses listed by --look (default 40)")
-    ap.add_argument("--keep-misses", type=int, default=0, metavar="K",
-                    help="keep each look's first K misses in the --json output (default none)")
+    ap.add_argument(
+        "--keep-misses",
+        type=int,
+        default=0,
+        metavar="K",
+        help="keep each look's first K misses in the --json output (default none)",
+    )
     args = ap.parse_args(argv)
     if args.look is not None:
         return one_look(args.look, args.misses)
@@ -209,8 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     if missing_producer and not args.allow_missing:
         # A figure over fewer looks than asked for is not comparable with one over all of them.
-        print(f"error: {missing_producer} looks skipped because their producer is not installed "
-              "(scripts/setup-producers.sh; --allow-missing to accept)", file=sys.stderr)
+        print(
+            f"error: {missing_producer} looks skipped because their producer is not installed "
+            "(scripts/setup-producers.sh; --allow-missing to accept)",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

@@ -80,3 +80,32 @@ def test_a_kind_printed_only_in_the_periods_is_read_from_them() -> None:
     unread = report(None, ["VB 2024"])
     as_read(unread)
     assert unread["meta"]["kind"] is None  # the sampler's truth (the render input) is left alone
+
+
+def test_doubt_counts_wrong_table_fields_in_looks_that_warn() -> None:
+    """The benchmark's doubt figure: wrong table fields in warned looks, and looks read right that warn."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generalization import doubt
+
+    def look(wrong: dict[str, int], warnings: dict[str, int]) -> dict[str, object]:
+        total = {"indicators": 10, "activities": 10, "complaints": 10, "meta": 5}
+        return {
+            "cat_total": total,
+            "cat_right": {k: v - wrong.get(k, 0) for k, v in total.items()},
+            "warnings": warnings,
+        }
+
+    looks = [
+        look({"indicators": 3, "meta": 2}, {"row_without_name": 1}),
+        look({"complaints": 1}, {}),
+        look({"meta": 1}, {"clipped_text": 1}),
+        look({}, {}),
+    ]
+    d = doubt(looks)  # type: ignore[arg-type]
+    assert d["wrong_fields"] == 4  # meta is no table field
+    assert d["wrong_fields_warned"] == 0.75
+    assert (d["wrong_looks"], d["wrong_looks_warned"]) == (2, 1)
+    assert (d["clean_looks"], d["clean_looks_warned"]) == (2, 1)
