@@ -68,6 +68,29 @@ def test_cookbook_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_usage_names_every_command_and_format() -> None:
     text = (DOCS / "usage.md").read_text(encoding="utf-8")
-    for word in ("vbparse parse", "vbparse export", "vbparse inspect", "csv-sv", "parquet", "parse_many",
-                 "to_frames", 'pip install "vbparse[excel]"', "--strict"):
+    for word in (
+        "vbparse parse",
+        "vbparse export",
+        "vbparse inspect",
+        "csv-sv",
+        "parquet",
+        "parse_many",
+        "to_frames",
+        'pip install "vbparse[excel]"',
+        "--strict",
+    ):
         assert word in text
+
+
+def test_every_warning_code_is_documented() -> None:
+    """A user who meets a warning code finds it in the usage guide's table."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    src = " ".join(p.read_text(encoding="utf-8") for p in (root / "src" / "vbparse").rglob("*.py"))
+    codes = set(re.findall(r'ParseWarning\(\s*code="([a-z_]+)"', src)) | set(
+        re.findall(r'code="([a-z_]+)",\s*page=', src)
+    )
+    table = (root / "docs" / "usage.md").read_text(encoding="utf-8")
+    assert "value_unreadable" in codes
+    assert sorted(c for c in codes if f"| `{c}` |" not in table) == []

@@ -146,6 +146,8 @@ PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TOTALS_WORDS = {"totalt", "summa", "total", "totalsumma", "samtliga"}  # a totals row's first cell
 COUNT_UNITS = {"st", "st.", "antal", "%"}
+DASHES = ("-", "–", "—", "−")
+"""What a value cell prints for no value."""
 TEXT_TARGETS = ("öka", "minska", "tas fram av nämnd", "tas fram av nämnd/styrelse", "bibehålla")
 PERIOD_RE = re.compile(r"^(?:(?:vb|t1|t2|vp)\s*)?(?:19|20)\d{2}$", re.I)
 _PERIOD_PARTS_RE = re.compile(r"^(?:(?P<kind>vb|t1|t2|vp)\s*)?(?P<year>(?:19|20)\d{2})$", re.I)

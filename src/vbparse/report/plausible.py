@@ -1,0 +1,55 @@
+"""Doubt about single values: a table cell whose text no value of its column can have.
+
+An indicator's value cell holds a number ("8,5 %", "1 234"), a dash for no value, or a
+text target ("öka", "Tas fram av nämnd"); a period is a year with an optional period
+kind ("VB 2024"). Text of any other shape in such a cell most often means the reader put
+two cells' text into one ("53 %91,7 %", "-33 48 %") or a name's words into a value: the
+field is then wrong, and the report says so instead of passing it on silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Indicator, ParseWarning, Report, Value
+from ..vocab import DASHES, PERIOD_RE, TEXT_TARGETS, fold
+
+VALUE_COLUMNS = {
+    "outcome": "Periodens utfall",
+    "outcome_men": "Utfall män",
+    "outcome_women": "Utfall kvinnor",
+    "previous": "Utfall föregående år",
+    "target": "Årsmål",
+    "kf_target": "KF:s årsmål",
+}
+
+
+def _readable(value: Value) -> bool:
+    if value.number is not None:
+        return True
+    text = " ".join(fold(value.raw).split())
+    return text in DASHES or text in TEXT_TARGETS
+
+
+def unreadable_values(report: Report) -> Iterator[ParseWarning]:
+    """One `value_unreadable` warning per indicator cell whose text is no value of its column."""
+    for ind in report.indicators:
+        yield from _indicator(ind)
+
+
+def _indicator(ind: Indicator) -> Iterator[ParseWarning]:
+    for field, column in VALUE_COLUMNS.items():
+        value: Value | None = getattr(ind, field)
+        if value is not None and not _readable(value):
+            yield ParseWarning(
+                code="value_unreadable",
+                page=value.page or ind.page,
+                message=f"indicator {ind.name[:60]!r}: {column} {value.raw!r} is neither a number nor a text "
+                f"target (two cells' text read as one?)",
+            )
+    if ind.period is not None and not PERIOD_RE.match(ind.period):
+        yield ParseWarning(
+            code="value_unreadable",
+            page=ind.page,
+            message=f"indicator {ind.name[:60]!r}: period {ind.period!r} is not a year",
+        )

@@ -1,0 +1,50 @@
+"""value_unreadable: a value cell whose text no value of its column can have is warned of."""
+
+from __future__ import annotations
+
+from vbparse.model import Indicator, Report
+from vbparse.report.plausible import unreadable_values
+from vbparse.values import parse_value
+
+
+def _report(**cells: str) -> Report:
+    values = {k: parse_value(v) for k, v in cells.items() if k != "period"}
+    ind = Indicator(name="Andel nöjda brukare", page=4, period=cells.get("period"), **values)  # type: ignore[arg-type]
+    return Report(goals=[{"level": "unit", "title": "Mål", "indicators": [ind]}])  # type: ignore[list-item]
+
+
+def test_values_of_every_printed_shape_pass() -> None:
+    report = _report(
+        outcome="8,5 %",
+        outcome_men="1 234",
+        outcome_women="−3",
+        previous="–",
+        target="öka",
+        kf_target="Tas fram av nämnd/styrelse",
+        period="VB 2024",
+    )
+    assert list(unreadable_values(report)) == []
+
+
+def test_two_cells_read_as_one_are_warned_of_with_their_column_and_page() -> None:
+    report = _report(outcome="53 %91,7 %", target="-33 48 %", kf_target="5,5 aktivitet", period="2024 Nej")
+    warnings = list(unreadable_values(report))
+    assert [w.code for w in warnings] == ["value_unreadable"] * 4
+    assert all(w.page == 4 for w in warnings)
+    text = " ".join(w.message for w in warnings)
+    for part in (
+        "Periodens utfall '53 %91,7 %'",
+        "Årsmål '-33 48 %'",
+        "KF:s årsmål '5,5 aktivitet'",
+        "period '2024 Nej'",
+    ):
+        assert part in text
+
+
+def test_a_parsed_fixture_reads_without_doubt() -> None:
+    from pathlib import Path
+
+    import vbparse
+
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed001-c_serif_norules.pdf"
+    assert not [w for w in vbparse.parse(pdf).warnings if w.code == "value_unreadable"]
