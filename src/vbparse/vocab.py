@@ -78,6 +78,26 @@ SAME_COUNT_GROUPS = (
     ("vad har avvikelsen berört", "vem avser avvikelsen"),
 )
 
+# Group labels of the city's complaints table as the template prints them (seeds 000, 001).
+# A label read with its spaces off ("synpunkt en", "synpunktinkommit?": a narrow merged
+# cell's line breaks) takes the template's spacing when its letters are these exactly.
+COMPLAINT_GROUP_LABELS = (
+    "Antal rapporter som bedömts som allvarligt missförhållande eller påtaglig risk för missförhållande "
+    "och anmälts till IVO",
+    "Avvikelserapportering enligt SoL - Vem har identifierat avvikelsen?",
+    "Beröm",
+    "Från vem har klagomål eller synpunkt inkommit?",
+    "Från vem har klagomål, synpunkt eller avvikelser inkommit?",
+    "Rapportering av lex Sarah och lex Maria",
+    "Vad gällde klagomålet eller synpunkten?",
+    "Vad gällde klagomålet, synpunkten eller avvikelsen?",
+    "Vad har avvikelsen berört?",
+    "Varav antal avvikelser som lett till (ej incidenter som rapporteras i IA)",
+    "Vem avser avvikelsen?",
+    "Återkoppling",
+    "Åtgärder",
+)
+
 # --- narrative sections ------------------------------------------------------------------
 GOALS_SECTION = "uppföljning av kommunfullmäktiges inriktningsmål"
 COMPLAINTS_SECTION = "redovisning av synpunkter och klagomål"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ....pdf.reading import Word
-from ....vocab import COUNT_UNITS, fold
+from ....vocab import COMPLAINT_GROUP_LABELS, COUNT_UNITS, fold
 from ...lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell
 from ..columns import TableLayout
 from .row import _COUNT_ROLES, _Row
@@ -100,3 +100,21 @@ def _take_wrapped_unit(row: _Row) -> None:
     row.cells["unit"] = [replace(parts[0], text="".join(p.text for p in parts))]
     rest = [ln.subline(ln.words[1:]) for ln in row.summary[:len(parts)] if len(ln.words) > 1]
     row.summary = rest + row.summary[len(parts):]
+
+
+_KNOWN_GROUPS = {"".join(fold(label).split()): label for label in COMPLAINT_GROUP_LABELS}
+
+
+def known_spacing(label: str) -> str:
+    """A group label whose letters are a template label's exactly, spaced as the template
+    spaces them: the letters were read right, only where the line breaks fell was guessed.
+    The printed letters are kept (their case, their dashes)."""
+    known = _KNOWN_GROUPS.get("".join(fold(label).split()))
+    letters = "".join(label.split())
+    if known is None or len(letters) != len("".join(known.split())):
+        return label
+    out: list[str] = []
+    it = iter(letters)
+    for ch in known:
+        out.append(" " if ch.isspace() else next(it))
+    return "".join(out)

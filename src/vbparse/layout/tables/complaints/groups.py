@@ -15,7 +15,7 @@ from ...provenance import place_complaint
 from ..columns import TableLayout
 from ..model import Table
 from ..rows import gap_breaks
-from .cells import _cell_text, _rejoin_known, _take_wrapped_unit
+from .cells import _cell_text, _rejoin_known, _take_wrapped_unit, known_spacing
 from .row import _Row
 from .table import fill_table
 
@@ -347,7 +347,8 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             return
         # a cell split by a page break: its extent is measured on the page it starts on
         first_page = [x for x in cur if x.page == cur[0].page]
-        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, _cell_text(cur, edge, precise, room))
+        text = known_spacing(_cell_text(cur, edge, precise, room))
+        lab = _Label(cur[0].page, cur[0].top, first_page[-1].bottom, text)
         cross = crossing(lab.page)
         above = [y for y in cross if y <= lab.mid]
         below = [y for y in cross if y >= lab.mid]
