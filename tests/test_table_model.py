@@ -95,3 +95,18 @@ def test_inspect_lists_tables_and_draws_merged_cells(tmp_path: Path) -> None:
     teal = COLOURS["span"]
     near = [image.getpixel((x + dx, y)) for dx in range(-2, 3)]
     assert any(abs(p[0] - teal[0]) < 50 and abs(p[1] - teal[1]) < 50 and abs(p[2] - teal[2]) < 50 for p in near), near
+
+
+def test_a_table_without_rows_closes_and_summarises() -> None:
+    """A header with no body (the table's rows all on a page that failed, or none at all)."""
+    from vbparse.layout.tables.model import Column, TablePage, add_row, close_rows
+
+    table = Table(
+        "indicator", [Column("name", 50, 200), Column("outcome", 200, 260)], [TablePage(3, 50, 260, 100, 130)]
+    )
+    close_rows(table)
+    assert table.rows == []
+    assert table.summary() == "p.3  indicator table: 2 columns (name, outcome), 0 rows"
+    add_row(table, 3, 110, [])
+    close_rows(table)
+    assert (table.rows[0].top, table.rows[0].bottom) == (110, 130)  # the last row reaches the table's foot

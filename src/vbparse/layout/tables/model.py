@@ -151,7 +151,8 @@ def close_rows(table: Table) -> None:
     """Rows tile the table: each reaches down to the next row's top on its page, the last
     one on a page to the table's foot there (a merged cell's text may run lower than its
     rows' own text)."""
-    for row, nxt in zip(table.rows, [*table.rows[1:], None], strict=True):
+    for i, row in enumerate(table.rows):
+        nxt = table.rows[i + 1] if i + 1 < len(table.rows) else None
         extent = table.on_page(row.page)
         foot = extent.bottom if extent else max((c.box[3] for c in row.cells if c.page == row.page), default=row.top)
         row.bottom = nxt.top if nxt is not None and nxt.page == row.page and nxt.top > row.top else foot
