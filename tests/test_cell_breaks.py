@@ -98,3 +98,19 @@ def test_a_decimal_comma_alone_on_its_line_joins_the_digits_around_it() -> None:
     # "2,9" in a column where "2," would fit by the widest line ("%"), yet the comma went
     # to a line of its own: "2" "," "9" is one number, never "2 , 9"
     assert join_cell(_column("2", ",", "9", "%", x0=274.0), 283.2, False, room=10.7) == "2,9 %"
+
+
+def test_a_hyphened_word_the_document_sets_mid_line_keeps_its_space_at_a_break() -> None:
+    """ "enhetschef- biträdande enhetschef- arbetsledare": a word ending in a hyphen that the
+    text also sets mid-line with a space after it is a word of its own; at a line's end it
+    keeps that space. A hyphen the text never sets so stays a compound's ("kort-" "sikt")."""
+    from vbparse.layout.lines import _join_pair
+
+    token = MID_LINE_WORDS.set(frozenset({"enhetschef-", "biträdande"}))
+    try:
+        assert _join_pair("nivåerna: enhetschef-", "arbetsledare, arbetsledare", False) == (
+            "nivåerna: enhetschef- arbetsledare, arbetsledare"
+        )
+        assert _join_pair("på kort-", "sikt", False) == "på kort-sikt"
+    finally:
+        MID_LINE_WORDS.reset(token)

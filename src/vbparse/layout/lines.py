@@ -180,7 +180,10 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
         return prev + nxt
-    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha():
+    # a word ending in a hyphen that the document also sets mid-line, a space after it
+    # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two
+    last = prev.rsplit(" ", 1)[-1]
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() and _key(last) not in MID_LINE_WORDS.get():
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
