@@ -55,6 +55,7 @@ def _glyphs_in_place(part: Word, whole: Word) -> bool:
 
 _DESCENDERS = frozenset("gjpqy")
 _ASCENDERS = frozenset("bdfhklt")
+_TALLEST = frozenset("ÅÄÖÉÜ")  # capitals with a mark above: the glyphs reaching highest on a line
 
 
 def _lone_inner_glyph(line: Line, whole: Line, at_head: bool) -> bool:
@@ -62,15 +63,19 @@ def _lone_inner_glyph(line: Line, whole: Line, at_head: bool) -> bool:
     `whole` (neither its first nor its last letter; same weight): the one glyph that
     reached over a clip edge ("y" of a bold "Analys"). Only a glyph reaching past its
     line's others can: below them at a page's head (a descender), above them at a foot
-    (a capital or an ascender). A narrow cell's letter stands at its cell's edge or
-    centre, where a word's inner letter does not, unless glyph positions say so;
-    without them there is no evidence."""
+    (a capital or an ascender). At a foot, a capital with a mark above reaches highest of
+    all, so it may be a word's first letter too, where the whole word starts. A narrow
+    cell's letter stands at its cell's edge or centre, where a word's inner letter does
+    not, unless glyph positions say so; without them there is no evidence."""
     (g,) = line.words
     if len(g.text) != 1 or not g.text.isalpha():
         return False
     if not (g.text in _DESCENDERS if at_head else (g.text.isupper() or g.text in _ASCENDERS)):
         return False
     for v in whole.words:
+        if len(v.text) >= 3 and v.bold == g.bold and abs(v.size - g.size) <= 0.5 and not at_head \
+                and g.text in _TALLEST and v.text[0] == g.text and abs(v.x0 - g.x0) <= _SLACK:
+            return True  # "Ö" of "Övrigt": a capital's accent reaches highest of all
         xs = _starts(v)
         if xs is None or len(v.text) < 3 or v.bold != g.bold or abs(v.size - g.size) > 0.5:
             continue
