@@ -30,3 +30,24 @@ def test_a_running_header_whose_page_number_wrapped_is_furniture() -> None:
         assert "furniture" in head.tags and "furniture" in number.tags
         assert not body.used
     assert headers and headers[0].unit == "Enheten utveckling klagomål trygghet kvalitet café"
+
+
+def test_a_running_header_of_kind_and_page_number_only_says_the_kind() -> None:
+    """ "Tertialrapport 1 2(5)" with no unit before it: furniture, and the report's kind when
+    no cover says it (it was only tagged, so a coverless report had no kind)."""
+    from vbparse.model import ReportMeta
+    from vbparse.report.meta import fill_fallbacks
+
+    pages = [[_line(pg, 37.6, f"Tertialrapport 1 {pg}(5)"), _line(pg, 300.0, "Enheten arbetar")] for pg in range(1, 6)]
+    headers = mark_furniture(pages, [842.0] * 5)
+    assert all("furniture" in head.tags for head, _ in pages)
+    meta = ReportMeta()
+    fill_fallbacks(meta, headers, [], [])
+    assert (meta.kind, meta.unit) == ("tertialrapport_1", None)
+    # a unit-less header beside named ones leaves the unit to them
+    named = mark_furniture(
+        [[_line(pg, 37.6, f"Enheten Liljan, Tertialrapport 1 {pg}(5)")] for pg in (1, 2)], [842.0] * 2
+    )
+    meta = ReportMeta()
+    fill_fallbacks(meta, [*headers, *named], [], [])
+    assert meta.unit == "Enheten Liljan"

@@ -16,7 +16,7 @@ REPEAT_SHARE = 0.065  # tighter band for "repeats on many pages": body text star
 
 @dataclass
 class RunningHeader:
-    unit: str
+    unit: str | None  # None: a header of the kind and page number only ("Tertialrapport 1 2(5)")
     kind_text: str
     year: int | None
 
@@ -53,15 +53,20 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
                 year = m.group("year")
                 headers.append(RunningHeader(m.group("unit").strip(), m.group("kind"), int(year) if year else None))
                 _tag(ln)
-            elif _is_page_number(text, ln.page) or _ends_with_page_number(text, ln.page) or id(ln) in numbered or (
-                _in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min
+            elif (k := _kind_and_page(text, ln.page)) is not None:
+                headers.append(k)
+                _tag(ln)
+            elif (
+                _is_page_number(text, ln.page)
+                or id(ln) in numbered
+                or (_in_repeat_band(ln, h) and shapes[_shape(ln)] >= repeat_min)
             ):
                 _tag(ln)
     return headers
 
 
 def _is_page_number(text: str, page: int) -> bool:
-    """"7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
+    """ "7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
     table cell at the foot of a page is not)."""
     if not PAGE_NUMBER_RE.match(text):
         return False
@@ -70,16 +75,19 @@ def _is_page_number(text: str, page: int) -> bool:
 
 
 _KIND_PAGE_RE = re.compile(
-    r"(?:verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])(?:\s+\d{4})?\s+(\d+)\s*\(\s*\d+\s*\)$", re.I)
+    r"(?P<kind>verksamhetsberättelse|verksamhetsplan|tertialrapport\s*[12])(?:\s+(?P<year>\d{4}))?"
+    r"\s+(?P<n>\d+)\s*\(\s*\d+\s*\)$",
+    re.I,
+)
 
 
-def _ends_with_page_number(text: str, page: int) -> bool:
+def _kind_and_page(text: str, page: int) -> RunningHeader | None:
     """A running header whose unit is missing or stands apart ("Tertialrapport 2 7(8)"):
-    the report's kind followed by this page's number."""
+    the report's kind followed by this page's number. It still says the report's kind."""
     m = _KIND_PAGE_RE.search(" ".join(text.split()))
-    return m is not None and abs(int(m.group(1)) - page) <= 3
-
-
+    if m is None or abs(int(m.group("n")) - page) > 3:
+        return None
+    return RunningHeader(None, m.group("kind"), int(m.group("year")) if m.group("year") else None)
 
 
 def _numbered_furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:

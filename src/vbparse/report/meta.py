@@ -108,8 +108,8 @@ def fill_fallbacks(meta: ReportMeta, headers: Sequence[RunningHeader], goals: Se
                    title_lines: Sequence[str]) -> None:
     """What the cover did not say: from the running header, a title line or the periods."""
     if headers:
-        units = Counter(h.unit for h in headers)
-        if meta.unit is None:
+        units = Counter(h.unit for h in headers if h.unit)
+        if meta.unit is None and units:
             meta.unit = units.most_common(1)[0][0]
         if meta.kind is None:
             meta.kind = kind_from_text(headers[0].kind_text)
