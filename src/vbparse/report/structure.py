@@ -186,7 +186,9 @@ class Walker:
             nxt, prev = self.lines[j], group[-1]
             if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
                     or nxt.top - prev.bottom > 0.8 * prev.height
-                    or ends_short(prev, nxt, self.style.right_at(prev.page))
+                    # a line opening in lower case goes on with the heading even where the
+                    # heading's box ends short of the text's edge (its own margin or padding)
+                    or (ends_short(prev, nxt, self.style.right_at(prev.page)) and not nxt.text[:1].islower())
                     or self._header(j) or match_goal_heading(nxt.text) or self._label(nxt)):
                 break
             group.append(nxt)
