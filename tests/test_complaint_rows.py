@@ -165,7 +165,7 @@ def test_labels_on_baselines_of_their_own_still_split_the_group_column() -> None
 
 
 def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
-    """ "22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
+    """"22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
     one x, together wider than any count the column sets on one line, is one count."""
     body = [
         _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
@@ -177,16 +177,13 @@ def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
 
 
 def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole() -> None:
-    """ "självständighe" alone on its line, "t har." below: the document sets
+    """"självständighe" alone on its line, "t har." below: the document sets
     "självständighet" whole mid-line elsewhere and "självständighe" is no word of it."""
     from vbparse.layout.lines import MID_LINE_WORDS
     from vbparse.layout.tables.complaints.cells import _rejoin_known
 
-    lines = [
-        _line(1, 100, ("beskrivning", 385)),
-        _line(1, 110, ("självständighe", 385)),
-        _line(1, 120, ("t har.", 385)),
-    ]
+    lines = [_line(1, 100, ("beskrivning", 385)), _line(1, 110, ("självständighe", 385)),
+             _line(1, 120, ("t har.", 385))]
     token = MID_LINE_WORDS.set(frozenset({"självständighet", "har"}))
     try:
         assert _rejoin_known(lines, "beskrivning självständighe t har.") == "beskrivning självständighet har."
@@ -194,6 +191,7 @@ def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole
         assert _rejoin_known(lines[:1] + lines[2:], "beskrivning t har.") == "beskrivning t har."
     finally:
         MID_LINE_WORDS.reset(token)
+
 
 
 def test_a_count_starting_a_fraction_left_of_the_category_cells_edge_is_a_count() -> None:
@@ -298,10 +296,7 @@ def test_a_count_broken_over_lines_rejoins_on_a_line_that_goes_on_with_the_row()
     ]
     rows = _parse(body)
     assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [
-        ("Första", None, 3, 3),
-        ("Andra och mer", 15, 7, 22),
-        ("Tredje", None, 1, 1),
-    ]
+        ("Första", None, 3, 3), ("Andra och mer", 15, 7, 22), ("Tredje", None, 1, 1)]
 
 
 def test_a_totals_label_across_the_group_boundary_does_not_hide_it() -> None:
@@ -328,10 +323,7 @@ def test_text_overleaf_in_a_cell_the_row_left_empty_opens_a_row() -> None:
     ]
     rows = _parse(body)
     assert [(r.category, r.summary) for r in rows] == [
-        ("Första", "Text"),
-        ("Andra omsorg som", None),
-        ("Genom kompetens", "Beskrivning"),
-    ]
+        ("Första", "Text"), ("Andra omsorg som", None), ("Genom kompetens", "Beskrivning")]
 
 
 def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space() -> None:
@@ -350,20 +342,11 @@ def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space()
 
 
 def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ "Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
+    """"Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
     cells: the one of unknown text before the first count column still heads category
     text, not summary."""
-    header = _line(
-        1,
-        60,
-        ("Uppdelning", 60),
-        ("Klagomål/synpunkter/kategorier", 125),
-        ("T1", 255),
-        ("T2", 285),
-        ("VB", 315),
-        ("Totalt", 345),
-        ("Sammanfattning", 385),
-    )
+    header = _line(1, 60, ("Uppdelning", 60), ("Klagomål/synpunkter/kategorier", 125), ("T1", 255),
+                   ("T2", 285), ("VB", 315), ("Totalt", 345), ("Sammanfattning", 385))
     monkeypatch.setattr(sys.modules[__name__], "HEADER", header)
     body = [
         _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
@@ -371,9 +354,7 @@ def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(m
     ]
     rows = _parse(body)
     assert [(r.group, r.category, r.vb, r.summary) for r in rows] == [
-        ("Grupp", "Första", 3, None),
-        ("Grupp", "Andra", 4, None),
-    ]
+        ("Grupp", "Första", 3, None), ("Grupp", "Andra", 4, None)]
 
 
 def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_above() -> None:
@@ -388,10 +369,7 @@ def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_abo
     ]
     rows = _parse(body)
     assert [r.category for r in rows] == [
-        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare",
-        "Återkoppling har",
-        "2023 brukare",
-    ]
+        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare", "Återkoppling har", "2023 brukare"]
 
 
 def test_a_label_line_the_next_word_would_have_fitted_on_was_not_broken_mid_word() -> None:
@@ -411,17 +389,8 @@ def test_a_label_glued_to_its_category_is_cut_where_the_category_starts() -> Non
     """No cell padding: the label's last word and the category's first read as one word
     ("antalLex"); cut at the category column's start (a character boundary, lower case
     before, a capital after) it is no word running across the column boundary."""
-    glued = Word(
-        "antalLex",
-        82.0,
-        114.0,
-        100.0,
-        100.0 + SIZE,
-        SIZE,
-        False,
-        1,
-        array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]),
-    )
+    glued = Word("antalLex", 82.0, 114.0, 100.0, 100.0 + SIZE, SIZE, False, 1,
+                 array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]))
     body = [
         Line([_w("Varav", 60, 100), glued, _w("Maria", 116, 100), _w("3", 318, 100), _w("3", 348, 100)], 1),
         _tight(1, 110, ("avvikelser", 60), ("Lex Sarah", 102), ("4", 318), ("4", 348)),
@@ -447,11 +416,7 @@ def test_an_open_cell_reaches_back_no_further_than_a_rule_across_the_group_colum
     page2 = [Rule(55, 50, 600), Rule(75, 120, 600), Rule(95, 50, 600)]
     rows = _parse(body, {1: across, 2: page2})
     assert [(r.category, r.group) for r in rows] == [
-        ("Första", None),
-        ("Andra", "Grupp"),
-        ("Tredje", "Grupp"),
-        ("Fjärde", "Grupp"),
-    ]
+        ("Första", None), ("Andra", "Grupp"), ("Tredje", "Grupp"), ("Fjärde", "Grupp")]
 
 
 def test_a_template_group_label_read_with_its_spaces_off_takes_the_templates_spacing() -> None:
