@@ -112,5 +112,8 @@ def test_a_hyphened_word_the_document_sets_mid_line_keeps_its_space_at_a_break()
             "nivåerna: enhetschef- arbetsledare, arbetsledare"
         )
         assert _join_pair("på kort-", "sikt", False) == "på kort-sikt"
+        # an en dash ending a cell's line beside another cell's text is no evidence
+        MID_LINE_WORDS.set(frozenset({"resultat–"}))
+        assert _join_pair("utveckling resultat–", "analys.", False) == "utveckling resultat–analys."
     finally:
         MID_LINE_WORDS.reset(token)

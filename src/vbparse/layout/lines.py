@@ -181,9 +181,11 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
         return prev + nxt
     # a word ending in a hyphen that the document also sets mid-line, a space after it
-    # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two
+    # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two (an
+    # en dash ending a cell's line beside the next cell's text is no such evidence)
     last = prev.rsplit(" ", 1)[-1]
-    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() and _key(last) not in MID_LINE_WORDS.get():
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() \
+            and not (last.endswith("-") and _key(last) in MID_LINE_WORDS.get()):
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
