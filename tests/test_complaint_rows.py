@@ -417,3 +417,36 @@ def test_an_open_cell_reaches_back_no_further_than_a_rule_across_the_group_colum
     rows = _parse(body, {1: across, 2: page2})
     assert [(r.category, r.group) for r in rows] == [
         ("Första", None), ("Andra", "Grupp"), ("Tredje", "Grupp"), ("Fjärde", "Grupp")]
+
+
+def _rows(*spec: tuple[int, float, float]) -> list:  # type: ignore[type-arg]
+    from vbparse.layout.tables.complaints.row import _Row
+
+    return [_Row(page, top, bottom) for page, top, bottom in spec]
+
+
+def test_no_labels_run_reaches_over_a_page_of_ruled_cells() -> None:
+    """s600046: an unruled label on page 2, a ruled cell opening at page 3's foot (open at
+    its bottom: it runs on over the page break), page 4 with no label. Page 4's rows go on
+    with page 3's last cell, not with the label two pages up."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((2, 100, 108), (2, 120, 128), (2, 140, 148), (3, 100, 108), (3, 120, 128), (3, 140, 148),
+                 (4, 100, 108), (4, 120, 128))
+    a = _Label(2, 100, 108, "A", span_top=95.0)
+    b = _Label(3, 140, 148, "B", span_top=135.0, ruled=True)  # ruled above, open below
+    assert _groups(rows, [a, b]) == ["A", "A", "A", "A", "A", "B", "B", "B"]
+
+
+def test_rows_no_labels_alignment_settles_are_reported() -> None:
+    """One label alone in an unruled table shows no alignment: the rows it does not stand
+    beside may be a group with no label (the sampler's, never a real report's). They are
+    kept with it, and reported with their page and y."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+    from vbparse.model import ParseWarning
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148))
+    warnings: list[ParseWarning] = []
+    assert _groups(rows, [_Label(1, 100, 108, "A")], warnings) == ["A", "A", "A"]
+    assert [(w.code, w.page) for w in warnings] == [("complaint_groups_ambiguous", 1)]
+    assert "y=120" in warnings[0].message

@@ -115,13 +115,21 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     the group above."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
     doubt: list[_Row] = []
+    loose: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose)
+    _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
         warnings.append(ParseWarning(
             code="complaint_groups_ambiguous", page=doubt[0].page,
             message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
                     f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
+    elif loose and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=loose[0].page,
+            message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
+                    f"(no rule between the rows): it is taken to go on with the group above, but may be "
+                    f"a group of its own with no label"))
     out: list[str | None] = []
     current: str | None = None
     # a table whose labels' cells are merged over rows leaves a row in no group as an empty
@@ -149,6 +157,22 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages: set[int]) -> None:
+    """No label's run reaches over a page whose group cells are closed by rules: there the
+    rules decide which rows each cell holds, and a run over it would skip that page's
+    cells (rows below them, in no cell of their own, go on with the page's last cell)."""
+    part: dict[int, int] = {}  # page -> the stretch of unruled pages it lies in
+    k = 0
+    for pg in sorted({r.page for r in rows}):
+        if pg in ruled_pages:
+            k += 1
+        part[pg] = k
+    for r in rows:
+        lab = owner.get(id(r))
+        if lab is not None and lab is not _NO_GROUP and part.get(lab.page, part[r.page]) != part[r.page]:
+            del owner[id(r)]
 
 
 def _centred(lab: _Label) -> bool:
@@ -201,7 +225,8 @@ _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, 
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
-def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
+                         loose: list[_Row] | None = None) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -210,7 +235,11 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     over the pages below; a bottom-aligned one in its last part, so its run reaches back
     over the pages above (or goes on below when its part reaches the page's foot); a
     centred one either way. Rows in no run belong to no group. When alignments fitting
-    alike group the rows differently, the first row they disagree on goes to `doubt`."""
+    alike group the rows differently, the first row they disagree on goes to `doubt`.
+    The first row the labels leave unsettled goes to `loose`: one in no run (above the
+    first label, or beyond what the labels' alignment covers), or, where one label is all
+    there is, one of its run it does not stand beside (a single label shows no alignment:
+    the rows above or below it may be a group with no label)."""
     span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
         a, _ = span.get(row.page, (i, i))
@@ -229,6 +258,16 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         return {}
     alike = [f for f in fits if f[0] < least + 0.5]
     best = min(alike, key=lambda f: f[1])
+    if loose is not None:
+        owner = best[2]
+        out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
+        if len(labs) == 1:  # rows of its run the label does not stand beside
+            lab = labs[0]
+            out += [r for r in rows if owner.get(id(r)) is lab
+                    and not (r.page == lab.page and r.top < lab.bottom and r.bottom > lab.top)]
+        if out:
+            order = {id(r): i for i, r in enumerate(rows)}
+            loose.append(min(out, key=lambda r: order[id(r)]))
     if doubt is not None:
         for f in alike:
             differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
