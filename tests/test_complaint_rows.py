@@ -450,3 +450,16 @@ def test_rows_no_labels_alignment_settles_are_reported() -> None:
     assert _groups(rows, [_Label(1, 100, 108, "A")], warnings) == ["A", "A", "A"]
     assert [(w.code, w.page) for w in warnings] == [("complaint_groups_ambiguous", 1)]
     assert "y=120" in warnings[0].message
+
+
+def test_labels_set_on_their_rows_baselines_show_top_alignment() -> None:
+    """s600088: every label starts on its row's first baseline, and each is taller than
+    its row, so it fits top, centre and bottom alike (a label may sit anywhere in a row of
+    its run). Bottom left the fewest rows in no group, but no label ends on its run's last
+    line, while every one starts on its first: the labels are top-aligned, and the two
+    rows above the first label are in no group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 160), (1, 170, 178), (1, 190, 210), (1, 220, 228))
+    labels = [_Label(1, 140, 164, "A"), _Label(1, 190, 214, "B")]
+    assert _groups(rows, labels) == [None, None, "A", "A", "B", "B"]

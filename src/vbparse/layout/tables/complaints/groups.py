@@ -251,13 +251,16 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     for align in ("top", "center", "bottom"):
         cost, owner = _runs(rows, labs, span, align)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
-        fits.append((cost - _ORPHAN * orphans, orphans, owner))
-    # labels fitting alike (within half a point) leave the fewest rows in no group
+        fits.append((cost - _ORPHAN * orphans, orphans, owner, align))
+    # labels fitting alike (within half a point): the most labels flush with their runs'
+    # edges (set on the first row's baseline, ending on the last row's; counted over the
+    # labels whose runs stay on their page in every such fit), then the fewest rows in no group
     least = min(f[0] for f in fits)
     if least == math.inf:
         return {}
     alike = [f for f in fits if f[0] < least + 0.5]
-    best = min(alike, key=lambda f: f[1])
+    eligible = set.intersection(*(_on_own_page(rows, labs, f[2]) for f in alike))
+    best = min(alike, key=lambda f: (-_snapped(rows, labs, f[2], f[3], eligible), f[1]))
     if loose is not None:
         owner = best[2]
         out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
@@ -275,6 +278,41 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                 doubt.append(differ[0])
                 break
     return best[2]
+
+
+def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str,
+             eligible: set[int]) -> int:
+    """Labels standing flush with their run as the alignment sets them: top with the first
+    row's top, bottom with the last row's bottom, centred on the run's middle (to half a
+    point). A label may sit anywhere in a row taller than itself, so a cost of zero shows
+    no alignment; a label set on its row's own baseline does. Only `eligible` labels count
+    (their runs on their own page: a producer may print a split cell's label at the top
+    of any part)."""
+    n = 0
+    for lab in labs:
+        if id(lab) not in eligible:
+            continue
+        part = [r for r in rows if owner.get(id(r)) is lab]
+        if not part:
+            continue
+        top, bottom = part[0].top, part[-1].bottom
+        if align == "top":
+            n += abs(lab.top - top) <= 0.5
+        elif align == "bottom":
+            n += abs(lab.bottom - bottom) <= 0.5
+        else:
+            n += abs(lab.mid - (top + bottom) / 2) <= 0.5
+    return n
+
+
+def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label]) -> set[int]:
+    """The labels whose runs lie wholly on their own page."""
+    out = {id(lab) for lab in labs}
+    for r in rows:
+        lab = owner.get(id(r))
+        if lab is not None and r.page != lab.page:
+            out.discard(id(lab))
+    return out
 
 
 def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
