@@ -439,3 +439,49 @@ def test_a_template_group_label_read_with_its_spaces_off_takes_the_templates_spa
         _tight(1, 120, ("en berört?", 60), ("Annat", 130), ("5", 318), ("5", 348)),
     ]
     assert {r.group for r in _parse(body)} == {"Vad har avvikelsen berört?"}
+
+
+def _rows(*spec: tuple[int, float, float]) -> list:  # type: ignore[type-arg]
+    from vbparse.layout.tables.complaints.row import _Row
+
+    return [_Row(page, top, bottom) for page, top, bottom in spec]
+
+
+def test_no_labels_run_reaches_over_a_page_of_ruled_cells() -> None:
+    """s600046: an unruled label on page 2, a ruled cell opening at page 3's foot (open at
+    its bottom: it runs on over the page break), page 4 with no label. Page 4's rows go on
+    with page 3's last cell, not with the label two pages up."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((2, 100, 108), (2, 120, 128), (2, 140, 148), (3, 100, 108), (3, 120, 128), (3, 140, 148),
+                 (4, 100, 108), (4, 120, 128))
+    a = _Label(2, 100, 108, "A", span_top=95.0)
+    b = _Label(3, 140, 148, "B", span_top=135.0, ruled=True)  # ruled above, open below
+    assert _groups(rows, [a, b]) == ["A", "A", "A", "A", "A", "B", "B", "B"]
+
+
+def test_rows_no_labels_alignment_settles_are_reported() -> None:
+    """One label alone in an unruled table shows no alignment: the rows it does not stand
+    beside may be a group with no label (the sampler's, never a real report's). They are
+    kept with it, and reported with their page and y."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+    from vbparse.model import ParseWarning
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148))
+    warnings: list[ParseWarning] = []
+    assert _groups(rows, [_Label(1, 100, 108, "A")], warnings) == ["A", "A", "A"]
+    assert [(w.code, w.page) for w in warnings] == [("complaint_groups_ambiguous", 1)]
+    assert "y=120" in warnings[0].message
+
+
+def test_labels_set_on_their_rows_baselines_show_top_alignment() -> None:
+    """s600088: every label starts on its row's first baseline, and each is taller than
+    its row, so it fits top, centre and bottom alike (a label may sit anywhere in a row of
+    its run). Bottom left the fewest rows in no group, but no label ends on its run's last
+    line, while every one starts on its first: the labels are top-aligned, and the two
+    rows above the first label are in no group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 160), (1, 170, 178), (1, 190, 210), (1, 220, 228))
+    labels = [_Label(1, 140, 164, "A"), _Label(1, 190, 214, "B")]
+    assert _groups(rows, labels) == [None, None, "A", "A", "B", "B"]

@@ -284,3 +284,53 @@ def test_clusters_in_one_shaded_header_cell_are_one_column() -> None:
     page = PageData(1, 595.0, 842.0, [], fills=fills)
     lay = layout_from_header("complaint", header, page)
     assert [b.role for b in lay.bands] == ["category", "vb", "total", "summary"]
+
+
+def test_ruled_header_cell_with_an_opener_inside_is_one_column() -> None:
+    """A right-aligned 'Totalt' over 'ack. Utfall' between two vertical rules: 'Utfall'
+    would open a cell of its own, but no rule parts it from 'ack.' (s500019)."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 7.0, 7.0, False, 1) for t, a, b in ws], 1)
+
+    header = [line(213.8, [("Uppdelning", 45.0, 90.0), ("Utfall", 271.3, 288.7), ("T1", 290.7, 298.9),
+                           ("Utfall", 306.9, 324.3), ("T2", 326.3, 334.5), ("Utfall", 348.7, 366.1),
+                           ("VB", 368.1, 377.8), ("Totalt", 396.5, 415.5), ("Sammanfattning", 459.9, 514.6)]),
+              line(221.8, [("Klagomål/synpunkter/kategorier", 45.0, 140.0), ("ack.", 382.5, 396.1),
+                           ("Utfall", 398.0, 415.5), ("åtgärder", 501.0, 529.0)])]
+    xs = [40.5, 269.0, 300.7, 336.3, 379.7, 417.4, 435.6, 531.0]
+    page = PageData(1, 595.0, 842.0, [], vrules=[Rule(x, 211.9, 769.8) for x in xs])
+    lay = layout_from_header("complaint", header, page)
+    roles = [b.role for b in lay.bands]
+    assert roles.count("total") == 1
+    total = lay.band("total")
+    assert total is not None and total.left <= 382.5 and total.right >= 415.5
+
+
+def test_complaint_header_set_a_letter_a_line_names_the_total_column() -> None:
+    """'Totalt ack. Utfall' in a cell one letter wide: a letter a line, where a line's
+    last letter and the next word's first share a line ("a" "t" read as "at"), so the
+    cell's text reads "Totalatck U. tfall" (s400051); it still names the total column."""
+
+    def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
+        return Line([Word(t, a, b, top, top + 8.0, 8.0, False, 1) for t, a, b in ws], 1)
+
+    stacked = ["T", "o", "t", "a", "l", "at", None, "c", None, "k", None, "U.", "t", "f", "a", "l", "l"]
+    rest: dict[int, list[tuple[str, float, float]]] = {
+        6: [("Utf", 384.7, 399.4), ("Sammanfattning", 451.1, 531.0)],
+        8: [("all", 384.7, 396.3), ("och", 451.1, 468.0), ("planerade", 470.9, 519.2)],
+        10: [("VB", 384.7, 397.8), ("åtgärder", 451.1, 492.9)],
+        7: [("Uppdelning", 91.0, 145.9), ("Utfall", 305.4, 331.6), ("Utfall", 346.0, 372.2)],
+        9: [("Klagomål/synpunkter/kategorier", 91.0, 246.5), ("T1", 305.4, 317.1), ("T2", 346.0, 357.7)],
+    }
+    header = []
+    letters = iter(["c", "k"])
+    for i, ch in enumerate(stacked):
+        ws = list(rest.get(i, []))
+        if ch is None:
+            ch = next(letters) if i in (7, 9) else None
+        if ch is not None:
+            ws.append((ch, 413.0 - (1.1 if len(ch) == 2 else 0.0), 418.8))
+        header.append(line(70.0 + 5.0 * i, sorted(ws, key=lambda t: t[1])))
+    lay = layout_from_header("complaint", header, PageData(1, 595.0, 842.0, []))
+    assert [b.role for b in lay.bands] == ["category", "t1", "t2", "vb", "total", "summary"]

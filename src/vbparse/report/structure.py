@@ -274,6 +274,8 @@ class Walker:
         bands = reader.layout0.bands
         if label is not None and len(bands) > 2 and ln.x0 > bands[1].right:
             label = None  # a word alone in an inner cell (a summary, a value) is no goal label
+        if kind == "complaint":
+            label = None  # no goal holds the complaints table: its goal labels follow a goal heading first
         if label in (LABEL_DESCRIPTION, LABEL_EXPECTED):
             return True
         if label == LABEL_ANALYSIS:

@@ -130,7 +130,8 @@ _ROLE_RULES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("t1", ("t1",)),
         ("t2", ("t2",)),
         ("vb", ("vb",)),
-        ("total", ("totalt", "ack")),
+        # "total": set a letter a line, two lines' letters may share a line ("Totalt ack." reads "totalatck")
+        ("total", ("total", "ack")),
         ("summary", ("sammanfattning", "åtgärder")),
     ],
 }
@@ -492,7 +493,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     # the table on the header's page: its value lines given, else the rows just below
     reach = max([bottom + 4 * header[0].size, *(ln.bottom for ln in body if ln.page == page.number and ln.top > top)])
     band_fills = header_fills(page, top, bottom)
-    groups = clusters(header, sorted([*vxs, *fill_joints(page, band_fills, bottom, reach)]))
+    # a ruled table (rules inside its outer ones) parts every column by a rule
+    rules = vxs if len(vxs) >= 3 else []
+    groups = clusters(header, sorted([*vxs, *fill_joints(page, band_fills, bottom, reach)]), rules)
     for words in _merged_tails(kind, _merged_in_cells(groups, header_cells(band_fills))):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)

@@ -85,11 +85,11 @@ def opens_cell(word: Word) -> bool:
     return word.text[:1].isupper() and len(t) >= 3 and any(o.startswith(t) or t.startswith(o) for o in HEADER_OPENERS)
 
 
-def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Word]]:
+def clusters(lines: Sequence[Line], cuts: Sequence[float] = (), rules: Sequence[float] = ()) -> list[list[Word]]:
     """Header words grouped into columns: phrases on a line, joined across lines by x-overlap.
 
     `cuts` are vertical rules: a phrase never runs across one; nor does it run into a word
-    that opens a header cell."""
+    that opens a header cell, unless `rules` (a ruled table's column rules) box both."""
     phrases: list[list[Word]] = []
     for ln in lines:
         words: list[Word] = []
@@ -107,7 +107,7 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
                 # two words closer than any word space (but apart: no glyph overlap) are
                 # neighbouring cells with no padding ("ns u" | "pojkar")
                 apart = 0.0 < w.x0 - cur[-1].x1 < 0.12 * max(w.size, 1.0) if cur else False
-                if cur and (opens_cell(w) or id(w) in opening or apart
+                if cur and (((opens_cell(w) or id(w) in opening or apart) and not _boxed(cur[0], w, rules))
                             or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
                     phrases.append(cur)
                     cur = []
@@ -132,6 +132,14 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = ()) -> list[list[Wor
         spans[keep] = (min(spans[keep][0], x0), max(spans[keep][1], x1))
     order = sorted(range(len(groups)), key=lambda i: spans[i][0])
     return [sorted(groups[i], key=lambda w: (round(w.top), w.x0)) for i in order]
+
+
+def _boxed(a: Word, b: Word, rules: Sequence[float]) -> bool:
+    """Words a and b (a left of b) stand in one cell between two of a ruled table's
+    column rules: where rules part the columns, a word opening a cell's text ("Utfall"
+    in "Totalt ack. Utfall") opens none there."""
+    return any(x < a.x0 for x in rules) and any(x > b.x1 for x in rules) \
+        and not any(a.x0 <= x <= b.x1 for x in rules)
 
 
 def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:

@@ -119,13 +119,21 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     the group above."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
     doubt: list[_Row] = []
+    loose: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages], doubt)
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose)
+    _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
         warnings.append(ParseWarning(
             code="complaint_groups_ambiguous", page=doubt[0].page,
             message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
                     f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
+    elif loose and warnings is not None:
+        warnings.append(ParseWarning(
+            code="complaint_groups_ambiguous", page=loose[0].page,
+            message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
+                    f"(no rule between the rows): it is taken to go on with the group above, but may be "
+                    f"a group of its own with no label"))
     out: list[str | None] = []
     current: str | None = None
     # a table whose labels' cells are merged over rows leaves a row in no group as an empty
@@ -153,6 +161,22 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages: set[int]) -> None:
+    """No label's run reaches over a page whose group cells are closed by rules: there the
+    rules decide which rows each cell holds, and a run over it would skip that page's
+    cells (rows below them, in no cell of their own, go on with the page's last cell)."""
+    part: dict[int, int] = {}  # page -> the stretch of unruled pages it lies in
+    k = 0
+    for pg in sorted({r.page for r in rows}):
+        if pg in ruled_pages:
+            k += 1
+        part[pg] = k
+    for r in rows:
+        lab = owner.get(id(r))
+        if lab is not None and lab is not _NO_GROUP and part.get(lab.page, part[r.page]) != part[r.page]:
+            del owner[id(r)]
 
 
 def _centred(lab: _Label) -> bool:
@@ -205,7 +229,8 @@ _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, 
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
 
-def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None) -> dict[int, _Label]:
+def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
+                         loose: list[_Row] | None = None) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -214,7 +239,11 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     over the pages below; a bottom-aligned one in its last part, so its run reaches back
     over the pages above (or goes on below when its part reaches the page's foot); a
     centred one either way. Rows in no run belong to no group. When alignments fitting
-    alike group the rows differently, the first row they disagree on goes to `doubt`."""
+    alike group the rows differently, the first row they disagree on goes to `doubt`.
+    The first row the labels leave unsettled goes to `loose`: one in no run (above the
+    first label, or beyond what the labels' alignment covers), or, where one label is all
+    there is, one of its run it does not stand beside (a single label shows no alignment:
+    the rows above or below it may be a group with no label)."""
     span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
         a, _ = span.get(row.page, (i, i))
@@ -226,13 +255,26 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     for align in ("top", "center", "bottom"):
         cost, owner = _runs(rows, labs, span, align)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
-        fits.append((cost - _ORPHAN * orphans, orphans, owner))
-    # labels fitting alike (within half a point) leave the fewest rows in no group
+        fits.append((cost - _ORPHAN * orphans, orphans, owner, align))
+    # labels fitting alike (within half a point): the most labels flush with their runs'
+    # edges (set on the first row's baseline, ending on the last row's; counted over the
+    # labels whose runs stay on their page in every such fit), then the fewest rows in no group
     least = min(f[0] for f in fits)
     if least == math.inf:
         return {}
     alike = [f for f in fits if f[0] < least + 0.5]
-    best = min(alike, key=lambda f: f[1])
+    eligible = set.intersection(*(_on_own_page(rows, labs, f[2]) for f in alike))
+    best = min(alike, key=lambda f: (-_snapped(rows, labs, f[2], f[3], eligible), f[1]))
+    if loose is not None:
+        owner = best[2]
+        out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
+        if len(labs) == 1:  # rows of its run the label does not stand beside
+            lab = labs[0]
+            out += [r for r in rows if owner.get(id(r)) is lab
+                    and not (r.page == lab.page and r.top < lab.bottom and r.bottom > lab.top)]
+        if out:
+            order = {id(r): i for i, r in enumerate(rows)}
+            loose.append(min(out, key=lambda r: order[id(r)]))
     if doubt is not None:
         for f in alike:
             differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
@@ -240,6 +282,41 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                 doubt.append(differ[0])
                 break
     return best[2]
+
+
+def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str,
+             eligible: set[int]) -> int:
+    """Labels standing flush with their run as the alignment sets them: top with the first
+    row's top, bottom with the last row's bottom, centred on the run's middle (to half a
+    point). A label may sit anywhere in a row taller than itself, so a cost of zero shows
+    no alignment; a label set on its row's own baseline does. Only `eligible` labels count
+    (their runs on their own page: a producer may print a split cell's label at the top
+    of any part)."""
+    n = 0
+    for lab in labs:
+        if id(lab) not in eligible:
+            continue
+        part = [r for r in rows if owner.get(id(r)) is lab]
+        if not part:
+            continue
+        top, bottom = part[0].top, part[-1].bottom
+        if align == "top":
+            n += abs(lab.top - top) <= 0.5
+        elif align == "bottom":
+            n += abs(lab.bottom - bottom) <= 0.5
+        else:
+            n += abs(lab.mid - (top + bottom) / 2) <= 0.5
+    return n
+
+
+def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label]) -> set[int]:
+    """The labels whose runs lie wholly on their own page."""
+    out = {id(lab) for lab in labs}
+    for r in rows:
+        lab = owner.get(id(r))
+        if lab is not None and r.page != lab.page:
+            out.discard(id(lab))
+    return out
 
 
 def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
