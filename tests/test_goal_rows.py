@@ -348,3 +348,41 @@ def test_a_row_split_by_a_page_break_goes_on_when_one_value_runs_on() -> None:
     for ln in body:
         reader.feed(ln)
     assert [(r.name, r.period) for r in reader.goal_rows()] == [("Andel nöjda", "T2 2023")]
+
+
+def test_rows_of_a_table_set_tighter_than_its_font_size_stand_apart_by_their_gap() -> None:
+    """A table set at 7 pt with a line height under 1 (lines 5.5 pt apart, boxes
+    overlapping) and 3 pt between rows: a row's wrapped lines stand 5.5 pt apart, rows
+    8.5 pt apart, so a name ending in "för" (unfinished) still ends its row, and a
+    two-line target cell stays one value."""
+    s = 7.0
+    header = Header("indicator", [
+        Line([_at("Indikator", 90.0, 120.0, 100.0, s, True), _at("Periodens", 290.0, 318.0, 100.0, s, True),
+              _at("KF:s", 400.0, 412.0, 100.0, s, True)], 1),
+        Line([_at("årsmål", 400.0, 420.0, 105.4, s, True)], 1),
+    ])
+    def line(top: float, *cells: tuple[str, float, float]) -> Line:
+        return Line([_at(t, x0, x1, top, s) for t, x0, x1 in cells], 1)
+
+    body = [
+        line(111.0, ("Att", 90, 98), ("enheten", 100, 124), ("för", 126, 134), ("-33", 309, 318), ("6", 410, 414)),
+        line(119.5, ("Kompetens", 90, 122), ("48", 305, 312), ("%", 313.5, 318),
+             ("Tas", 400, 409), ("fram", 410.5, 424), ("av", 425.5, 432)),
+        line(125.0, ("nämnd/", 400, 422)),
+        line(130.5, ("styrelse", 400, 422)),
+        line(139.0, ("Medarbetare", 90, 128), ("med", 130, 143), ("198", 307, 318), ("öka", 410, 420)),
+        line(144.5, ("brukare", 90, 112)),
+        line(153.0, ("Året", 90, 103), ("107", 307, 318), ("57", 410, 417)),
+    ]
+    page = PageData(1, 595.0, 842.0, [])
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    rows = reader.goal_rows()
+    assert [(r.name, r.outcome.raw if r.outcome else None, r.kf_target.raw if r.kf_target else None)
+            for r in rows] == [
+        ("Att enheten för", "-33", "6"),
+        ("Kompetens", "48 %", "Tas fram av nämnd/styrelse"),
+        ("Medarbetare med brukare", "198", "öka"),
+        ("Året", "107", "57"),
+    ]

@@ -9,6 +9,7 @@ icon drawn a little above or below the text's top marks the same row.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -128,7 +129,34 @@ def table_pitch(lines: Sequence[Line], fallback: float) -> float:
     """The table's own line pitch: lines within one cell stand exactly this far apart."""
     if sum(1 for _ in lines) < 3:
         return fallback
-    return min(fallback, line_pitch(lines))
+    pitch = min(fallback, line_pitch(lines))
+    tight = [g for g in stacked_gaps(lines) if g < pitch]
+    counts = Counter(round(g, 1) for g in tight)
+    recurring = [g for g, n in counts.items() if n >= 2]
+    return min([pitch, *recurring])
+
+
+def stacked_gaps(lines: Sequence[Line]) -> list[float]:
+    """Baseline gaps between consecutive lines whose words stand over one another: one
+    cell's text wrapping. A line pitch tighter than the font size (a line height under 1)
+    shows only here; line_pitch takes no gap under 0.9 × the size, and a value set
+    half a pitch lower than its neighbours (centred in its row) shares no x with them."""
+    out: list[float] = []
+    for a, b in itertools.pairwise(lines):
+        gap = b.ref - a.ref
+        if a.page != b.page or not 0.5 * a.size < gap < 1.5 * a.size:
+            continue
+        if any(min(u.x1, w.x1) - max(u.x0, w.x0) > 0 for u in a.words for w in b.words):
+            out.append(gap)
+    return out
+
+
+def header_pitch(lines: Sequence[Line]) -> float:
+    """A header band's line pitch: its stacked lines' gap where one is tighter than any
+    line_pitch allows (one wrapped cell is evidence enough), else line_pitch."""
+    if len(lines) < 2:
+        return 1.2 * lines[0].size
+    return min([line_pitch(lines), *stacked_gaps(lines)])
 
 
 def gap_breaks(prev: Line, line: Line, pitch: float) -> bool:
