@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...pdf.reading import Box, PageData, Rule
-from ..lines import Line, line_pitch
+from ..lines import Line, line_pitch, split_phrases
 from .edges import fill_edges
+from .header import CELL_GAP_EM
 
 
 class RowEvidence:
@@ -74,6 +75,8 @@ class RowEvidence:
                           and ln.x1 > icon.x0]
                 owner = min(inside, key=lambda ln: ln.top, default=None)
             if owner is None:
+                owner = _straddled(icon, lines)
+            if owner is None:
                 h = icon.bottom - icon.top
                 near = [ln for ln in lines if ln.top - h <= mid <= ln.bottom + h]
                 owner = min(near, key=lambda ln: abs((ln.top + ln.bottom) / 2 - mid), default=None)
@@ -104,6 +107,32 @@ class RowEvidence:
         if page not in self._pos:
             self._pos[page] = [r.pos for r in self.edges(page)]
         return self._pos[page]
+
+
+def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
+    """The line an icon marks when it stands across two lines at once (each holds a third
+    of its height or more): the row's first line, where its cells' texts begin. The lower
+    line goes on with the upper one when every run of its text stands under one of the
+    upper line's cells (a name's wrapped line, a value's); it opens a row when it has text
+    where the upper line has none (the upper is the row above's last line). An upper
+    line of one run (an analysis line, a name's wrapped line) opens no cells: the lower
+    one, showing cells side by side, is the row's first. None when nothing tells."""
+    h = icon.bottom - icon.top
+    if h <= 0:
+        return None
+    over = [ln for ln in lines if ln.x1 > icon.x1
+            and min(ln.bottom, icon.bottom) - max(ln.top, icon.top) >= h / 3]
+    if len(over) != 2:
+        return None
+    upper, lower = sorted(over, key=lambda ln: ln.top)
+    ups = [(p[0].x0, p[-1].x1) for p in split_phrases(upper.words, CELL_GAP_EM)]
+    lows = [(p[0].x0, p[-1].x1) for p in split_phrases(lower.words, CELL_GAP_EM)]
+    under = all(any(min(a1, b1) > max(a0, b0) for b0, b1 in ups) for a0, a1 in lows)
+    if under and len(ups) >= 2:
+        return upper
+    if len(lows) >= 2 and (not under or len(ups) < 2):
+        return lower
+    return None
 
 
 def _distinct(icons: list[Box]) -> list[Box]:
