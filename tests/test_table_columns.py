@@ -75,3 +75,28 @@ def test_header_cells_drawn_as_boxes_bound_the_columns() -> None:
     assert {role: " ".join(w.text for w in ws) for role, ws in cells_of(one[0], layout).items()} == {
         "name": "Namn", "period": "VB 2023"}
 
+
+
+def test_body_rows_shaded_cell_by_cell_bound_the_columns() -> None:
+    """An unshaded header over zebra rows shaded cell by cell: where one cell's fill ends
+    and the next one's begins is a column edge (716.2). The KF target set right ends 1 pt
+    before it, the period set left starts 1 pt after it, a word space apart, and the
+    'Period' header stands far right: the fills' joint is the boundary, not a gutter."""
+    from vbparse.pdf.reading import Box
+
+    header = [_line(270, [("Indikator", 223.6, 255.3), ("KF:s", 692.3, 708.9), ("Period", 746.2, 769.6)], 7.5),
+              _line(279, [("årsmål", 688.5, 712.7)], 7.5)]
+    body = [_line(298, [("Namn", 94.0, 120.0), ("öka", 703.3, 715.4), ("T2", 717.4, 726.1), ("2024", 728.2, 744.9)],
+                  7.5),
+            _line(323, [("Annat", 94.0, 120.0), ("678", 702.8, 715.4), ("2024", 717.4, 734.0)], 7.5),
+            _line(348, [("Tredje", 94.0, 120.0), ("14", 699.1, 707.4), ("st", 709.5, 715.3)], 7.5),
+            _line(395, [("Fjärde", 94.0, 120.0), ("2024", 717.4, 734.0)], 7.5)]
+    fills = [Box(x0, top, x1, top + 12.0) for top in (321.8, 393.8)
+             for x0, x1 in ((62.2, 93.0), (93.0, 684.7), (684.7, 716.2), (716.2, 799.5))]
+    layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, [], fills=fills), body)
+    got = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+    assert got == [{"name": "Namn", "kf_target": "öka", "period": "T2 2024"},
+                   {"name": "Annat", "kf_target": "678", "period": "2024"},
+                   {"name": "Tredje", "kf_target": "14 st"},
+                   {"name": "Fjärde", "period": "2024"}]
+

@@ -509,7 +509,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
-    own = _joints(band_fills)
+    own = fill_joints(page, band_fills, bottom, reach)  # shaded cells side by side: header or body rows
     known = KNOWN_SEAMS.get()
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
