@@ -30,6 +30,9 @@ class RowEvidence:
         self._owners: dict[int, dict[int, list[Box]]] = {}
         self._pos: dict[int, list[float]] = {}
         self.body: list[Line] = []  # the table's body lines read so far
+        self._seen = 0  # body lines counted into _span
+        self._span: dict[int, tuple[float, float, int]] = {}
+        self._between: dict[tuple[int, float, float, float, float], bool] = {}
 
     def edges(self, page: int) -> list[Rule]:
         if page not in self._edges:
@@ -45,13 +48,34 @@ class RowEvidence:
         return any(y0 < r.pos < y1 and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(lower.page))
 
     def has_edges(self, page: int, x0: float, x1: float) -> bool:
-        """Rows on this page are ruled: an edge across [x0, x1] between two of the table's
-        body lines (a rule under the header or around the table alone says nothing)."""
-        mids = [ln.top + 0.5 * ln.height for ln in self.body if ln.page == page]
-        if len(mids) < 2:
+        """Rows are ruled: an edge across [x0, x1] between two of the table's body lines
+        (a rule under the header or around the table alone says nothing), on this page or
+        another the table's body reaches (one table is drawn in one style: a page holding
+        one row of it shows no edge between rows)."""
+        spans = self._spans()
+        if page in spans and self._edges_between(page, spans[page], x0, x1):
+            return True
+        return any(self._edges_between(p, span, x0, x1) for p, span in spans.items() if p != page)
+
+    def _spans(self) -> dict[int, tuple[float, float, int]]:
+        """Per page, the lowest and highest vertical centre of the body's lines and their
+        count, brought up to date with the lines read since (the body only grows)."""
+        for ln in self.body[self._seen:]:
+            mid = ln.top + 0.5 * ln.height
+            lo, hi, n = self._span.get(ln.page, (mid, mid, 0))
+            self._span[ln.page] = (min(lo, mid), max(hi, mid), n + 1)
+        self._seen = len(self.body)
+        return self._span
+
+    def _edges_between(self, page: int, span: tuple[float, float, int], x0: float, x1: float) -> bool:
+        lo, hi, n = span
+        if n < 2:
             return False
-        lo, hi = min(mids), max(mids)
-        return any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(page))
+        key = (page, lo, hi, x0, x1)
+        if key not in self._between:  # asked once per page and extent, however many lines ask
+            self._between[key] = any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1
+                                     for r in self.edges(page))
+        return self._between[key]
 
     def icons_of(self, line: Line) -> list[Box]:
         """Icons that mark this line: an icon alone between two horizontal edges marks the
