@@ -175,6 +175,18 @@ def test_numbers_that_fit_the_column_side_by_side_stay_apart() -> None:
     assert join_cell(lines, 300.0, True, 25.0, 264.8) == "12 5"
 
 
+def test_a_digit_that_would_have_made_its_line_as_wide_as_the_widest_fitted() -> None:
+    """Unruled centred cells two digits wide: "13" / "9" / "93" / "0" is 139 930. "13" took
+    the whole width, so "9" after it would not fit (a cut number); "9" alone with "9" next
+    would make a line exactly as wide as "13" (digits share one width), so that break was at
+    the space. One digit more than the widest line never fits ("−1" + "7" is −17)."""
+    lines = [Line([_at(t, x0, x0 + 6.39 * len(t), 100.0 + 11.0 * i)], 1)
+             for i, (t, x0) in enumerate((("13", 356.1), ("9", 362.5), ("93", 356.1), ("0", 362.5)))]
+    assert join_cell(lines, 368.9, False, 12.79) == "139 930"
+    minus = [Line([_at("−1", 319.93, 328.97, 100.0)], 1), Line([_at("7", 324.72, 328.97, 111.0)], 1)]
+    assert join_cell(minus, 329.0, False, 13.22) == "−17"
+
+
 def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False, page: int = 1) -> list[Word]:
     out: list[Word] = []
     for t in text.split():

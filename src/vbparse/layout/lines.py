@@ -241,6 +241,10 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     # would have fit (the cell holds a line that wide: `room`), the break was at a space
     if room and (line.x1 - line.x0) + char_w < room - 0.3:
         return False
+    # digits are set at one width: one more that makes the line exactly as wide as the
+    # widest would have fit too ("13" / "9" / "93" / "0" in a cell two digits wide is 139 930)
+    if room and last.text[-1:].isdigit() and first.text[:1].isdigit() and (line.x1 - line.x0) + char_w <= room + 0.05:
+        return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
     full = (precise and cell_left is not None
