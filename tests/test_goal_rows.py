@@ -187,6 +187,14 @@ def test_a_digit_that_would_have_made_its_line_as_wide_as_the_widest_fitted() ->
     assert join_cell(minus, 329.0, False, 13.22) == "−17"
 
 
+def test_a_full_stop_alone_on_a_cells_last_line_ends_the_word_above() -> None:
+    """A cell two letters wide: "Fö" / "r" / "en" / "." is "För en."; no line breaker opens
+    a line with a full stop, so the cell was too narrow for "en." and the stop is its end."""
+    lines = [Line([_at(t, 490.33, x1, 100.0 + 9.0 * i, 7.0)], 1)
+             for i, (t, x1) in enumerate((("Fö", 503.75), ("r", 494.16), ("en", 503.12), (".", 493.53)))]
+    assert join_cell(lines, 503.76, False, 13.43) == "För en."
+
+
 def _words(text: str, x: float, top: float, size: float = 10.0, bold: bool = False, page: int = 1) -> list[Word]:
     out: list[Word] = []
     for t in text.split():

@@ -184,6 +184,8 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
+    if nxt[:1] in ".;:!?" and prev[-1:].isalnum():
+        return prev + nxt  # no line breaker opens a line with a full stop: a cell too narrow for "en."
     return prev + " " + nxt
 
 
