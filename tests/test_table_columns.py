@@ -155,3 +155,33 @@ def test_a_column_set_right_and_one_set_left_a_word_space_apart_are_two_columns(
                    {"name": "Klagomål", "outcome_men": "1 162"},
                    {"name": "Fjärde", "outcome": "94 %"},
                    {"name": "Femte", "outcome": "85 %"}]
+
+
+def test_digits_glued_across_an_edge_are_cut_where_the_next_columns_texts_start() -> None:
+    """Zero padding: the KF target set centred ('27,7', '123 645') and the period set left
+    from 714.0, where 'Period' (set centred far right) gives no sign. '645' and '2024' touch
+    and read as one word '6452024'; no letter or digit change shows the edge, but '2024'
+    stands alone from 714.0 on other lines, and '123 645' (to 714.0) is centred as '27,7' is.
+    A later one-row table under the same header keeps that edge."""
+    from vbparse.layout.tables.columns import KNOWN_SEAMS
+
+    header = [_line(52, [("Indikator", 213.8, 246.6), ("KF:s", 688.9, 705.0), ("Period", 738.4, 761.0)], 8.0),
+              _line(60, [("årsmål", 688.9, 712.4)], 8.0)]
+    body = [_line(72, [("Kvalitet", 64.1, 89.8), ("27,7", 693.7, 707.7), ("2024", 714.0, 730.0)], 8.0),
+            _line(112, [("En", 64.1, 73.0), ("−16", 661.5, 674.0), ("2024", 714.0, 730.0)], 8.0),
+            Line([Word("Samverkan", 64.1, 100.1, 154, 162, 8.0, False, 1),
+                  Word("123", 687.7, 699.7, 154, 162, 8.0, False, 1),
+                  Word("6452024", 701.7, 730.0, 154, 162, 8.0, False, 1,
+                       [705.7, 709.7, 714.0, 718.0, 722.0, 726.0])], 1)]
+    token = KNOWN_SEAMS.set({})
+    try:
+        layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, []), body)
+        got = [{role: " ".join(w.text for w in ws) for role, ws in cells_of(ln, layout).items()} for ln in body]
+        assert got[0] == {"name": "Kvalitet", "kf_target": "27,7", "period": "2024"}
+        assert got[2] == {"name": "Samverkan", "kf_target": "123 645", "period": "2024"}
+        one = [_line(390, [("Annat", 64.1, 89.8), ("2024", 714.0, 730.0)], 8.0)]
+        layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, []), one)
+        assert {role: " ".join(w.text for w in ws) for role, ws in cells_of(one[0], layout).items()} == {
+            "name": "Annat", "period": "2024"}
+    finally:
+        KNOWN_SEAMS.reset(token)

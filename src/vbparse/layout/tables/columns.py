@@ -417,6 +417,41 @@ def _late_seam(runs: Sequence[Sequence[Word]], x: float, shown: bool = True) -> 
     return any(abs(max(w.x1 for w in r) - x) <= SEAM_TOL for r in runs if not any(id(w) in ids for w in r))
 
 
+def _clear(words: Sequence[Word], x: float) -> bool:
+    """No word runs across x (each ends before it or starts after it, within GLUE_TOL)."""
+    return not any(w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL for w in words)
+
+
+def _aligned_seam(a: Band, b: Band, runs: Sequence[Sequence[Word]]) -> float | None:
+    """An edge between the two header texts where b's texts start on other lines (standing
+    alone there: b's cells set left) and words run across it at a character boundary whose
+    parts line up with each column's texts: the part before it with a text of a left of x
+    (set left, right or centred alike), the part after it starting where b's do. Digits
+    glued across the edge ('123 645' | '2024' read '123 6452024') show no other sign."""
+    lefts, _ = _shared_edges([Line(list(r), 0) for r in runs])
+    words = [w for r in runs for w in r]
+    for x in lefts:
+        if not a.text_right - GLUE_TOL <= x <= b.text_left + GLUE_TOL:
+            continue
+        glued, blocked = _crossing(words, x, SEAM_TOL, in_word=True)
+        if not glued or blocked:
+            continue
+        ids = {id(w) for w in glued}
+        others = [(r[0].x0, max(w.x1 for w in r)) for r in runs
+                  if not any(id(w) in ids for w in r) and max(w.x1 for w in r) <= x + SEAM_TOL]
+        ok = True
+        for w in glued:
+            run = next(r for r in runs if any(v is w for v in r))
+            x0 = run[0].x0
+            if not any(abs(x0 - o0) <= GLUE_TOL or abs(x - o1) <= GLUE_TOL or abs(x0 + x - o0 - o1) <= 2 * GLUE_TOL
+                       for o0, o1 in others):
+                ok = False
+                break
+        if ok:
+            return x
+    return None
+
+
 def _crossing(words: Sequence[Word], x: float, tol: float, in_word: bool = False) -> tuple[list[Word], int]:
     """(words cut by x at a character boundary, how many x runs through mid-character).
 
@@ -598,6 +633,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
                 and _late_seam(body_runs, b.text_left):
             glued = b.text_left
             late.append(glued)
+        if glued is None and not between and body_words:
+            glued = _aligned_seam(a, b, body_runs)
         if known is not None and body_words and not between:
             key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
                    round(b.text_left, 1), round(b.text_right, 1))
@@ -608,7 +645,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             elif key in known:  # an edge an earlier table under this header showed
                 x = known[key]
                 hit, blocked = _crossing(body_words, x, SEAM_TOL, in_word=True)
-                glued = x if hit and not blocked else None
+                # nothing glued here, nothing across it either: the edge stands all the same
+                # (a one-row table under the same header, its cells apart by chance)
+                glued = x if not blocked and (hit or _clear(body_words, x)) else None
                 if glued is None and (*key, "late") in known and _late_seam(body_runs, x, shown=False):
                     glued = x
                     late.append(x)
