@@ -179,3 +179,46 @@ def test_rows_that_stand_apart_keep_a_first_row_line_opening_with_a_digit() -> N
         reader.feed(ln)
     assert [a.name for a in reader.goal_rows()] == ["Synpunkter för rutiner 12 förväntat kvalitet",
                                                     "Självständighet till det delaktighet"]
+
+
+def test_an_icon_standing_across_two_lines_marks_the_one_where_the_rows_cells_begin() -> None:
+    """Lines 9.9 pt apart at 11 pt and an icon 11 pt tall drawn 5 pt below the first
+    line's top: it stands across two lines, its centre nearer the second. The first line
+    holds the name and the values, the second only text under those (the name and a
+    value wrapping), so the icon marks the first; below, an icon across the row above's
+    last line (a wrapped value) and a new row's first line (name and values) marks the new row."""
+    def ln(top: float, *cells: tuple[str, float, float]) -> Line:
+        return Line([Word(t, x0, x1, top, top + 11.0, 11.0, False, 1) for t, x0, x1 in cells], 1)
+
+    lines = [
+        ln(573.3, ("Till", 70, 86), ("stöd", 89, 107), ("96", 184, 195), ("Tas", 232, 248), ("fram", 251, 272)),
+        ln(583.2, ("året", 70, 87), ("på", 90, 100), ("av", 232, 243)),
+        ln(593.1, ("nämnd", 232, 262)),
+        ln(603.0, ("Utveckling", 70, 119), ("−12", 232, 250), ("560", 328, 345)),
+    ]
+    page = PageData(1, 595.0, 842.0, [], icons=[Box(42.5, 578.4, 53.5, 589.4), Box(42.5, 598.0, 53.5, 609.0)])
+    ev = RowEvidence({1: page}, {1: lines})
+    assert [len(ev.icons_of(line)) for line in lines] == [1, 0, 0, 1]
+
+
+def test_rows_ruled_on_one_page_are_ruled_on_a_page_holding_one_row() -> None:
+    """A grid table starting at a page's foot: its one row there ("Aktivt" / "Medskapandeindex",
+    the period "2" / "0" / "2" / "4" stacked) has rules only above and below it, no edge
+    between two rows; on the next page rules stand between the rows. One table is drawn in
+    one style, so its rows are ruled on both pages."""
+    def ln(page: int, top: float, *cells: tuple[str, float, float]) -> Line:
+        return Line([Word(t, x0, x1, top, top + 12.0, 12.0, False, page) for t, x0, x1 in cells], page)
+
+    first = [ln(11, 728.1, ("Aktivt", 101.5, 136.4), ("2", 496.8, 504.4)),
+             ln(11, 742.3, ("Medskapandeindex", 101.5, 217.6), ("0", 496.8, 504.4))]
+    second = [ln(12, 154.3, ("Andelen", 101.5, 150.0), ("7,5", 231.0, 246.0)),
+              ln(12, 200.0, ("Sjukfrånvaro", 101.5, 170.0), ("9,5", 231.0, 246.0))]
+    rules = {11: [Rule(725.3, 84.8, 510.0), Rule(783.8, 84.8, 510.0)],
+             12: [Rule(150.0, 84.8, 510.0), Rule(190.0, 84.8, 510.0), Rule(230.0, 84.8, 510.0)]}
+    pages = {p: PageData(p, 595.0, 842.0, [], hrules=r) for p, r in rules.items()}
+    ev = RowEvidence(pages, {11: first, 12: second})
+    ev.body = [*first, *second]
+    assert ev.has_edges(11, 101.5, 229.0)
+    alone = RowEvidence({11: pages[11]}, {11: first})
+    alone.body = list(first)
+    assert not alone.has_edges(11, 101.5, 229.0)  # the page alone shows no ruled rows

@@ -31,6 +31,9 @@ closely (both are the cell edge); GLUE_TOL there let digit grids pass for edges.
 GLUE_TOL = 0.75
 """pt: a character boundary this close to a column edge is where two cells' texts meet
 (zero cell padding sets them with no gap: "259" + "T1" read as one word "259T1")."""
+LATE_EM = 0.15
+"""ems: with (almost) no cell padding the next cell's text may start this far right of the
+edge its neighbour's text ends at (a gap under a word space: the reader keeps one word)."""
 
 
 KNOWN_SEAMS: ContextVar[dict[tuple[object, ...], float] | None] = ContextVar("KNOWN_SEAMS", default=None)
@@ -61,6 +64,8 @@ class TableLayout:
     left_known: bool = False  # `left` is a rule's, not a guess from the header
     seams: list[float] = field(default_factory=list)
     """Column edges where words glued across two cells are cut (split_glued)."""
+    late: list[float] = field(default_factory=list)
+    """Those of the seams where the right cell's text starts a little after the edge (late_cut)."""
 
     def split_glued(self, words: Sequence[Word]) -> list[Word]:
         """Words cut where they run across a column edge at a character boundary: two
@@ -72,6 +77,8 @@ class TableLayout:
             for x in self.seams:
                 if w.x0 < x < w.x1:
                     k = char_cut(w, x)
+                    if k is None and x in self.late:
+                        k = late_cut(w, x)
                     if k is not None:
                         left, w = cut_word(w, k)
                         out.append(left)
@@ -231,18 +238,52 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
     starts: where header texts start. A word starting exactly there, after a gap, starts
     that column's cell (a left-aligned cell's text starts where its left-aligned header's
     does), however narrow the gap: a right-aligned neighbour with small padding leaves
-    no more than a word space ('-38' | 'VB 2023' at 2 pt padding)."""
+    no more than a word space ('-38' | 'VB 2023' at 2 pt padding). And two words a gap
+    apart where one column's texts end and the next one's start (_shared_edges)."""
     out: list[tuple[float, float]] = []
+    lefts, rights = _shared_edges(lines)
     for ln in lines:
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             start = ph[0]
             for a, b in zip(ph, [*ph[1:], None], strict=True):
                 if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in cuts)
-                        or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))):
+                        or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
+                        or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))):
                     out.append((start.x0, a.x1))
                     if b is not None:
                         start = b
     return out
+
+
+def _shared_edges(lines: Sequence[Line], least: int = 2) -> tuple[list[float], list[float]]:
+    """(x where texts of `least` or more lines start, x where words of as many end), sorted.
+
+    A column's cells set left share their start, set right their end. Where a word ends at
+    a shared end and the next starts, a word space later, at a shared start where text
+    also stands alone (a run of text starts there: the cell beside it empty), two cells
+    meet (cell padding of a point: '817' set right | '–' set left). A unit after its
+    number ('94' '%') starts no run of its own."""
+    def shared(xs: list[tuple[float, int, bool]], alone_needed: bool) -> list[float]:
+        out: list[float] = []
+        xs.sort()
+        i = 0
+        while i < len(xs):
+            j = i
+            while j + 1 < len(xs) and xs[j + 1][0] - xs[i][0] <= TOUCH_TOL:
+                j += 1
+            group = xs[i:j + 1]
+            if len({n for _, n, _ in group}) >= least and (not alone_needed or any(a for _, _, a in group)):
+                out.append(xs[i][0] + (xs[j][0] - xs[i][0]) / 2)
+            i = j + 1
+        return out
+
+    starts: list[tuple[float, int, bool]] = []
+    ends: list[tuple[float, int, bool]] = []
+    for n, ln in enumerate(lines):
+        for ph in split_phrases(ln.words, PHRASE_GAP_EM):
+            starts += [(w.x0, n, k == 0) for k, w in enumerate(ph)]
+            ends += [(w.x1, n, False) for w in ph]
+    return shared(starts, True), shared(ends, False)
 
 
 def _spread(boxes: Sequence[tuple[float, float]]) -> float:
@@ -344,6 +385,74 @@ def char_cut(w: Word, x: float, tol: float = GLUE_TOL) -> int | None:
     return best
 
 
+def late_cut(w: Word, x: float) -> int | None:
+    """Index of the first character of `w` that starts right of x by less than LATE_EM
+    (a word space is wider), or None: the next cell's text, set a hair after the edge."""
+    if w.cuts is None:
+        return None
+    return next((i + 1 for i, c in enumerate(w.cuts) if x < c <= x + LATE_EM * w.size), None)
+
+
+def _late_seam(runs: Sequence[Sequence[Word]], x: float, shown: bool = True) -> bool:
+    """Words glued across the edge at x, where b's header text starts (a cell set left
+    starts at its edge), each with a character starting just right of it (late_cut), at
+    least one reading as two cells' texts there (_cell_break), none running on across it
+    otherwise, while other runs of text end at x (a's cells set right against the edge):
+    two cells' texts a hair apart, read as one word.
+
+    shown=False: an earlier table under this header showed the edge; here it is enough
+    that some words run across it so and none otherwise ('92' | '91,6 %' reads as one number)."""
+    words = [w for r in runs for w in r]
+    glued: list[tuple[Word, int]] = []
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            k = late_cut(w, x)
+            if k is None or char_cut(w, x, SEAM_TOL) is not None:
+                return False
+            glued.append((w, k))
+    if not shown:
+        return bool(glued)
+    if not any(_pair_breaks(w.text[k - 1], w.text[k]) for w, k in glued):
+        return False
+    ids = {id(w) for w, _ in glued}
+    return any(abs(max(w.x1 for w in r) - x) <= SEAM_TOL for r in runs if not any(id(w) in ids for w in r))
+
+
+def _clear(words: Sequence[Word], x: float) -> bool:
+    """No word runs across x (each ends before it or starts after it, within GLUE_TOL)."""
+    return not any(w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL for w in words)
+
+
+def _aligned_seam(a: Band, b: Band, runs: Sequence[Sequence[Word]]) -> float | None:
+    """An edge between the two header texts where b's texts start on other lines (standing
+    alone there: b's cells set left) and words run across it at a character boundary whose
+    parts line up with each column's texts: the part before it with a text of a left of x
+    (set left, right or centred alike), the part after it starting where b's do. Digits
+    glued across the edge ('123 645' | '2024' read '123 6452024') show no other sign."""
+    lefts, _ = _shared_edges([Line(list(r), 0) for r in runs])
+    words = [w for r in runs for w in r]
+    for x in lefts:
+        if not a.text_right - GLUE_TOL <= x <= b.text_left + GLUE_TOL:
+            continue
+        glued, blocked = _crossing(words, x, SEAM_TOL, in_word=True)
+        if not glued or blocked:
+            continue
+        ids = {id(w) for w in glued}
+        others = [(r[0].x0, max(w.x1 for w in r)) for r in runs
+                  if not any(id(w) in ids for w in r) and max(w.x1 for w in r) <= x + SEAM_TOL]
+        ok = True
+        for w in glued:
+            run = next(r for r in runs if any(v is w for v in r))
+            x0 = run[0].x0
+            if not any(abs(x0 - o0) <= GLUE_TOL or abs(x - o1) <= GLUE_TOL or abs(x0 + x - o0 - o1) <= 2 * GLUE_TOL
+                       for o0, o1 in others):
+                ok = False
+                break
+        if ok:
+            return x
+    return None
+
+
 def _crossing(words: Sequence[Word], x: float, tol: float, in_word: bool = False) -> tuple[list[Word], int]:
     """(words cut by x at a character boundary, how many x runs through mid-character).
 
@@ -425,9 +534,11 @@ def _cell_break(w: Word, x: float) -> bool:
     ('12|34', '12|,5', '-|10': a dash may be a minus) or of words ('nämnd/|styrelse',
     'Resultat–|analys') shows none of these."""
     k = char_cut(w, x, SEAM_TOL)
-    if k is None:
-        return False
-    left, right = w.text[k - 1], w.text[k]
+    return k is not None and _pair_breaks(w.text[k - 1], w.text[k])
+
+
+def _pair_breaks(left: str, right: str) -> bool:
+    """Two characters that read as the end of one cell's text and the start of another's."""
     return ((left.isalpha() and right.isdigit()) or (left.isdigit() and right.isalpha())
             or (left.islower() and right.isupper()) or (left == "%" and right.isalnum()))
 
@@ -512,7 +623,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
     seams: list[float] = []
-    own = _joints(band_fills)
+    late: list[float] = []
+    own = fill_joints(page, band_fills, bottom, reach)  # shaded cells side by side: header or body rows
     known = KNOWN_SEAMS.get()
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
@@ -520,15 +632,28 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             drawn = [x for x in own if a.text_right - 1 <= x <= b.text_left + 1]
             between = drawn if len(drawn) == 1 else []
         glued = seam(a, b, body_runs, between[-1] if between else None, shade) if body_words else None
+        if glued is None and not between and body_words and a.text_right < b.text_left \
+                and _late_seam(body_runs, b.text_left):
+            glued = b.text_left
+            late.append(glued)
+        if glued is None and not between and body_words:
+            glued = _aligned_seam(a, b, body_runs)
         if known is not None and body_words and not between:
             key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
                    round(b.text_left, 1), round(b.text_right, 1))
             if glued is not None:
                 known.setdefault(key, glued)
+                if glued in late:
+                    known.setdefault((*key, "late"), glued)
             elif key in known:  # an edge an earlier table under this header showed
                 x = known[key]
                 hit, blocked = _crossing(body_words, x, SEAM_TOL, in_word=True)
-                glued = x if hit and not blocked else None
+                # nothing glued here, nothing across it either: the edge stands all the same
+                # (a one-row table under the same header, its cells apart by chance)
+                glued = x if not blocked and (hit or _clear(body_words, x)) else None
+                if glued is None and (*key, "late") in known and _late_seam(body_runs, x, shown=False):
+                    glued = x
+                    late.append(x)
         if glued is not None:
             seams.append(glued)
         if between:
@@ -571,7 +696,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     if pad is not None and not 0 < pad < 15:
         pad = None
     left_known = bool(left_rules) or pad is not None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams)
+    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams,
+                       late)
 
 
 def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:

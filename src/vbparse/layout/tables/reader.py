@@ -12,13 +12,13 @@ from collections import Counter
 
 from ...model import Activity, ComplaintRow, Indicator, ParseWarning
 from ...pdf.reading import PageData
-from ..lines import Line, line_pitch
+from ..lines import Line
 from .columns import TableLayout, layout_from_header, missing_roles
 from .complaints import parse_complaints
 from .goals import RowReader
 from .header import Header
 from .model import Span, Table, add_row, cells_by_page, close_rows, new_table
-from .rows import RowEvidence, table_pitch
+from .rows import RowEvidence, header_pitch, table_pitch
 
 
 class TableReader:
@@ -31,7 +31,7 @@ class TableReader:
         self.text_right = text_right
         self.evidence = RowEvidence(pages, page_lines)
         hdr = header.lines
-        self.header_pitch = line_pitch(hdr) if len(hdr) >= 2 else 1.2 * hdr[0].size
+        self.header_pitch = header_pitch(hdr)
         self.page = pages[hdr[0].page]
         self.layout0 = layout_from_header(self.kind, hdr, self.page)
         self.first = self._rows(self.layout0, self.header_pitch, []) if self.kind != "complaint" else None

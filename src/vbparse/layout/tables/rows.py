@@ -9,13 +9,15 @@ icon drawn a little above or below the text's top marks the same row.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
 from ...pdf.reading import Box, PageData, Rule
-from ..lines import Line, line_pitch
+from ..lines import Line, line_pitch, split_phrases
 from .edges import fill_edges
+from .header import CELL_GAP_EM
 
 
 class RowEvidence:
@@ -28,6 +30,9 @@ class RowEvidence:
         self._owners: dict[int, dict[int, list[Box]]] = {}
         self._pos: dict[int, list[float]] = {}
         self.body: list[Line] = []  # the table's body lines read so far
+        self._seen = 0  # body lines counted into _span
+        self._span: dict[int, tuple[float, float, int]] = {}
+        self._between: dict[tuple[int, float, float, float, float], bool] = {}
 
     def edges(self, page: int) -> list[Rule]:
         if page not in self._edges:
@@ -43,13 +48,34 @@ class RowEvidence:
         return any(y0 < r.pos < y1 and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(lower.page))
 
     def has_edges(self, page: int, x0: float, x1: float) -> bool:
-        """Rows on this page are ruled: an edge across [x0, x1] between two of the table's
-        body lines (a rule under the header or around the table alone says nothing)."""
-        mids = [ln.top + 0.5 * ln.height for ln in self.body if ln.page == page]
-        if len(mids) < 2:
+        """Rows are ruled: an edge across [x0, x1] between two of the table's body lines
+        (a rule under the header or around the table alone says nothing), on this page or
+        another the table's body reaches (one table is drawn in one style: a page holding
+        one row of it shows no edge between rows)."""
+        spans = self._spans()
+        if page in spans and self._edges_between(page, spans[page], x0, x1):
+            return True
+        return any(self._edges_between(p, span, x0, x1) for p, span in spans.items() if p != page)
+
+    def _spans(self) -> dict[int, tuple[float, float, int]]:
+        """Per page, the lowest and highest vertical centre of the body's lines and their
+        count, brought up to date with the lines read since (the body only grows)."""
+        for ln in self.body[self._seen:]:
+            mid = ln.top + 0.5 * ln.height
+            lo, hi, n = self._span.get(ln.page, (mid, mid, 0))
+            self._span[ln.page] = (min(lo, mid), max(hi, mid), n + 1)
+        self._seen = len(self.body)
+        return self._span
+
+    def _edges_between(self, page: int, span: tuple[float, float, int], x0: float, x1: float) -> bool:
+        lo, hi, n = span
+        if n < 2:
             return False
-        lo, hi = min(mids), max(mids)
-        return any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(page))
+        key = (page, lo, hi, x0, x1)
+        if key not in self._between:  # asked once per page and extent, however many lines ask
+            self._between[key] = any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1
+                                     for r in self.edges(page))
+        return self._between[key]
 
     def icons_of(self, line: Line) -> list[Box]:
         """Icons that mark this line: an icon alone between two horizontal edges marks the
@@ -72,6 +98,8 @@ class RowEvidence:
                 inside = [ln for ln in lines if cell[0] < ln.top + 0.5 * ln.height < cell[1]
                           and ln.x1 > icon.x0]
                 owner = min(inside, key=lambda ln: ln.top, default=None)
+            if owner is None:
+                owner = _straddled(icon, lines)
             if owner is None:
                 h = icon.bottom - icon.top
                 near = [ln for ln in lines if ln.top - h <= mid <= ln.bottom + h]
@@ -105,6 +133,32 @@ class RowEvidence:
         return self._pos[page]
 
 
+def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
+    """The line an icon marks when it stands across two lines at once (each holds a third
+    of its height or more): the row's first line, where its cells' texts begin. The lower
+    line goes on with the upper one when every run of its text stands under one of the
+    upper line's cells (a name's wrapped line, a value's); it opens a row when it has text
+    where the upper line has none (the upper is the row above's last line). An upper
+    line of one run (an analysis line, a name's wrapped line) opens no cells: the lower
+    one, showing cells side by side, is the row's first. None when nothing tells."""
+    h = icon.bottom - icon.top
+    if h <= 0:
+        return None
+    over = [ln for ln in lines if ln.x1 > icon.x1
+            and min(ln.bottom, icon.bottom) - max(ln.top, icon.top) >= h / 3]
+    if len(over) != 2:
+        return None
+    upper, lower = sorted(over, key=lambda ln: ln.top)
+    ups = [(p[0].x0, p[-1].x1) for p in split_phrases(upper.words, CELL_GAP_EM)]
+    lows = [(p[0].x0, p[-1].x1) for p in split_phrases(lower.words, CELL_GAP_EM)]
+    under = all(any(min(a1, b1) > max(a0, b0) for b0, b1 in ups) for a0, a1 in lows)
+    if under and len(ups) >= 2:
+        return upper
+    if len(lows) >= 2 and (not under or len(ups) < 2):
+        return lower
+    return None
+
+
 def _distinct(icons: list[Box]) -> list[Box]:
     """One box per drawn icon: an icon drawn twice (a fill and a stroke, two overlapping
     shapes) has each box's centre inside the other. Icons are sorted by position, so each
@@ -128,7 +182,34 @@ def table_pitch(lines: Sequence[Line], fallback: float) -> float:
     """The table's own line pitch: lines within one cell stand exactly this far apart."""
     if sum(1 for _ in lines) < 3:
         return fallback
-    return min(fallback, line_pitch(lines))
+    pitch = min(fallback, line_pitch(lines))
+    tight = [g for g in stacked_gaps(lines) if g < pitch]
+    counts = Counter(round(g, 1) for g in tight)
+    recurring = [g for g, n in counts.items() if n >= 2]
+    return min([pitch, *recurring])
+
+
+def stacked_gaps(lines: Sequence[Line]) -> list[float]:
+    """Baseline gaps between consecutive lines whose words stand over one another: one
+    cell's text wrapping. A line pitch tighter than the font size (a line height under 1)
+    shows only here; line_pitch takes no gap under 0.9 × the size, and a value set
+    half a pitch lower than its neighbours (centred in its row) shares no x with them."""
+    out: list[float] = []
+    for a, b in itertools.pairwise(lines):
+        gap = b.ref - a.ref
+        if a.page != b.page or not 0.5 * a.size < gap < 1.5 * a.size:
+            continue
+        if any(min(u.x1, w.x1) - max(u.x0, w.x0) > 0 for u in a.words for w in b.words):
+            out.append(gap)
+    return out
+
+
+def header_pitch(lines: Sequence[Line]) -> float:
+    """A header band's line pitch: its stacked lines' gap where one is tighter than any
+    line_pitch allows (one wrapped cell is evidence enough), else line_pitch."""
+    if len(lines) < 2:
+        return 1.2 * lines[0].size
+    return min([line_pitch(lines), *stacked_gaps(lines)])
 
 
 def gap_breaks(prev: Line, line: Line, pitch: float) -> bool:
