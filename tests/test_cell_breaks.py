@@ -98,3 +98,40 @@ def test_a_decimal_comma_alone_on_its_line_joins_the_digits_around_it() -> None:
     # "2,9" in a column where "2," would fit by the widest line ("%"), yet the comma went
     # to a line of its own: "2" "," "9" is one number, never "2 , 9"
     assert join_cell(_column("2", ",", "9", "%", x0=274.0), 283.2, False, room=10.7) == "2,9 %"
+
+
+def _digits(*lines: tuple[str, float], size: float = 11.5, dw: float = 6.4) -> list[Line]:
+    """Lines of tabular digits `dw` pt wide, each (text, x1): where the line ends."""
+    out = []
+    for i, (t, x1) in enumerate(lines):
+        x0 = x1 - dw * len(t)
+        cuts = [x0 + dw * k for k in range(1, len(t))]
+        out.append(Line([Word(t, x0, x1, 100.0 + 13.0 * i, 110.0 + 13.0 * i, size, False, 1, cuts)], 1))
+    return out
+
+
+def test_a_digit_that_would_have_fit_exactly_marks_a_space_break() -> None:
+    # "139 930" right-aligned in a column two digits wide (its widest line "13"): "9" and
+    # the next "9" fill a line exactly, so the break after "9" was at the thousands space
+    cell = _digits(("13", 368.9), ("9", 368.9), ("93", 368.9), ("0", 368.9))
+    assert join_cell(cell, 368.9, False, room=12.8) == "139 930"
+    # "1 558": "1" + "5" fits, "55" + "8" does not
+    assert join_cell(_digits(("1", 469.7), ("55", 476.1), ("8", 469.7)), 476.1, False, room=12.8) == "1 558"
+
+
+def test_a_right_aligned_line_that_kept_its_trailing_space_ends_at_that_space() -> None:
+    # WeasyPrint keeps the space ending a right-aligned line: "7 " stands a space's width
+    # (2.1 pt at 8.5 pt) left of the digits below it, so "147 474" is no "147474"
+    ends = [418.6, 418.6, 416.5, 418.6, 418.6, 418.6]
+    cell = _digits(*zip("147474", ends, strict=True), size=8.5, dw=4.25)
+    assert join_cell(cell, 418.6, False, room=6.4) == "147 474"
+
+
+def test_left_aligned_digits_beside_a_wider_mark_stay_one_number() -> None:
+    # "19 %" left-aligned, one digit a line: the "%" line is wider, yet "1" / "9" is one number
+    cell = _digits(("1", 427.2), ("9", 427.2))
+    cell.append(Line([Word("%", 420.8, 431.0, 126.0, 136.0, 11.5, False, 1)], 1))
+    assert join_cell(cell, 431.0, False, room=10.2) == "19 %"
+    # centred, "1" over "55" is shifted in from both sides: no kept space
+    cell = _digits(("1", 472.9), ("55", 476.1))
+    assert join_cell(cell, 476.1, False, room=6.0) == "155"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from array import array
 from collections import Counter
@@ -218,6 +219,22 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
+FIT_SLACK = 0.02
+"""pt: a glyph this much wider than the room left still fits (float32 rounding in
+Word.cuts). No more: a column's widest line may be a mark 0.06 pt narrower than three
+digits ("14" + "8" then does not fit, and was cut)."""
+
+
+def first_glyph_width(w: Word) -> float:
+    """The advance of a word's first glyph: up to its second character's start when the
+    reader recorded it, else the word's mean character width."""
+    if len(w.text) == 1:
+        return w.x1 - w.x0
+    if w.cuts is not None and len(w.cuts) and not math.isnan(w.cuts[0]) and w.cuts[0] > w.x0:
+        return float(w.cuts[0]) - w.x0
+    return (w.x1 - w.x0) / len(w.text)
+
+
 def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
                     room: float = 0.0, cell_left: float | None = None) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
@@ -238,8 +255,11 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # no value opens with a decimal comma: "81" + ",5 %" is one number
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
-    # would have fit (the cell holds a line that wide: `room`), the break was at a space
-    if room and (line.x1 - line.x0) + char_w < room - 0.3:
+    # would have fit (the cell holds a line that wide: `room`), the break was at a space.
+    # By the word's mean letter, or by the glyph's own advance: tabular digits fill a line
+    # exactly ("9" + "9" in a column whose widest line is "13"), so only rounding stays
+    width = line.x1 - line.x0
+    if room and (width + char_w < room - 0.3 or width + first_glyph_width(first) <= room + FIT_SLACK):
         return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
@@ -384,7 +404,7 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
     forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
-              for a, b in itertools.pairwise(lines)]
+              and not _ends_at_kept_space(a, b) for a, b in itertools.pairwise(lines)]
     glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
     for i, (a, b) in enumerate(itertools.pairwise(lines)):
         last, first = a.words[-1].text, b.words[0].text
@@ -396,6 +416,21 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
     return tidy(out)
+
+
+def _ends_at_kept_space(line: Line, nxt: Line) -> bool:
+    """A number's line that ends a space's width (0.15-0.4 em) short of the next line of
+    digits, the whole line shifted left by it: a right-aligned line that kept its trailing
+    space (WeasyPrint does), so the break after it was at that space ("7 " / "474" is
+    147 474, not 147474). Centred lines are shifted in from both sides alike, so they do
+    not read as this."""
+    last = line.words[-1]
+    # digits alone on both lines: left-aligned, they end whole (tabular) digits apart, where
+    # a comma or a space inside a line would make up a space's width
+    if not (len(line.words) == len(nxt.words) == 1 and last.text.isdigit() and nxt.text.isdigit()):
+        return False
+    short = nxt.x1 - line.x1
+    return 0.15 * last.size <= short <= 0.4 * last.size and abs((line.x0 - nxt.x0) - short) > 0.1 * last.size
 
 
 SPAN_MAX = 8
