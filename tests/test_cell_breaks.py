@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from vbparse.layout.lines import MID_LINE_WORDS, Line, join_cell
+from vbparse.layout.lines import MID_LINE_WORDS, Line, join_cell, join_wrapped, mid_line_words
 from vbparse.pdf.reading import Word
 
 CW = 5.0
@@ -135,3 +135,40 @@ def test_left_aligned_digits_beside_a_wider_mark_stay_one_number() -> None:
     # centred, "1" over "55" is shifted in from both sides: no kept space
     cell = _digits(("1", 472.9), ("55", 476.1))
     assert join_cell(cell, 476.1, False, room=6.0) == "155"
+
+
+def test_a_digit_goes_by_its_own_glyph_not_its_words_mean() -> None:
+    # "71,7" right-aligned, digits 5.3 pt and a comma 2.6 pt wide, the widest line 10.3 pt:
+    # "7" + "1" (10.6 pt) does not fit, though the mean of "1," (4 pt) would
+    cell = _digits(("7", 343.0), ("1", 343.0), ("7", 343.0), dw=5.31)
+    cell[1] = Line([Word("1,", 335.1, 343.0, 113.0, 123.0, 11.5, False, 1, [340.4])], 1)
+    assert join_cell(cell, 343.0, False, room=10.3) == "71,7"
+
+
+def test_a_number_and_a_word_after_it_stand_apart() -> None:
+    # "5,5 café" in a column too narrow for "5,5 c": no word opens with a number's digits
+    assert join_cell(_column("5,5", "café", x0=494.0), 505.4, False, room=11.3) == "5,5 café"
+
+
+def test_a_full_stop_wrapped_alone_closes_its_word() -> None:
+    # "förväntat." filled its line; the breaker put the stop on a line of its own
+    assert join_cell(_cell("inom verksamheten", "förväntat", "."), 200.0) == "inom verksamheten förväntat."
+    assert join_cell(_cell("vänta", "..."), 200.0) == "vänta ..."  # an ellipsis stands apart
+
+
+def test_a_dashed_compound_set_whole_makes_its_parts_known() -> None:
+    known = mid_line_words([_line("Målet resultat–analys för alla", 100.0)])
+    assert {"resultat–", "resultat", "analys"} <= known
+    token = MID_LINE_WORDS.set(known | {"uppföljning"})
+    try:
+        # "uppföljning" fills the cell; "resultat–" on the next line is a word of its own
+        assert join_cell(_cell("Målet", "uppföljning", "resultat–", "analys."), 155.0) == \
+            "Målet uppföljning resultat–analys."
+    finally:
+        MID_LINE_WORDS.reset(token)
+
+
+def test_a_heading_broken_after_a_compounds_dash_is_joined_whole() -> None:
+    lines = [_line("nämnden omsorg resultat–", 100.0), _line("analys som för", 111.0)]
+    assert join_wrapped(lines) == "nämnden omsorg resultat–analys som för"
+    assert join_wrapped([_line("Hälso-", 100.0), _line("och sjukvård", 111.0)]) == "Hälso- och sjukvård"

@@ -38,7 +38,23 @@ def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
     """Words set inside a run of text (a cell's line, not the page's): neither first nor
     last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
     seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
-    return frozenset(seen | VOCAB_WORDS)
+    return frozenset(seen | _compound_parts(seen) | VOCAB_WORDS)
+
+
+def _compound_parts(words: set[str]) -> set[str]:
+    """The parts of dashed compounds set whole ("resultat–analys"): a line breaker may
+    break after the dash, so "resultat–" and "analys" are whole pieces too (and
+    "resultat", the part as the word test reads it)."""
+    out: set[str] = set()
+    for w in words:
+        for dash in "–-":
+            if dash not in w[1:-1]:
+                continue
+            parts = w.split(dash)
+            if all(p.isalpha() for p in parts):
+                out.update(parts)
+                out.update(p + dash for p in parts[:-1])
+    return out
 SENTENCE_RULE = True
 
 
@@ -171,12 +187,19 @@ def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word
 
 # --- joining -----------------------------------------------------------------------------
 
+_CLOSING_MARKS_RE = re.compile(r"(?!\.\.)[.,;:!?)\]]+(?:\s|$)")
+"""A line that opens with marks alone (no ellipsis): Swedish sets no space before them, so
+a line breaker put them on the next line only because the word they close filled its line."""
+
+
 def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     """How the last word of one line meets the first word of the next."""
     if prev.endswith(SOFT_HYPHEN):
         return prev[:-1] + nxt
     if forced_break:
         return prev + nxt
+    if _CLOSING_MARKS_RE.match(nxt) and prev[-1:].isalnum():
+        return prev + nxt  # "förväntat" / ".": a sentence's mark wrapped alone sits against its word
     if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
@@ -186,6 +209,15 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
     return prev + " " + nxt
+
+
+def join_wrapped(lines: Sequence[Line]) -> str:
+    """Lines of one wrapped phrase (a heading) as one text, joined as in a paragraph: a
+    compound broken after its dash or slash ("resultat–" / "analys") is one word again."""
+    out = lines[0].text if lines else ""
+    for ln in lines[1:]:
+        out = _join_pair(out, ln.text, False)
+    return " ".join(out.split())
 
 
 def can_be_pitch(a: Line, b: Line) -> bool:
@@ -245,8 +277,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
-    if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
-        return False  # "33" + "st": a count and its unit stand apart
+    if _NUMBER_PART.fullmatch(last.text) and (first.text.lower() in COUNT_UNITS or first.text[:1].isalpha()):
+        return False  # "33" + "st", "5,5" + "café": a number and a word stand apart
     if last.text in ("−", "-") and first.text[:1].isdigit():
         return True  # a minus sign alone at a line's end: its number did not fit beside it
     if (nxt.text == "," and last.text[-1:].isdigit()) or (line.text == "," and first.text[:1].isdigit()):
@@ -258,8 +290,10 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     # would have fit (the cell holds a line that wide: `room`), the break was at a space.
     # By the word's mean letter, or by the glyph's own advance: tabular digits fill a line
     # exactly ("9" + "9" in a column whose widest line is "13"), so only rounding stays
+    # A digit's mean misleads ("1," is half a comma), so digits go by the glyph alone.
     width = line.x1 - line.x0
-    if room and (width + char_w < room - 0.3 or width + first_glyph_width(first) <= room + FIT_SLACK):
+    by_mean = not first.text[:1].isdigit() and width + char_w < room - 0.3
+    if room and (by_mean or width + first_glyph_width(first) <= room + FIT_SLACK):
         return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
