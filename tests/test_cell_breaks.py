@@ -172,3 +172,32 @@ def test_a_heading_broken_after_a_compounds_dash_is_joined_whole() -> None:
     lines = [_line("nämnden omsorg resultat–", 100.0), _line("analys som för", 111.0)]
     assert join_wrapped(lines) == "nämnden omsorg resultat–analys som för"
     assert join_wrapped([_line("Hälso-", 100.0), _line("och sjukvård", 111.0)]) == "Hälso- och sjukvård"
+
+
+def test_a_next_line_holding_a_space_is_no_kept_space_evidence() -> None:
+    # "17" over "0 4" over "69": the middle line ends a space's width further right only
+    # because it holds a space of its own
+    cell = _digits(("17", 435.2), ("0", 427.5), ("69", 435.2), size=13.7, dw=7.64)
+    cell[1] = Line([*cell[1].words, Word("4", 431.3, 438.9, 113.0, 123.0, 13.7, False, 1)], 1)
+    assert join_cell(cell, 442.7, False, room=22.8) == "170 469"
+
+
+def _placed(*rows: tuple[str, float, float], size: float = 12.0) -> list[Line]:
+    """One word a line, each (text, x0, x1), 14 pt apart."""
+    return [Line([Word(t, x0, x1, 100.0 + 14.0 * i, 110.0 + 14.0 * i, size, False, 1)], 1)
+            for i, (t, x0, x1) in enumerate(rows)]
+
+
+def test_a_centred_line_that_kept_its_trailing_space_ends_at_that_space() -> None:
+    # WeasyPrint centres "avvikelsen " with its space: the line stands half a space (1.7 pt)
+    # left of the last line's centre, so "avvikelsen" / "berört?" is two words, though
+    # "avvikelsen" + "b" would not have fit (61.4 pt)
+    cell = _placed(("avvikelsen", 89.04, 145.05), ("berört?", 99.71, 137.72))
+    assert join_cell(cell, 149.6, True, room=61.4) == "avvikelsen berört?"
+    # a word cut where the line was full stands on the centre line: no kept space
+    cell = _placed(("Avvikelsera", 88.15, 149.28), ("pportering", 90.03, 144.06), ("?", 115.38, 122.05))
+    assert join_cell(cell, 149.6, True, room=61.4) == "Avvikelserapportering?"
+    # a number's cell closed by a wider mark: "8" "," "5" stand a little short of the "%",
+    # all alike, and stay one number
+    cell = _placed(("8", 274.02, 280.69), (",", 277.36, 280.68), ("5", 274.02, 280.69), ("%", 272.48, 283.15))
+    assert join_cell(cell, 283.2, False, room=10.7) == "8,5 %"

@@ -437,19 +437,50 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
+    kept = _kept_spaces(lines)
     forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
-              and not _ends_at_kept_space(a, b) for a, b in itertools.pairwise(lines)]
+              and not _ends_at_kept_space(a, b) and not kept[i] for i, (a, b) in enumerate(itertools.pairwise(lines))]
     glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
     for i, (a, b) in enumerate(itertools.pairwise(lines)):
         last, first = a.words[-1].text, b.words[0].text
         if last[-1:].isalpha() and first[:1].isalpha():
             glue[i] = " " not in _join_pair(last, first, forced[i])
     _mend_by_vocabulary(lines, glue)
+    for i, k in enumerate(kept):
+        if k and glue[i]:
+            glue[i] = False  # the line kept its trailing space: the words stand apart
     out = lines[0].text
     for i, ln in enumerate(lines[1:]):
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
     return tidy(out)
+
+
+def _kept_spaces(lines: Sequence[Line]) -> list[bool]:
+    """Per break of a cell's lines: the line before it kept its trailing space (WeasyPrint
+    keeps it), so the break was at that space. Seen against the cell's last line, which
+    never ends at a space: a centred line then stands half a space (0.075-0.2 em) left of
+    the last line's centre, a right-aligned one a whole space (0.15-0.4 em) short of its
+    end. Only when every line keeps to that alignment and the lines start apart (not
+    left-aligned); producers that drop the space leave no offset, so no evidence."""
+    out = [False] * (len(lines) - 1)
+    if len(lines) < 2:
+        return out
+    last = lines[-1]
+    em = max(last.size, 1.0)
+    if max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) < 0.3 * em:
+        return out  # left-aligned (or all alike): ends are no evidence
+    mid = (last.x0 + last.x1) / 2
+    centred = all(-0.02 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em for ln in lines)
+    right = all(-0.02 * em <= last.x1 - ln.x1 <= 0.4 * em for ln in lines)
+    for i, ln in enumerate(lines[:-1]):
+        if not (ln.text[-1:].isalpha() and lines[i + 1].text[:1].isalpha()):
+            continue  # between words only: a mark of another width ("%") may close a number's cell
+        if centred and not right:
+            out[i] = 0.075 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em
+        elif right and not centred:
+            out[i] = 0.15 * em <= last.x1 - ln.x1 <= 0.4 * em
+    return out
 
 
 def _ends_at_kept_space(line: Line, nxt: Line) -> bool:
