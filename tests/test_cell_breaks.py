@@ -201,3 +201,14 @@ def test_a_centred_line_that_kept_its_trailing_space_ends_at_that_space() -> Non
     # all alike, and stay one number
     cell = _placed(("8", 274.02, 280.69), (",", 277.36, 280.68), ("5", 274.02, 280.69), ("%", 272.48, 283.15))
     assert join_cell(cell, 283.2, False, room=10.7) == "8,5 %"
+
+
+def test_a_centred_number_line_that_kept_its_space_ends_at_the_thousands_space() -> None:
+    # ReportLab centres "85 " with its space: half a space (1 pt at 8.3 pt) left of the
+    # last line's centre, where "92" and "3" (a cut in a full line) stand on it
+    cell = _placed(("85", 425.32, 433.66), ("92", 426.36, 434.70), ("3", 428.45, 432.62), size=8.3)
+    assert join_cell(cell, 436.4, False, room=11.7) == "85 923"
+
+
+def test_a_range_broken_after_its_dash_is_one_range() -> None:
+    assert join_cell(_cell("Sjukfrånvaro dag 1-", "14"), 200.0) == "Sjukfrånvaro dag 1-14"

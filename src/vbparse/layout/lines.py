@@ -200,6 +200,8 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         return prev + nxt
     if _CLOSING_MARKS_RE.match(nxt) and prev[-1:].isalnum():
         return prev + nxt  # "förväntat" / ".": a sentence's mark wrapped alone sits against its word
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isdigit() and nxt[:1].isdigit():
+        return prev + nxt  # a range broken after its dash: "dag 1-" / "14"
     if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
@@ -474,8 +476,9 @@ def _kept_spaces(lines: Sequence[Line]) -> list[bool]:
     centred = all(-0.02 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em for ln in lines)
     right = all(-0.02 * em <= last.x1 - ln.x1 <= 0.4 * em for ln in lines)
     for i, ln in enumerate(lines[:-1]):
-        if not (ln.text[-1:].isalpha() and lines[i + 1].text[:1].isalpha()):
-            continue  # between words only: a mark of another width ("%") may close a number's cell
+        if not (ln.text[-1:].isalnum() and lines[i + 1].text[:1].isalnum() and last.text[:1].isalnum()):
+            continue  # between words or digits, seen against a last line of them: a mark of
+            # another width ("%") may close a number's cell off its alignment
         if centred and not right:
             out[i] = 0.075 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em
         elif right and not centred:
