@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from vbparse.layout.lines import MID_LINE_WORDS, Line, join_cell
+from vbparse.layout.lines import MID_LINE_WORDS, Line, join_cell, join_wrapped, mid_line_words
 from vbparse.pdf.reading import Word
 
 CW = 5.0
@@ -117,3 +117,117 @@ def test_a_hyphened_word_the_document_sets_mid_line_keeps_its_space_at_a_break()
         assert _join_pair("utveckling resultat–", "analys.", False) == "utveckling resultat–analys."
     finally:
         MID_LINE_WORDS.reset(token)
+
+
+def _digits(*lines: tuple[str, float], size: float = 11.5, dw: float = 6.4) -> list[Line]:
+    """Lines of tabular digits `dw` pt wide, each (text, x1): where the line ends."""
+    out = []
+    for i, (t, x1) in enumerate(lines):
+        x0 = x1 - dw * len(t)
+        cuts = [x0 + dw * k for k in range(1, len(t))]
+        out.append(Line([Word(t, x0, x1, 100.0 + 13.0 * i, 110.0 + 13.0 * i, size, False, 1, cuts)], 1))
+    return out
+
+
+def test_a_digit_that_would_have_fit_exactly_marks_a_space_break() -> None:
+    # "139 930" right-aligned in a column two digits wide (its widest line "13"): "9" and
+    # the next "9" fill a line exactly, so the break after "9" was at the thousands space
+    cell = _digits(("13", 368.9), ("9", 368.9), ("93", 368.9), ("0", 368.9))
+    assert join_cell(cell, 368.9, False, room=12.8) == "139 930"
+    # "1 558": "1" + "5" fits, "55" + "8" does not
+    assert join_cell(_digits(("1", 469.7), ("55", 476.1), ("8", 469.7)), 476.1, False, room=12.8) == "1 558"
+
+
+def test_a_right_aligned_line_that_kept_its_trailing_space_ends_at_that_space() -> None:
+    # WeasyPrint keeps the space ending a right-aligned line: "7 " stands a space's width
+    # (2.1 pt at 8.5 pt) left of the digits below it, so "147 474" is no "147474"
+    ends = [418.6, 418.6, 416.5, 418.6, 418.6, 418.6]
+    cell = _digits(*zip("147474", ends, strict=True), size=8.5, dw=4.25)
+    assert join_cell(cell, 418.6, False, room=6.4) == "147 474"
+
+
+def test_left_aligned_digits_beside_a_wider_mark_stay_one_number() -> None:
+    # "19 %" left-aligned, one digit a line: the "%" line is wider, yet "1" / "9" is one number
+    cell = _digits(("1", 427.2), ("9", 427.2))
+    cell.append(Line([Word("%", 420.8, 431.0, 126.0, 136.0, 11.5, False, 1)], 1))
+    assert join_cell(cell, 431.0, False, room=10.2) == "19 %"
+    # centred, "1" over "55" is shifted in from both sides: no kept space
+    cell = _digits(("1", 472.9), ("55", 476.1))
+    assert join_cell(cell, 476.1, False, room=6.0) == "155"
+
+
+def test_a_digit_goes_by_its_own_glyph_not_its_words_mean() -> None:
+    # "71,7" right-aligned, digits 5.3 pt and a comma 2.6 pt wide, the widest line 10.3 pt:
+    # "7" + "1" (10.6 pt) does not fit, though the mean of "1," (4 pt) would
+    cell = _digits(("7", 343.0), ("1", 343.0), ("7", 343.0), dw=5.31)
+    cell[1] = Line([Word("1,", 335.1, 343.0, 113.0, 123.0, 11.5, False, 1, [340.4])], 1)
+    assert join_cell(cell, 343.0, False, room=10.3) == "71,7"
+
+
+def test_a_number_and_a_word_after_it_stand_apart() -> None:
+    # "5,5 café" in a column too narrow for "5,5 c": no word opens with a number's digits
+    assert join_cell(_column("5,5", "café", x0=494.0), 505.4, False, room=11.3) == "5,5 café"
+
+
+def test_a_full_stop_wrapped_alone_closes_its_word() -> None:
+    # "förväntat." filled its line; the breaker put the stop on a line of its own
+    assert join_cell(_cell("inom verksamheten", "förväntat", "."), 200.0) == "inom verksamheten förväntat."
+    assert join_cell(_cell("vänta", "..."), 200.0) == "vänta ..."  # an ellipsis stands apart
+
+
+def test_a_dashed_compound_set_whole_makes_its_parts_known() -> None:
+    known = mid_line_words([_line("Målet resultat–analys för alla", 100.0)])
+    assert {"resultat–", "resultat", "analys"} <= known
+    token = MID_LINE_WORDS.set(known | {"uppföljning"})
+    try:
+        # "uppföljning" fills the cell; "resultat–" on the next line is a word of its own
+        assert join_cell(_cell("Målet", "uppföljning", "resultat–", "analys."), 155.0) == \
+            "Målet uppföljning resultat–analys."
+    finally:
+        MID_LINE_WORDS.reset(token)
+
+
+def test_a_heading_broken_after_a_compounds_dash_is_joined_whole() -> None:
+    lines = [_line("nämnden omsorg resultat–", 100.0), _line("analys som för", 111.0)]
+    assert join_wrapped(lines) == "nämnden omsorg resultat–analys som för"
+    assert join_wrapped([_line("Hälso-", 100.0), _line("och sjukvård", 111.0)]) == "Hälso- och sjukvård"
+
+
+def test_a_next_line_holding_a_space_is_no_kept_space_evidence() -> None:
+    # "17" over "0 4" over "69": the middle line ends a space's width further right only
+    # because it holds a space of its own
+    cell = _digits(("17", 435.2), ("0", 427.5), ("69", 435.2), size=13.7, dw=7.64)
+    cell[1] = Line([*cell[1].words, Word("4", 431.3, 438.9, 113.0, 123.0, 13.7, False, 1)], 1)
+    assert join_cell(cell, 442.7, False, room=22.8) == "170 469"
+
+
+def _placed(*rows: tuple[str, float, float], size: float = 12.0) -> list[Line]:
+    """One word a line, each (text, x0, x1), 14 pt apart."""
+    return [Line([Word(t, x0, x1, 100.0 + 14.0 * i, 110.0 + 14.0 * i, size, False, 1)], 1)
+            for i, (t, x0, x1) in enumerate(rows)]
+
+
+def test_a_centred_line_that_kept_its_trailing_space_ends_at_that_space() -> None:
+    # WeasyPrint centres "avvikelsen " with its space: the line stands half a space (1.7 pt)
+    # left of the last line's centre, so "avvikelsen" / "berört?" is two words, though
+    # "avvikelsen" + "b" would not have fit (61.4 pt)
+    cell = _placed(("avvikelsen", 89.04, 145.05), ("berört?", 99.71, 137.72))
+    assert join_cell(cell, 149.6, True, room=61.4) == "avvikelsen berört?"
+    # a word cut where the line was full stands on the centre line: no kept space
+    cell = _placed(("Avvikelsera", 88.15, 149.28), ("pportering", 90.03, 144.06), ("?", 115.38, 122.05))
+    assert join_cell(cell, 149.6, True, room=61.4) == "Avvikelserapportering?"
+    # a number's cell closed by a wider mark: "8" "," "5" stand a little short of the "%",
+    # all alike, and stay one number
+    cell = _placed(("8", 274.02, 280.69), (",", 277.36, 280.68), ("5", 274.02, 280.69), ("%", 272.48, 283.15))
+    assert join_cell(cell, 283.2, False, room=10.7) == "8,5 %"
+
+
+def test_a_centred_number_line_that_kept_its_space_ends_at_the_thousands_space() -> None:
+    # ReportLab centres "85 " with its space: half a space (1 pt at 8.3 pt) left of the
+    # last line's centre, where "92" and "3" (a cut in a full line) stand on it
+    cell = _placed(("85", 425.32, 433.66), ("92", 426.36, 434.70), ("3", 428.45, 432.62), size=8.3)
+    assert join_cell(cell, 436.4, False, room=11.7) == "85 923"
+
+
+def test_a_range_broken_after_its_dash_is_one_range() -> None:
+    assert join_cell(_cell("Sjukfrånvaro dag 1-", "14"), 200.0) == "Sjukfrånvaro dag 1-14"

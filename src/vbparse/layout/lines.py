@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from array import array
 from collections import Counter
@@ -37,7 +38,23 @@ def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
     """Words set inside a run of text (a cell's line, not the page's): neither first nor
     last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
     seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
-    return frozenset(seen | VOCAB_WORDS)
+    return frozenset(seen | _compound_parts(seen) | VOCAB_WORDS)
+
+
+def _compound_parts(words: set[str]) -> set[str]:
+    """The parts of dashed compounds set whole ("resultat–analys"): a line breaker may
+    break after the dash, so "resultat–" and "analys" are whole pieces too (and
+    "resultat", the part as the word test reads it)."""
+    out: set[str] = set()
+    for w in words:
+        for dash in "–-":
+            if dash not in w[1:-1]:
+                continue
+            parts = w.split(dash)
+            if all(p.isalpha() for p in parts):
+                out.update(parts)
+                out.update(p + dash for p in parts[:-1])
+    return out
 SENTENCE_RULE = True
 
 
@@ -170,12 +187,21 @@ def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word
 
 # --- joining -----------------------------------------------------------------------------
 
+_CLOSING_MARKS_RE = re.compile(r"(?!\.\.)[.,;:!?)\]]+(?:\s|$)")
+"""A line that opens with marks alone (no ellipsis): Swedish sets no space before them, so
+a line breaker put them on the next line only because the word they close filled its line."""
+
+
 def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     """How the last word of one line meets the first word of the next."""
     if prev.endswith(SOFT_HYPHEN):
         return prev[:-1] + nxt
     if forced_break:
         return prev + nxt
+    if _CLOSING_MARKS_RE.match(nxt) and prev[-1:].isalnum():
+        return prev + nxt  # "förväntat" / ".": a sentence's mark wrapped alone sits against its word
+    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isdigit() and nxt[:1].isdigit():
+        return prev + nxt  # a range broken after its dash: "dag 1-" / "14"
     if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
@@ -192,6 +218,15 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     if nxt[:1] in ".;:!?" and prev[-1:].isalnum():
         return prev + nxt  # no line breaker opens a line with a full stop: a cell too narrow for "en."
     return prev + " " + nxt
+
+
+def join_wrapped(lines: Sequence[Line]) -> str:
+    """Lines of one wrapped phrase (a heading) as one text, joined as in a paragraph: a
+    compound broken after its dash or slash ("resultat–" / "analys") is one word again."""
+    out = lines[0].text if lines else ""
+    for ln in lines[1:]:
+        out = _join_pair(out, ln.text, False)
+    return " ".join(out.split())
 
 
 def can_be_pitch(a: Line, b: Line) -> bool:
@@ -225,6 +260,22 @@ def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
+FIT_SLACK = 0.02
+"""pt: a glyph this much wider than the room left still fits (float32 rounding in
+Word.cuts). No more: a column's widest line may be a mark 0.06 pt narrower than three
+digits ("14" + "8" then does not fit, and was cut)."""
+
+
+def first_glyph_width(w: Word) -> float:
+    """The advance of a word's first glyph: up to its second character's start when the
+    reader recorded it, else the word's mean character width."""
+    if len(w.text) == 1:
+        return w.x1 - w.x0
+    if w.cuts is not None and len(w.cuts) and not math.isnan(w.cuts[0]) and w.cuts[0] > w.x0:
+        return float(w.cuts[0]) - w.x0
+    return (w.x1 - w.x0) / len(w.text)
+
+
 def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
                     room: float = 0.0, cell_left: float | None = None) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
@@ -235,8 +286,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     last, first = line.words[-1], nxt.words[0]
     if ISO_DATE_RE.match(last.text + first.text) and not ISO_DATE_RE.match(last.text):
         return True  # "2023-1" + "2-31": a date broken in a narrow cell
-    if _NUMBER_PART.fullmatch(last.text) and first.text.lower() in COUNT_UNITS:
-        return False  # "33" + "st": a count and its unit stand apart
+    if _NUMBER_PART.fullmatch(last.text) and (first.text.lower() in COUNT_UNITS or first.text[:1].isalpha()):
+        return False  # "33" + "st", "5,5" + "café": a number and a word stand apart
     if last.text in ("−", "-") and first.text[:1].isdigit():
         return True  # a minus sign alone at a line's end: its number did not fit beside it
     if (nxt.text == "," and last.text[-1:].isdigit()) or (line.text == "," and first.text[:1].isdigit()):
@@ -245,8 +296,13 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return True  # no value opens with a decimal comma: "81" + ",5 %" is one number
     char_w = (first.x1 - first.x0) / max(1, len(first.text))
     # a breaker cuts a word only when the line is full: if the next line's first letter
-    # would have fit (the cell holds a line that wide: `room`), the break was at a space
-    if room and (line.x1 - line.x0) + char_w < room - 0.3:
+    # would have fit (the cell holds a line that wide: `room`), the break was at a space.
+    # By the word's mean letter, or by the glyph's own advance: tabular digits fill a line
+    # exactly ("9" + "9" in a column whose widest line is "13"), so only rounding stays
+    # A digit's mean misleads ("1," is half a comma), so digits go by the glyph alone.
+    width = line.x1 - line.x0
+    by_mean = not first.text[:1].isdigit() and width + char_w < room - 0.3
+    if room and (by_mean or width + first_glyph_width(first) <= room + FIT_SLACK):
         return False
     # digits are set at one width: one more that makes the line exactly as wide as the
     # widest would have fit too ("13" / "9" / "93" / "0" in a cell two digits wide is 139 930)
@@ -394,19 +450,66 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     if right_edge is None:
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
+    kept = _kept_spaces(lines)
     forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
-              for a, b in itertools.pairwise(lines)]
+              and not _ends_at_kept_space(a, b) and not kept[i] for i, (a, b) in enumerate(itertools.pairwise(lines))]
     glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
     for i, (a, b) in enumerate(itertools.pairwise(lines)):
         last, first = a.words[-1].text, b.words[0].text
         if last[-1:].isalpha() and first[:1].isalpha():
             glue[i] = " " not in _join_pair(last, first, forced[i])
     _mend_by_vocabulary(lines, glue)
+    for i, k in enumerate(kept):
+        if k and glue[i]:
+            glue[i] = False  # the line kept its trailing space: the words stand apart
     out = lines[0].text
     for i, ln in enumerate(lines[1:]):
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
     return tidy(out)
+
+
+def _kept_spaces(lines: Sequence[Line]) -> list[bool]:
+    """Per break of a cell's lines: the line before it kept its trailing space (WeasyPrint
+    keeps it), so the break was at that space. Seen against the cell's last line, which
+    never ends at a space: a centred line then stands half a space (0.075-0.2 em) left of
+    the last line's centre, a right-aligned one a whole space (0.15-0.4 em) short of its
+    end. Only when every line keeps to that alignment and the lines start apart (not
+    left-aligned); producers that drop the space leave no offset, so no evidence."""
+    out = [False] * (len(lines) - 1)
+    if len(lines) < 2:
+        return out
+    last = lines[-1]
+    em = max(last.size, 1.0)
+    if max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) < 0.3 * em:
+        return out  # left-aligned (or all alike): ends are no evidence
+    mid = (last.x0 + last.x1) / 2
+    centred = all(-0.02 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em for ln in lines)
+    right = all(-0.02 * em <= last.x1 - ln.x1 <= 0.4 * em for ln in lines)
+    for i, ln in enumerate(lines[:-1]):
+        if not (ln.text[-1:].isalnum() and lines[i + 1].text[:1].isalnum() and last.text[:1].isalnum()):
+            continue  # between words or digits, seen against a last line of them: a mark of
+            # another width ("%") may close a number's cell off its alignment
+        if centred and not right:
+            out[i] = 0.075 * em <= mid - (ln.x0 + ln.x1) / 2 <= 0.2 * em
+        elif right and not centred:
+            out[i] = 0.15 * em <= last.x1 - ln.x1 <= 0.4 * em
+    return out
+
+
+def _ends_at_kept_space(line: Line, nxt: Line) -> bool:
+    """A number's line that ends a space's width (0.15-0.4 em) short of the next line of
+    digits, the whole line shifted left by it: a right-aligned line that kept its trailing
+    space (WeasyPrint does), so the break after it was at that space ("7 " / "474" is
+    147 474, not 147474). Centred lines are shifted in from both sides alike, so they do
+    not read as this."""
+    last = line.words[-1]
+    # digits alone on both lines: left-aligned, they end whole (tabular) digits apart, where
+    # a comma or a space inside a line would make up a space's width
+    if not (len(line.words) == len(nxt.words) == 1 and last.text.isdigit() and nxt.text.isdigit()):
+        return False
+    short = nxt.x1 - line.x1
+    return 0.15 * last.size <= short <= 0.4 * last.size and abs((line.x0 - nxt.x0) - short) > 0.1 * last.size
 
 
 SPAN_MAX = 8

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..layout.lines import Line, ends_short, paragraphs
+from ..layout.lines import Line, ends_short, join_wrapped, paragraphs
 from ..layout.provenance import line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
@@ -193,8 +193,7 @@ class Walker:
                 break
             group.append(nxt)
             j += 1
-        text = " ".join(" ".join(ln.text for ln in group).split())
-        return j, text
+        return j, join_wrapped(group)
 
     def _section(self, lines: Sequence[Line], text: str, level: int) -> None:
         for ln in lines:
