@@ -215,8 +215,6 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
-    if nxt[:1] in ".;:!?" and prev[-1:].isalnum():
-        return prev + nxt  # no line breaker opens a line with a full stop: a cell too narrow for "en."
     return prev + " " + nxt
 
 
@@ -303,10 +301,6 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     width = line.x1 - line.x0
     by_mean = not first.text[:1].isdigit() and width + char_w < room - 0.3
     if room and (by_mean or width + first_glyph_width(first) <= room + FIT_SLACK):
-        return False
-    # digits are set at one width: one more that makes the line exactly as wide as the
-    # widest would have fit too ("13" / "9" / "93" / "0" in a cell two digits wide is 139 930)
-    if room and last.text[-1:].isdigit() and first.text[:1].isdigit() and (line.x1 - line.x0) + char_w <= room + 0.05:
         return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
