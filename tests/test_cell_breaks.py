@@ -104,16 +104,19 @@ def test_a_hyphened_word_the_document_sets_mid_line_keeps_its_space_at_a_break()
     """ "enhetschef- biträdande enhetschef- arbetsledare": a word ending in a hyphen that the
     text also sets mid-line with a space after it is a word of its own; at a line's end it
     keeps that space. A hyphen the text never sets so stays a compound's ("kort-" "sikt")."""
-    from vbparse.layout.lines import _join_pair
+    from vbparse.layout.lines import _join_pair, mid_line_words
 
-    token = MID_LINE_WORDS.set(frozenset({"enhetschef-", "biträdande"}))
+    text = _line("nivåerna: enhetschef- biträdande enhetschef, på APT-möten", 100.0)
+    token = MID_LINE_WORDS.set(mid_line_words([text]))
     try:
         assert _join_pair("nivåerna: enhetschef-", "arbetsledare, arbetsledare", False) == (
             "nivåerna: enhetschef- arbetsledare, arbetsledare"
         )
         assert _join_pair("på kort-", "sikt", False) == "på kort-sikt"
+        # "APT-" is a part of the compound "APT-möten" set whole, not a word set apart
+        assert _join_pair("varje APT-", "möte", False) == "varje APT-möte"
         # an en dash ending a cell's line beside another cell's text is no evidence
-        MID_LINE_WORDS.set(frozenset({"resultat–"}))
+        MID_LINE_WORDS.set(frozenset({"resultat–", "resultat– "}))
         assert _join_pair("utveckling resultat–", "analys.", False) == "utveckling resultat–analys."
     finally:
         MID_LINE_WORDS.reset(token)

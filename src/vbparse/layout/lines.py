@@ -38,7 +38,15 @@ def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
     """Words set inside a run of text (a cell's line, not the page's): neither first nor
     last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
     seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
-    return frozenset(seen | _compound_parts(seen) | VOCAB_WORDS)
+    # a word ending in a hyphen set mid-line with a space after it ("enhetschef- biträdande"),
+    # kept apart from the parts of compounds set whole ("APT-" of "APT-möte"): `SPACED`
+    spaced = {k + SPACED for k in seen if k.endswith("-")}
+    return frozenset(seen | _compound_parts(seen) | VOCAB_WORDS | spaced)
+
+
+SPACED = " "
+"""Suffix of a hyphen-ending word's key in MID_LINE_WORDS when the text sets it mid-line
+with a space after it: a word of its own there, not the first part of a compound."""
 
 
 def _compound_parts(words: set[str]) -> set[str]:
@@ -211,7 +219,7 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     # en dash ending a cell's line beside the next cell's text is no such evidence)
     last = prev.rsplit(" ", 1)[-1]
     if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() \
-            and not (last.endswith("-") and _key(last) in MID_LINE_WORDS.get()):
+            and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
