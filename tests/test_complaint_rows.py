@@ -485,3 +485,20 @@ def test_labels_set_on_their_rows_baselines_show_top_alignment() -> None:
     rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 160), (1, 170, 178), (1, 190, 210), (1, 220, 228))
     labels = [_Label(1, 140, 164, "A"), _Label(1, 190, 214, "B")]
     assert _groups(rows, labels) == [None, None, "A", "A", "B", "B"]
+
+
+def test_a_row_closed_by_a_rule_at_a_pages_foot_does_not_go_on_overleaf() -> None:
+    """The last row on a page ends in "på" (an unfinished-looking text), but a rule across
+    the category cell right under the table's last text there closed it: the next page's
+    first line, opening in upper case, is a row of its own."""
+    body = [
+        _line(1, 680, ("Grupp", 60), ("Första", 125), ("2", 318), ("2", 348)),
+        _line(1, 700, ("Kvalitet trygghet på", 125), ("3", 318), ("3", 348)),
+        _line(2, 100, ("Annan", 60), ("Är brukare", 125), ("4", 318), ("4", 348)),
+        _line(2, 120, ("Sista", 125), ("5", 318), ("5", 348)),
+    ]
+    rules = {1: [Rule(675, 50, 600), Rule(695, 120, 600), Rule(712, 50, 600)],
+             2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 50, 600)]}
+    closed = _parse(body, rules)
+    assert [r.category for r in closed] == ["Första", "Kvalitet trygghet på", "Är brukare", "Sista"]
+

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ....model import ComplaintRow, ParseWarning
-from ....pdf.reading import Word
+from ....pdf.reading import Rule, Word
 from ....values import parse_count
 from ....vocab import COUNT_UNITS, fold
 from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
@@ -80,12 +80,27 @@ def _wrapped_to(row: _Row, cat: list[Word], room: float) -> bool:
     return (above.x1 - above.x0) + 0.25 * cat[0].size + (cat[0].x1 - cat[0].x0) > room
 
 
+def _closed_at_foot(row: _Row, last: float, hrules: Sequence[Rule], split_x: float, cat_right: float,
+                    pitch: float) -> bool:
+    """A rule across the category cell under the row's last line and right under the
+    table's last text on the page (`last`: a group label may reach lower than the row's
+    own text): the row's cells were closed there. A producer that draws a rule where it
+    splits a row leaves the text overleaf going on in lower case, which
+    `_continues_overleaf` still reads."""
+    return any(row.bottom - 0.5 <= r.pos <= last + pitch and r.start <= split_x + 2 and r.end >= cat_right - 2
+               for r in hrules)
+
+
 def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
-                        pitch: float) -> bool:
+                        pitch: float, closed: bool = False) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
     category goes on (and the category ran to the page's foot), or it holds only summary
     text and the summary ran to the foot. A cell's text starts on its row's first line, so
-    text overleaf in a cell the row left empty opens another row."""
+    text overleaf in a cell the row left empty opens another row. Under a rule that closed
+    the row's cells, only a line opening in lower case goes on (an unfinished text is no
+    evidence against the rule)."""
+    if cat and closed and not cat[0].text[:1].islower():
+        return False
     if cat:
         return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right) \
             and (not summary or bool(row.summary)) and (not counts or bool(row.cells))
@@ -176,7 +191,10 @@ def parse_complaints(
         new_row = cur is None
         if cur is not None and prev is not None:
             if ln.page != cur.page and ln.page != prev.page:  # top of a new page: a split row continues
-                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch)
+                foot_page = cur.end_page or cur.page
+                last = max(x.bottom for x in lines if x.page == foot_page)  # the table's text there, labels too
+                closed = _closed_at_foot(cur, last, pages[foot_page].hrules, split_x, cat_right, pitch)
+                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed)
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
