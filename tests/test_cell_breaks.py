@@ -234,3 +234,13 @@ def test_a_centred_number_line_that_kept_its_space_ends_at_the_thousands_space()
 
 def test_a_range_broken_after_its_dash_is_one_range() -> None:
     assert join_cell(_cell("Sjukfrånvaro dag 1-", "14"), 200.0) == "Sjukfrånvaro dag 1-14"
+
+
+def test_a_line_opening_with_a_hyphen_and_a_lower_case_letter_is_a_compounds_tail() -> None:
+    """"wifi" / "-anslutning": broken before the hyphen, one word; a dash that stands apart
+    ("- och") or a minus before digits opens no compound's tail."""
+    from vbparse.layout.lines import _join_pair
+
+    assert _join_pair("kraftfull wifi", "-anslutning i", False) == "kraftfull wifi-anslutning i"
+    assert _join_pair("trygghet", "- och", False) == "trygghet - och"
+    assert _join_pair("utfall", "-5 %", False) == "utfall -5 %"

@@ -135,3 +135,18 @@ def test_an_accented_capital_at_a_foot_where_the_next_heads_word_starts_is_a_fra
         other = line(19, 64, "Omsorg" if kept.text == "O" else "Övrigt", 84.7, 130.1)
         assert drop_clipped([[kept], [other]]) == []
         assert not kept.used
+
+
+def test_a_ligature_glyph_joins_the_hyphen_that_opens_its_compounds_next_part() -> None:
+    """"wi" "ﬁ" "-anslutning": a ligature in a fallback font, then the compound's hyphen
+    touching it; one word "wifi-anslutning". A hyphen word touching a long word stays apart
+    (cells with no padding)."""
+    from vbparse.layout.lines import group_lines
+
+    words = [Word("kraftfull", 105.0, 140.4, 200, 211, 11.0, False, 1),
+             Word("wi", 143.5, 153.9, 200, 211, 11.0, False, 1), Word("fi", 153.9, 160.8, 200, 211, 11.0, False, 1),
+             Word("-anslutning", 160.8, 214.6, 200, 211, 11.0, False, 1),
+             Word("Verksamhet", 300.0, 350.0, 200, 211, 11.0, False, 1),
+             Word("-mål", 350.0, 370.0, 200, 211, 11.0, False, 1)]
+    (line,) = group_lines(words, 1)
+    assert [w.text for w in line.words] == ["kraftfull", "wifi-anslutning", "Verksamhet", "-mål"]

@@ -179,7 +179,9 @@ def _one_glyph_apart(a: Word, b: Word) -> bool:
         return False
     if short is a and short.text in "−-–" and b.text[:1].isdigit():
         return True
-    return a.text[-1:].isalpha() and b.text[:1].isalpha() and (short.text.islower() or long_.text[:1].islower())
+    # a hyphen after the glyph's word opens the compound's next part: "wi" "ﬁ" "-anslutning"
+    b_opens = b.text[:1].isalpha() or (b.text[:1] == "-" and b.text[1:2].isalpha() and short is a)
+    return a.text[-1:].isalpha() and b_opens and (short.text.islower() or long_.text[:1].islower())
 
 
 def split_phrases(words: Sequence[Word], gap_em: float = 0.75) -> list[list[Word]]:
@@ -213,6 +215,8 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     if prev.endswith("/") and len(prev) > 1 and prev[-2].isalnum():
         return prev + nxt
     if nxt.startswith("/") and prev[-1:].isalnum():  # broken before the slash: "nämnd" "/styrelse"
+        return prev + nxt
+    if nxt[:1] == "-" and nxt[1:2].islower() and prev[-1:].isalnum():  # "wifi" / "-anslutning": a compound's tail
         return prev + nxt
     # a word ending in a hyphen that the document also sets mid-line, a space after it
     # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two (an
