@@ -7,7 +7,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -63,6 +63,8 @@ def _compound_parts(words: set[str]) -> set[str]:
                 out.update(parts)
                 out.update(p + dash for p in parts[:-1])
     return out
+
+
 SENTENCE_RULE = True
 
 
@@ -256,11 +258,16 @@ def line_pitch(lines: Sequence[Line]) -> float:
     return smallest_recurring(gaps)
 
 
-def smallest_recurring(gaps: Sequence[float]) -> float:
-    """The line pitch: the smallest gap that recurs (PDF positions are exact to ~0.1 pt)."""
+def recurring(gaps: Iterable[float]) -> list[float]:
+    """The gaps that occur twice or more (PDF positions are exact to ~0.1 pt)."""
     counts = Counter(round(g, 1) for g in gaps)
-    recurring = [g for g, n in counts.items() if n >= 2]
-    return min(recurring) if recurring else min(gaps)
+    return [g for g, n in counts.items() if n >= 2]
+
+
+def smallest_recurring(gaps: Sequence[float]) -> float:
+    """The line pitch: the smallest gap that recurs, else the smallest gap."""
+    again = recurring(gaps)
+    return min(again) if again else min(gaps)
 
 
 def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
@@ -308,8 +315,8 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
     # a breaker cuts a word only when the line is full: if the next line's first letter
     # would have fit (the cell holds a line that wide: `room`), the break was at a space.
     # By the word's mean letter, or by the glyph's own advance: tabular digits fill a line
-    # exactly ("9" + "9" in a column whose widest line is "13"), so only rounding stays
-    # A digit's mean misleads ("1," is half a comma), so digits go by the glyph alone.
+    # exactly ("9" + "9" in a column whose widest line is "13"), so only rounding slack is
+    # allowed. A digit's mean misleads ("1," is half a comma): digits go by the glyph alone.
     width = line.x1 - line.x0
     by_mean = not first.text[:1].isdigit() and width + char_w < room - 0.3
     if room and (by_mean or width + first_glyph_width(first) <= room + FIT_SLACK):

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...pdf.reading import Box, PageData, Rule
-from ..lines import Line, line_pitch, split_phrases
+from ..lines import Line, line_pitch, recurring, split_phrases
 from .edges import fill_edges
 from .header import CELL_GAP_EM
 
@@ -183,10 +183,7 @@ def table_pitch(lines: Sequence[Line], fallback: float) -> float:
     if sum(1 for _ in lines) < 3:
         return fallback
     pitch = min(fallback, line_pitch(lines))
-    tight = [g for g in stacked_gaps(lines) if g < pitch]
-    counts = Counter(round(g, 1) for g in tight)
-    recurring = [g for g, n in counts.items() if n >= 2]
-    return min([pitch, *recurring])
+    return min([pitch, *recurring(g for g in stacked_gaps(lines) if g < pitch)])
 
 
 def stacked_gaps(lines: Sequence[Line]) -> list[float]:
