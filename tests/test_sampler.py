@@ -109,3 +109,25 @@ def test_doubt_counts_wrong_table_fields_in_looks_that_warn() -> None:
     assert d["wrong_fields_warned"] == 0.75
     assert (d["wrong_looks"], d["wrong_looks_warned"]) == (2, 1)
     assert (d["clean_looks"], d["clean_looks_warned"]) == (2, 1)
+
+
+def _rows(*groups: str | None) -> list[dict[str, object]]:
+    return [{"group": g, "category": f"Kategori {i}"} for i, g in enumerate(groups)]
+
+
+def test_unlabelled_group_rows_stay_only_where_the_page_shows_them() -> None:
+    """Rows with no group label after a labelled group need rules to tell them apart."""
+    from fixtures.render.sampler import shown_groups
+
+    rows = _rows(None, "Beröm?", "Beröm?", None, None, "Vem?")
+    base = sample_look(1)
+    ruled = dataclasses.replace(base, rules="grid", group_label_valign="center")
+    assert shown_groups(rows, ruled) == rows
+    top = dataclasses.replace(base, rules="none", group_label_valign="top")
+    groups = [r["group"] for r in shown_groups(rows, top)]
+    assert groups[:3] == [None, "Beröm?", "Beröm?"]  # before the first label: shown by the label's top
+    assert groups[3] == groups[4] and groups[3] not in (None, "Beröm?", "Vem?")
+    assert groups[5] == "Vem?"
+    centred = dataclasses.replace(base, rules="header_rule", group_label_valign="center")
+    assert None not in [r["group"] for r in shown_groups(rows, centred)]
+    assert shown_groups(rows, centred) == shown_groups(rows, centred)  # deterministic
