@@ -44,6 +44,8 @@ NOTES: dict[str, str] = {
     "ParseWarning.code": "Stable machine-readable code.",
     "ParseWarning.message": "What happened, for a person.",
     "ParseWarning.page": "Page it concerns (1-based), if any.",
+    "ParseWarning.box": "Where on that page, `[x0, top, x1, bottom]` in points, when the warning is about one "
+                        "place (a cell, a line, a row); null when it is about the whole report or a whole table.",
     "Section.title": "Heading as printed.",
     "Section.text": "Text between this heading and the next heading or first child; `\"\"` if none.",
     "Section.page": "Page of the heading (1-based).",
@@ -119,7 +121,8 @@ FRAME_NOTES = {
                   "`unit` is the report's unit in corpus frames.",
     "sections": "The section tree flattened depth first: `depth` 0 for top level, `parent_title`, "
                 "and `path` (titles joined with ` > `).",
-    "warnings": "One row per parse warning: what was odd, skipped or guessed, with its page.",
+    "warnings": "One row per parse warning: what was odd, skipped or guessed, with its page and, where it is "
+                "about one place, its box.",
     "checks": "One row per check of what the report says twice (totals, group sums, previous year, goal "
               "numbers, contents pages): `passed`, a message naming the values, and the items involved.",
 }

@@ -41,6 +41,18 @@ def test_two_cells_read_as_one_are_warned_of_with_their_column_and_page() -> Non
         assert part in text
 
 
+def test_the_warning_is_boxed_where_the_cell_stands() -> None:
+    """A user finds the doubtful cell by its box, as an item's Value is found."""
+    report = _report(outcome="53 %91,7 %", period="2024 Nej")
+    ind = report.goals[0].indicators[0]
+    ind.box = [50.0, 300.0, 500.0, 312.0]
+    assert ind.outcome is not None
+    ind.outcome.page, ind.outcome.box = 4, [210.0, 301.0, 250.0, 311.0]
+    by_text = {w.message.split(": ", 1)[1][:6]: w for w in unreadable_values(report)}
+    assert by_text["Period"].box == [210.0, 301.0, 250.0, 311.0]
+    assert by_text["period"].box == [50.0, 300.0, 500.0, 312.0]
+
+
 def test_a_parsed_fixture_reads_without_doubt() -> None:
     from pathlib import Path
 

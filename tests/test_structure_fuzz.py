@@ -83,3 +83,6 @@ def test_mutated_text_layer_gives_report_or_typed_error(name: str, ops: list[tup
     # what the mutation made unplaceable is reported, not dropped
     unplaced = [w for w in report.warnings if w.code == "unplaced_text"]
     assert len(unplaced) == len(report.coverage.leftovers)
+    for w in unplaced:  # each says where the text stands: a box with area on its page
+        assert w.box is not None and w.page is not None, w
+        assert w.box[0] < w.box[2] and w.box[1] < w.box[3], w

@@ -52,6 +52,7 @@ class Leftover(_Model):
 
     page: int | None = None
     text: str
+    box: Box | None = None
 
 
 class Coverage(_Model):
@@ -77,6 +78,7 @@ class ParseWarning(_Model):
     code: str
     message: str
     page: int | None = None
+    box: Box | None = None
 
 
 class Check(_Model):

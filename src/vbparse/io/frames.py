@@ -167,6 +167,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
         "page": INT,
         "code": STR,
         "message": STR,
+        **BOX_COLUMNS,
     },
     "checks": {
         "code": STR,
@@ -344,7 +345,9 @@ def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
         "activities": _activity_rows(report),
         "complaints": (_complaint_row(c) for c in report.complaints),
         "sections": _section_rows(report.sections),
-        "warnings": (w.model_dump(include={"page", "code", "message"}) for w in report.warnings),
+        "warnings": (
+            {**w.model_dump(include={"page", "code", "message"}), **_box("box_", w.box)} for w in report.warnings
+        ),
         "checks": ({**c.model_dump(), "items": "; ".join(c.items)} for c in report.checks),
     }
     return {name: [{**key, **row} for row in rows] for name, rows in parts.items()}

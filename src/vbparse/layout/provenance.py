@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Activity, ComplaintRow, Goal, Indicator, Report, Section, Value
+from ..model import Activity, ComplaintRow, Goal, Indicator, Leftover, ParseWarning, Report, Section, Value
 from ..pdf.reading import PageData
 from ..pdf.upright import from_upright
 from .lines import Line
@@ -104,12 +104,16 @@ def to_shown(report: Report, pages: Sequence[PageData]) -> None:
     turned = {p.number: p for p in pages if p.turn}
     if not turned:
         return
-    for ref in iter_boxes(report):
-        page = turned.get(ref.page) if ref.page is not None else None
-        if page is None or ref.obj.box is None:
+    boxed: list[Section | Goal | Indicator | Activity | ComplaintRow | Value | ParseWarning | Leftover]
+    boxed = [ref.obj for ref in iter_boxes(report)]
+    boxed += report.warnings
+    boxed += report.coverage.leftovers if report.coverage else []
+    for obj in boxed:
+        page = turned.get(obj.page) if obj.page is not None else None
+        if page is None or obj.box is None:
             continue
-        x0, top, x1, bottom = ref.obj.box
-        ref.obj.box = _round_out(from_upright((x0, top, x1, bottom), page.turn, page.width, page.height))
+        x0, top, x1, bottom = obj.box
+        obj.box = _round_out(from_upright((x0, top, x1, bottom), page.turn, page.width, page.height))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from ..errors import NO_TEXT_LAYER, DamagedPdfError, NotAReportError, NoTextLaye
 from ..layout.clipped import drop_clipped
 from ..layout.furniture import mark_furniture
 from ..layout.lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
-from ..layout.provenance import to_shown
+from ..layout.provenance import box_of, to_shown
 from ..layout.style import measure
 from ..layout.tables.columns import KNOWN_SEAMS
 from ..layout.tables.edges import normalise as normalise_edges
@@ -87,7 +87,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
                     complaints=tree.complaints, warnings=[*clipped, *tree.warnings])
     coverage = _coverage(content)
     for left in coverage.leftovers:
-        report.warnings.append(ParseWarning(code="unplaced_text", page=left.page,
+        report.warnings.append(ParseWarning(code="unplaced_text", page=left.page, box=left.box,
                                             message=f"text not placed in any field: {left.text[:200]!r}"))
     report.coverage = coverage
     report.warnings += unreadable_values(report)
@@ -144,7 +144,8 @@ def _coverage(lines: list[Line]) -> Coverage:
 
     def close() -> None:
         if block:
-            leftovers.append(Leftover(page=block[0].page, text=" ".join(ln.text for ln in block)))
+            page = block[0].page
+            leftovers.append(Leftover(page=page, text=" ".join(ln.text for ln in block), box=box_of(block, page)))
             block.clear()
 
     for ln in lines:

@@ -44,6 +44,7 @@ def _indicator(ind: Indicator) -> Iterator[ParseWarning]:
             yield ParseWarning(
                 code="value_unreadable",
                 page=value.page or ind.page,
+                box=value.box if value.page else ind.box,
                 message=f"indicator {ind.name[:60]!r}: {column} {value.raw!r} is neither a number nor a text "
                 f"target (two cells' text read as one?)",
             )
@@ -51,5 +52,6 @@ def _indicator(ind: Indicator) -> Iterator[ParseWarning]:
         yield ParseWarning(
             code="value_unreadable",
             page=ind.page,
+            box=ind.box,
             message=f"indicator {ind.name[:60]!r}: period {ind.period!r} is not a year",
         )
