@@ -1,0 +1,163 @@
+"""Goal tables' columns on synthesized geometry: words placed by hand, no PDF involved."""
+
+from __future__ import annotations
+
+from vbparse.layout.lines import Line
+from vbparse.layout.tables.columns import layout_from_header
+from vbparse.pdf.reading import PageData, Word
+
+
+def _word(text: str, x0: float, x1: float, top: float, bold: bool = False) -> Word:
+    return Word(text, x0, x1, top, top + 8.0, 8.0, bold, 1)
+
+
+def _line(*words: Word) -> Line:
+    return Line(list(words), 1)
+
+
+def test_value_ending_where_a_right_set_header_ends_ends_its_cell() -> None:
+    """1 pt padding, unruled: 'KF:s å' / 'rsmål' set right end at 690; the row's '90 %' ends
+    there too and the period '2024', set left in the next cell, starts 2 pt later (less
+    than a phrase gap). The period is the Period column's, not a tail of the KF cell."""
+    header = [
+        _line(
+            _word("Indikator", 300, 340, 45, True),
+            _word("Årsmål", 636, 663.5, 45, True),
+            _word("KF:s", 665.7, 683.5, 45, True),
+            _word("å", 685.7, 690.1, 45, True),
+            _word("Period", 753.6, 778.5, 45, True),
+        ),
+        _line(_word("rsmål", 668.8, 690.1, 54, True)),
+    ]
+    body = [
+        _line(
+            _word("Andel", 100, 125, 106),
+            _word("90", 645.3, 654.2, 106),
+            _word("%", 656.4, 663.5, 106),
+            _word("80", 671.9, 680.8, 106),
+            _word("%", 683.0, 690.1, 106),
+            _word("2024", 692.1, 709.9, 106),
+        )
+    ]
+    page = PageData(1, 842.0, 595.0, [])
+    layout = layout_from_header("indicator", header, page, body)
+    kf, period = layout.band("kf_target"), layout.band("period")
+    assert kf is not None and period is not None
+    assert layout.band_of(692.1, 709.9) is period
+    assert layout.band_of(683.0, 690.1) is kf
+
+
+def test_a_name_running_up_to_a_left_set_date_column_ends_before_it() -> None:
+    """1 pt padding, unruled: the first row's name runs to 2 pt before its start date
+    ('café en som' | '2023-'), less than a phrase gap. The dates of the other lines start
+    at that x with nothing before them: the column's edge, so 'en som' stays in the name."""
+    header = [
+        _line(_word("Start", 372.0, 393.0, 90, True), _word("Slut", 399.1, 416.0, 90, True)),
+        _line(_word("datu", 371.0, 391.0, 99, True), _word("dat", 400.0, 414.0, 99, True)),
+        _line(
+            _word("Aktivitet", 210.1, 251.6, 108, True),
+            _word("m", 378.0, 385.0, 108, True),
+            _word("um", 402.0, 412.0, 108, True),
+            _word("Avvikelse", 442.4, 488.1, 108, True),
+        ),
+    ]
+    body = [
+        _line(
+            _word("Omsorg", 131.0, 160.0, 120),
+            _word("under", 162.7, 297.3, 120),
+            _word("café", 300.0, 318.0, 120),
+            _word("en", 320.7, 331.0, 120),
+            _word("som", 333.7, 364.4, 120),
+            _word("2023-", 366.5, 392.0, 120),
+            _word("Rutiner", 420.6, 450.0, 120),
+        ),
+        _line(_word("för", 131.0, 144.0, 130), _word("vi.", 146.7, 158.0, 130), _word("01-01", 366.5, 392.0, 130)),
+        _line(
+            _word("Med", 131.0, 150.0, 150),
+            _word("enheten", 152.7, 287.3, 150),
+            _word("trygghet.", 290.0, 330.0, 150),
+            _word("2023-", 366.5, 392.0, 150),
+            _word("202", 398.0, 414.0, 150),
+        ),
+        _line(_word("01-01", 366.5, 392.0, 160), _word("3-12", 398.0, 416.0, 160)),
+    ]
+    page = PageData(1, 595.0, 842.0, [])
+    layout = layout_from_header("activity", header, page, body)
+    assert layout.band_of(333.7, 364.4) is layout.band("name")
+    assert layout.band_of(366.5, 392.0) is layout.band("start")
+
+
+def test_values_between_right_set_headers_go_with_the_header_after_them() -> None:
+    """Headers set right ('Utfall' / 'VB' / '2022' end at one x), values set left, the
+    previous year's column empty: the targets stand between the 'Utfall VB 2022' and
+    'Årsmål' headers and line up alike in either column. A header set right ends where
+    its column does, so the cut lies just after 'Utfall VB 2022': the values are the
+    target's."""
+    header = [
+        _line(_word("Utfall", 448.4, 471.3, 150, True)),
+        _line(
+            _word("Indikator", 209.4, 247.4, 160, True),
+            _word("Periodens", 308.8, 350.2, 160, True),
+            _word("utfall", 352.5, 374.3, 160, True),
+            _word("VB", 459.9, 471.4, 160, True),
+            _word("Årsmål", 563.9, 592.9, 160, True),
+            _word("Period", 752.1, 779.2, 160, True),
+        ),
+        _line(_word("2022", 451.1, 471.3, 170, True)),
+    ]
+    body = [
+        _line(
+            _word("Andel", 150.0, 180.0, 190 + 40 * i),
+            _word("9" + str(i), 259.0, 270.0, 190 + 40 * i),
+            _word("%", 272.0, 280.0, 190 + 40 * i),
+            _word("8" + str(i), 483.3, 494.0, 190 + 40 * i),
+            _word("%", 495.0, 503.0, 190 + 40 * i),
+            _word("2023", 723.0, 744.0, 190 + 40 * i),
+        )
+        for i in range(3)
+    ]
+    layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, []), body)
+    assert layout.band_of(483.3, 503.0) is layout.band("target")
+    assert layout.band_of(259.0, 280.0) is layout.band("outcome")
+
+
+def test_two_dates_glued_at_zero_padding_are_cut_after_the_first() -> None:
+    """Zero padding, start dates set right and end dates set left: every row reads one
+    word '2024-01-012024-12-31' across the two columns, the same in each row, so no
+    alignment tells the edge. A date is ten characters: the cut falls after the tenth."""
+    from array import array
+
+    from vbparse.layout.tables.columns import cells_of
+
+    header = [
+        _line(
+            _word("Aktivitet", 292.3, 329.7, 100, True),
+            _word("Startdatum", 566.1, 616.2, 100, True),
+            _word("Slutdatum", 658.4, 704.8, 100, True),
+            _word("Avvikelse", 719.9, 763.7, 100, True),
+        )
+    ]
+    text = "2024-01-012024-12-31"
+    step = (703.0 - 563.0) / len(text)
+    cuts = array("f", [563.0 + step * i for i in range(1, len(text))])
+    body = [
+        _line(_word("Omsorg", 292.3, 330.0, top), Word(text, 563.0, 703.0, top, top + 8.0, 8.0, False, 1, cuts))
+        for top in (120.0, 140.0, 160.0)
+    ]
+    layout = layout_from_header("activity", header, PageData(1, 842.0, 595.0, []), body)
+    cells = cells_of(body[0], layout)
+    assert [w.text for w in cells["start"]] == ["2024-01-01"]
+    assert [w.text for w in cells["end"]] == ["2024-12-31"]
+
+
+def test_a_number_grouped_by_a_space_stays_one_run_where_shorter_numbers_start() -> None:
+    """Right-aligned counts: '865' and '787' stand alone where the last group of '1 328'
+    starts. That shared start is no column edge: '1' '328' is one number."""
+    from vbparse.layout.tables.columns import phrases
+
+    lines = [
+        _line(_word("Som", 155.3, 173.0, 426.5), _word("1", 422.8, 427.9, 426.5), _word("328", 430.4, 445.7, 426.5)),
+        _line(_word("Andel", 155.3, 180.0, 450.0), _word("865", 430.3, 445.7, 450.0)),
+        _line(_word("Antal", 155.3, 180.0, 470.0), _word("787", 430.3, 445.7, 470.0)),
+    ]
+    assert (422.8, 445.7) in phrases(lines)
