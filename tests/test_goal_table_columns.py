@@ -87,6 +87,54 @@ def test_a_name_running_up_to_a_left_set_date_column_ends_before_it() -> None:
     assert layout.band_of(366.5, 392.0) is layout.band("start")
 
 
+def test_header_words_glued_lowercase_are_cut_where_a_cell_starts_on_another_line() -> None:
+    """Zero padding: 'utfall' (end of 'Periodens utfall') and 'än/' (of 'Utfall män/pojkar')
+    read as one word 'utfallän/', no capital to show the seam. The boundary before 'ä' lies
+    where 'Utfa', 'pojk' and 'ar' start: that cell's edge. The header goes on below it
+    ('2022' names the previous year) and every column is found."""
+    from array import array
+
+    from vbparse.layout.tables.header import header_at
+
+    def hw(text: str, x0: float, x1: float, top: float, cuts: list[float] | None = None) -> Word:
+        return Word(text, x0, x1, top, top + 11.0, 11.0, True, 1, array("f", cuts) if cuts else None)
+
+    glued_cuts = [224.5 + 5.517 * i for i in range(1, 6)] + [257.6, 264.0, 270.4]
+    lines = [
+        _line(
+            hw("Indikator", 57.8, 114.3, 111.6),
+            hw("Perio", 224.5, 256.8, 111.6),
+            hw("Utfa", 257.6, 284.0, 111.6),
+            hw("Utfall", 287.0, 320.9, 111.6),
+            hw("Utfall", 324.4, 358.3, 111.6),
+            hw("Årsmål", 374.5, 417.6, 111.6),
+            hw("KF:s", 438.7, 465.7, 111.6),
+            hw("Period", 504.1, 544.2, 111.6),
+        ),
+        _line(
+            hw("dens", 224.5, 250.0, 124.5),
+            hw("ll", 257.6, 265.0, 124.5),
+            hw("m", 266.5, 275.0, 124.5),
+            hw("kvinn", 287.0, 320.0, 124.5),
+            hw("VB", 324.4, 340.0, 124.5),
+            hw("årsmål", 438.7, 480.7, 124.5),
+        ),
+        _line(
+            hw("utfallän/", 224.5, 276.8, 137.5, glued_cuts),
+            hw("or/", 287.0, 304.0, 137.5),
+            hw("2022", 324.4, 355.0, 137.5),
+        ),
+        _line(hw("pojk", 257.6, 284.3, 150.5), hw("flicko", 287.0, 320.7, 150.5)),
+        _line(hw("ar", 257.6, 270.4, 163.5), hw("r", 287.0, 292.4, 163.5)),
+    ]
+    header = header_at(lines, 0, lambda a, b: False)
+    assert header is not None and len(header.lines) == 5
+    layout = layout_from_header("indicator", header.lines, PageData(1, 595.0, 842.0, []))
+    roles = [b.role for b in layout.bands]
+    assert roles == ["name", "outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target", "period"]
+    assert layout.previous_year == 2022
+
+
 def test_values_between_right_set_headers_go_with_the_header_after_them() -> None:
     """Headers set right ('Utfall' / 'VB' / '2022' end at one x), values set left, the
     previous year's column empty: the targets stand between the 'Utfall VB 2022' and
