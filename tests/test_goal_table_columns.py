@@ -47,6 +47,17 @@ def test_value_ending_where_a_right_set_header_ends_ends_its_cell() -> None:
     assert layout.band_of(683.0, 690.1) is kf
 
 
+def test_a_row_a_status_icon_opens_is_kept_with_one_value_and_no_name() -> None:
+    """An indicator row whose name cell is empty and whose only value is its KF target
+    ('813'): the status icon on its first line shows it is a row of its own. Without an
+    icon, one value-like cell under an empty name may be header words left over."""
+    from vbparse.layout.tables.goals import RowReader, _Row
+
+    cells = {"kf_target": [_line(_word("813", 578, 593, 390))]}
+    assert RowReader._has_values(_Row(1, 390.0, dict(cells), icon=True))
+    assert not RowReader._has_values(_Row(1, 390.0, dict(cells), icon=False))
+
+
 def test_a_name_running_up_to_a_left_set_date_column_ends_before_it() -> None:
     """1 pt padding, unruled: the first row's name runs to 2 pt before its start date
     ('café en som' | '2023-'), less than a phrase gap. The dates of the other lines start
