@@ -209,6 +209,22 @@ def test_two_dates_glued_at_zero_padding_are_cut_after_the_first() -> None:
     assert [w.text for w in cells["end"]] == ["2024-12-31"]
 
 
+def test_icon_across_a_name_line_and_its_wrap_marks_the_upper_line() -> None:
+    """A status icon drawn low stands across a row's first line ('Omsorg … synpunkter'
+    with its start date '202' a word space later: one run) and the wrapped line below
+    ('att 2024 av.', '4-'). The upper line starts right of the icon, so it is no
+    full-width line, and the lower one's runs stand under it: the upper line is marked."""
+    from vbparse.layout.tables.rows import _straddled
+    from vbparse.pdf.reading import Box
+
+    def w(text: str, x0: float, x1: float, top: float) -> Word:
+        return Word(text, x0, x1, top, top + 11.0, 11.0, False, 1)
+
+    upper = _line(w("Omsorg", 87.1, 130.3, 516.6), w("synpunkter", 133.8, 317.3, 516.6), w("202", 321.9, 342.9, 516.6))
+    lower = _line(w("att", 87.1, 102.5, 525.6), w("av.", 106.0, 153.3, 525.6), w("4-", 327.0, 337.9, 525.6))
+    assert _straddled(Box(57.7, 518.2, 69.7, 530.2), [upper, lower]) is upper
+
+
 def test_a_number_grouped_by_a_space_stays_one_run_where_shorter_numbers_start() -> None:
     """Right-aligned counts: '865' and '787' stand alone where the last group of '1 328'
     starts. That shared start is no column edge: '1' '328' is one number."""
