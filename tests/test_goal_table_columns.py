@@ -236,3 +236,35 @@ def test_a_number_grouped_by_a_space_stays_one_run_where_shorter_numbers_start()
         _line(_word("Antal", 155.3, 180.0, 470.0), _word("787", 430.3, 445.7, 470.0)),
     ]
     assert (422.8, 445.7) in phrases(lines)
+
+
+def test_no_text_of_a_column_passes_the_end_of_its_right_set_header() -> None:
+    """Zero padding, dates set left under headers set right: the start date wraps
+    ('2023-01-' / '01') and its first line stands a word space from the end date. The
+    start header ('Startdatu' / 'm') ends at one x on both lines: its cell's right edge,
+    which the gap between the two dates spans. The end date is the end column's."""
+    header = [
+        _line(
+            _word("Aktivitet", 555.7, 591.3, 100, True),
+            _word("Startdatu", 591.3, 630.8, 100, True),
+            _word("Slutdatum", 695.7, 739.6, 100, True),
+        ),
+        _line(_word("m", 624.0, 630.8, 110, True)),
+    ]
+    body = [
+        _line(
+            _word("Omsorg", 500.0, 540.0, 130),
+            _word("2023-01-", 591.3, 628.5, 130),
+            _word("2023-12-31", 630.9, 675.0, 130),
+        ),
+        _line(_word("01", 591.3, 600.0, 140)),
+        _line(
+            _word("Trygghet", 500.0, 545.0, 160),
+            _word("2023-01-", 591.3, 628.5, 160),
+            _word("2023-12-31", 630.9, 675.0, 160),
+        ),
+        _line(_word("01", 591.3, 600.0, 170)),
+    ]
+    layout = layout_from_header("activity", header, PageData(1, 842.0, 595.0, []), body)
+    assert layout.band_of(630.9, 675.0) is layout.band("end")
+    assert layout.band_of(591.3, 628.5) is layout.band("start")

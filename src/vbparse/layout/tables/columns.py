@@ -243,8 +243,10 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
     no more than a word space ('-38' | 'VB 2023' at 2 pt padding). ends: where header
     texts end; likewise a word ending exactly there, as words of other lines do, before
     a gap, ends that column's cell (a right-aligned cell's text ends where its
-    right-aligned header's does: '90 %' | '2024' at 1 pt padding); right_set, the ends
-    of header texts shown set right (_set_right), need no other line ending there. And
+    right-aligned header's does: '90 %' | '2024' at 1 pt padding). right_set: the ends
+    of header texts shown set right (_set_right); no text of that column reaches past
+    one, so a gap across it parts two cells, as a rule does ('2023-01-' | '2023-12-31'
+    at zero padding, a word space apart). And
     two words a gap apart where one column's texts end and the next one's start
     (_shared_edges), or where the next one's start at an x where runs of text of two or
     more other lines start (a left-aligned column's edge: 'café en som' | '2023-01-01'
@@ -258,10 +260,9 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             start = ph[0]
             for a, b in zip(ph, [*ph[1:], None], strict=True):
-                if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in cuts)
+                if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in (*cuts, *right_set))
                         or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
                         or (b.x0 > a.x1 and _near(ends, a.x1, TOUCH_TOL) and _near(rights, a.x1, TOUCH_TOL))
-                        or (b.x0 > a.x1 and _near(right_set, a.x1, TOUCH_TOL))
                         or (b.x0 > a.x1 and _near(column_starts, b.x0, TOUCH_TOL) and not _digit_group(a, b))
                         or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))):
                     out.append((start.x0, a.x1))
