@@ -12,6 +12,7 @@ box overlaps most, whatever its alignment.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -232,22 +233,37 @@ def fill_joints(page: PageData, own: Sequence[Box], bottom: float, reach: float)
 
 
 def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
-            starts: Sequence[float] = ()) -> list[tuple[float, float]]:
+            starts: Sequence[float] = (), ends: Sequence[float] = (),
+            right_set: Sequence[float] = ()) -> list[tuple[float, float]]:
     """Extents of the runs of text on each line (a cell's text on that line).
 
     starts: where header texts start. A word starting exactly there, after a gap, starts
     that column's cell (a left-aligned cell's text starts where its left-aligned header's
     does), however narrow the gap: a right-aligned neighbour with small padding leaves
-    no more than a word space ('-38' | 'VB 2023' at 2 pt padding). And two words a gap
-    apart where one column's texts end and the next one's start (_shared_edges)."""
+    no more than a word space ('-38' | 'VB 2023' at 2 pt padding). ends: where header
+    texts end; likewise a word ending exactly there, as words of other lines do, before
+    a gap, ends that column's cell (a right-aligned cell's text ends where its
+    right-aligned header's does: '90 %' | '2024' at 1 pt padding). right_set: the ends
+    of header texts shown set right (_set_right); no text of that column reaches past
+    one, so a gap across it parts two cells, as a rule does ('2023-01-' | '2023-12-31'
+    at zero padding, a word space apart). And
+    two words a gap apart where one column's texts end and the next one's start
+    (_shared_edges), or where the next one's start at an x where runs of text of two or
+    more other lines start (a left-aligned column's edge: 'café en som' | '2023-01-01'
+    at 1 pt padding, the dates of the rows with short names standing alone)."""
     out: list[tuple[float, float]] = []
     lefts, rights = _shared_edges(lines)
+    column_starts, _ = _shared_edges(lines, alone=2)
+    ends = sorted(ends)
+    right_set = sorted(right_set)
     for ln in lines:
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             start = ph[0]
             for a, b in zip(ph, [*ph[1:], None], strict=True):
-                if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in cuts)
+                if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in (*cuts, *right_set))
                         or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
+                        or (b.x0 > a.x1 and _near(ends, a.x1, TOUCH_TOL) and _near(rights, a.x1, TOUCH_TOL))
+                        or (b.x0 > a.x1 and _near(column_starts, b.x0, TOUCH_TOL) and not _digit_group(a, b))
                         or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))):
                     out.append((start.x0, a.x1))
                     if b is not None:
@@ -255,15 +271,43 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
     return out
 
 
-def _shared_edges(lines: Sequence[Line], least: int = 2) -> tuple[list[float], list[float]]:
-    """(x where texts of `least` or more lines start, x where words of as many end), sorted.
+_GROUP_HEAD_RE = re.compile(r"^[−–-]?\d{1,3}$")
+_GROUP_TAIL_RE = re.compile(r"^\d{3}(\D|$)")
+
+
+def _digit_group(a: Word, b: Word) -> bool:
+    """a and b are one number's digit groups ('1' '328' of '1 328'): a number set right
+    starts its last group where the shorter numbers of its column start."""
+    return bool(_GROUP_HEAD_RE.match(a.text) and _GROUP_TAIL_RE.match(b.text))
+
+
+def _set_right(words: Sequence[Word]) -> bool:
+    """A header text on two or more lines, every line ending at one x: set right, so its
+    cell's text can reach no further (a left-aligned or centred text's lines end apart)."""
+    ends: dict[int, float] = {}
+    for w in words:
+        ends[round(w.top)] = max(ends.get(round(w.top), w.x1), w.x1)
+    return len(ends) >= 2 and max(ends.values()) - min(ends.values()) <= TOUCH_TOL
+
+
+def _set_left(words: Sequence[Word]) -> bool:
+    """A header text on two or more lines, every line starting at one x: set left."""
+    starts: dict[int, float] = {}
+    for w in words:
+        starts[round(w.top)] = min(starts.get(round(w.top), w.x0), w.x0)
+    return len(starts) >= 2 and max(starts.values()) - min(starts.values()) <= TOUCH_TOL
+
+
+def _shared_edges(lines: Sequence[Line], least: int = 2, alone: int = 1) -> tuple[list[float], list[float]]:
+    """(x where texts of `least` or more lines start, a run of text on `alone` of them, x
+    where words of as many end), sorted.
 
     A column's cells set left share their start, set right their end. Where a word ends at
     a shared end and the next starts, a word space later, at a shared start where text
     also stands alone (a run of text starts there: the cell beside it empty), two cells
     meet (cell padding of a point: '817' set right | '–' set left). A unit after its
     number ('94' '%') starts no run of its own."""
-    def shared(xs: list[tuple[float, int, bool]], alone_needed: bool) -> list[float]:
+    def shared(xs: list[tuple[float, int, bool]], alone_needed: int) -> list[float]:
         out: list[float] = []
         xs.sort()
         i = 0
@@ -272,7 +316,7 @@ def _shared_edges(lines: Sequence[Line], least: int = 2) -> tuple[list[float], l
             while j + 1 < len(xs) and xs[j + 1][0] - xs[i][0] <= TOUCH_TOL:
                 j += 1
             group = xs[i:j + 1]
-            if len({n for _, n, _ in group}) >= least and (not alone_needed or any(a for _, _, a in group)):
+            if len({n for _, n, _ in group}) >= least and len({n for _, n, a in group if a}) >= alone_needed:
                 out.append(xs[i][0] + (xs[j][0] - xs[i][0]) / 2)
             i = j + 1
         return out
@@ -283,7 +327,7 @@ def _shared_edges(lines: Sequence[Line], least: int = 2) -> tuple[list[float], l
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             starts += [(w.x0, n, k == 0) for k, w in enumerate(ph)]
             ends += [(w.x1, n, False) for w in ph]
-    return shared(starts, True), shared(ends, False)
+    return shared(starts, alone), shared(ends, 0)
 
 
 def _spread(boxes: Sequence[tuple[float, float]]) -> float:
@@ -307,13 +351,18 @@ def intervals(boxes: Sequence[tuple[float, float]]) -> list[tuple[float, float, 
     return out
 
 
-def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> list[float | None]:
+def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
+                right_headers: bool = False) -> list[float | None]:
     """For each pair of neighbouring header clusters, the gutter between their columns.
 
     Between two header clusters there may be several gutters (values of either column
     can stand between the headers). The cuts are chosen together, so that every column's
     values, from its left cut to its right cut, share one alignment best; a wider gutter
-    breaks a tie. None where header and value text leave no gutter (the caller falls back)."""
+    breaks a tie. None where header and value text leave no gutter (the caller falls back).
+
+    right_headers: the header cells are shown set right (_set_right): a column's header
+    then stands just left of its right cut, so among cuts that fit the values alike the
+    one nearer the previous header wins."""
     heads = [(b.text_left, b.text_right) for b in bands]
     # a value box running across two header clusters is no column's (a full-width row)
     own = [v for v in values if sum(1 for h in heads if v[0] < h[1] - 0.5 and v[1] > h[0] + 0.5) < 2]
@@ -348,6 +397,7 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
             states = [(mid, total, [*path, None]) for _, total, path in states]
             continue
         b_left = heads[k + 1][0]
+        a_right = heads[k][1] if right_headers and not left_headers else None
         # with zero padding a right-aligned value touches the next cell's left-aligned
         # header text: a value ending where b's header starts is a's, never b's. Not when
         # another value starts where it does and ends short of b's header: that column is
@@ -355,10 +405,11 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]]) -> lis
         short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
         touch = [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
 
-        def own_cost(cut: float, width: float, b_left: float = b_left,
+        def own_cost(cut: float, width: float, b_left: float = b_left, a_right: float | None = a_right,
                      touch: list[tuple[float, float]] = touch) -> float:
             touching = sum(1 for v in touch if v[0] >= cut)
-            return -1e-3 * width + (0.05 * (b_left - cut) if left_headers else 0.0) + 1000.0 * touching
+            near = (0.05 * (b_left - cut) if left_headers else 0.0) + (0.05 * (cut - a_right) if a_right else 0.0)
+            return -1e-3 * width + near + 1000.0 * touching
 
         states = [min(((cut, total + cost(lo, cut) + here, [*path, cut]) for lo, total, path in states),
                       key=lambda st: st[1])
@@ -511,6 +562,9 @@ def seam(a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = 
                 or (breaks and (_parts_differ(glued) or _parts_differ(glued, right=True)))
                 or _touching(runs, glued, x)):
             return x
+    dates = _two_dates_seam(words, lo, hi)
+    if dates is not None:
+        return dates
     best, best_n = None, 0  # the boundary most texts show as two cells' (a column's own values show others)
     for x in _boundaries(words, lo, hi):
         glued, blocked = _crossing(words, x, SEAM_TOL, in_word=True)
@@ -525,6 +579,23 @@ def seam(a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = 
         if touching and breaks + touching > best_n:
             best, best_n = x, breaks + touching
     return best
+
+
+TWO_DATES_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\d{4}-\d{2}-\d{2}$")
+
+
+def _two_dates_seam(words: Sequence[Word], lo: float, hi: float) -> float | None:
+    """Where two ISO dates read as one word meet ('2024-01-01' | '2024-12-31': a start date
+    set right against an end date set left, at zero padding): a date is ten characters,
+    so the boundary after the tenth is the cell edge, when every such word has it at one
+    x between the two headers and no other word runs across it mid-character."""
+    xs = sorted(w.cuts[9] for w in words if w.cuts is not None and len(w.cuts) >= 10 and TWO_DATES_RE.match(w.text))
+    if not xs or xs[-1] - xs[0] > SEAM_TOL:
+        return None
+    x = xs[len(xs) // 2]
+    if not lo <= x <= hi or _crossing(words, x, SEAM_TOL)[1]:
+        return None
+    return x
 
 
 def _cell_break(w: Word, x: float) -> bool:
@@ -607,6 +678,8 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     # a ruled table (rules inside its outer ones) parts every column by a rule
     rules = vxs if len(vxs) >= 3 else []
     groups = clusters(header, sorted([*vxs, *fill_joints(page, band_fills, bottom, reach)]), rules)
+    right_set: list[float] = []  # where header texts set right end (their cells' text ends there)
+    left_set = False  # a header text shown set left
     for words in _merged_tails(kind, _merged_in_cells(groups, header_cells(band_fills))):
         text = " ".join(w.text for w in words)
         role = _role(kind, text, taken)
@@ -614,11 +687,18 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             taken.add(role)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         bands.append(Band(role, x0, x1, x0, text, x1))
+        if _set_right(words):
+            right_set.append(x1)
+        left_set = left_set or _set_left(words)
     starts = [b.text_left for b in bands[1:]]
     shade = fill_edges(band_fills)
     # the edges of header cells drawn as boxes are column edges as much as rules are: a
     # cell's text never runs across one (zero padding sets '72,4 %' a word space from 'VB')
-    cuts = gutter_cuts(bands, phrases(body, [*vxs, *shade], starts)) if body else [None] * (len(bands) - 1)
+    ends = [b.text_right for b in bands[:-1]]
+    # headers set right, none set left: each header shows where its column ends
+    right_headers = bool(right_set) and not left_set
+    cuts = (gutter_cuts(bands, phrases(body, [*vxs, *shade], starts, ends, right_set), right_headers) if body
+            else [None] * (len(bands) - 1))
     # words of value lines (cells stand apart on them; a full-width line is one run of text)
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]

@@ -402,13 +402,14 @@ class RowReader:
     @staticmethod
     def _has_values(row: _Row) -> bool:
         """Two or more cells hold what a value cell holds (a number, a dash, a date, a text
-        target): a row of its own whose name cell is empty, not header words left over."""
+        target): a row of its own whose name cell is empty, not header words left over.
+        One such cell is enough on a line a status icon marks: the icon opens a row."""
         def value_like(lines: list[Line]) -> bool:
             text = " ".join(ln.text for ln in lines)
             return any(ch.isdigit() for ch in text) or text.strip() in "–-—" or any(
                 fold(text).startswith(t) for t in TEXT_TARGETS)
         return sum(1 for role, lines in row.cells.items()
-                   if role not in ("name", "unknown") and lines and value_like(lines)) >= 2
+                   if role not in ("name", "unknown") and lines and value_like(lines)) >= (1 if row.icon else 2)
 
     def _warn_unknown(self, row: _Row) -> None:
         if row.cells.get("unknown"):

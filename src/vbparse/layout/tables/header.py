@@ -17,6 +17,8 @@ from ...vocab import HEADER_KEYS, HEADER_OPENERS, HEADER_TEXT, YEAR_RE, fold
 from ..lines import Line, cut_word, split_phrases
 
 CELL_GAP_EM = 0.5
+START_TOL = 0.5
+"""pt: a character boundary this close to where another line's cell text starts is that cell's edge."""
 MAX_HEADER_LINES = 24  # narrow cells break header words over many lines, one letter a line at worst
 
 _VOCAB = {kind: text.replace(" ", "") for kind, text in HEADER_TEXT.items()}
@@ -70,10 +72,26 @@ def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
     return None
 
 
-def is_header_line(line: Line, kind: str | None = None) -> bool:
-    """Every word of the line is a piece of a header's vocabulary (headers wrap anywhere)."""
+def glued_at_starts(word: Word, starts: Sequence[float], vocab: str = _ALL_VOCAB) -> list[Word] | None:
+    """A header word that runs across two cells with no capital to show where (zero
+    padding: 'utfall' | 'än/'): cut at a character boundary where a header cell's text
+    starts on another line of the band (the cell's edge, drawn by its text), when both
+    parts are header vocabulary; None when there is no such boundary."""
+    if word.cuts is None or not starts or _piece(word, vocab):
+        return None
+    for k, x in enumerate(word.cuts, start=1):
+        if (k < len(word.text) and any(abs(x - s) <= START_TOL for s in starts)
+                and _piece_text(word.text[:k], vocab) and _piece_text(word.text[k:], vocab)):
+            return list(cut_word(word, k))
+    return None
+
+
+def is_header_line(line: Line, kind: str | None = None, starts: Sequence[float] = ()) -> bool:
+    """Every word of the line is a piece of a header's vocabulary (headers wrap anywhere),
+    or two pieces glued where a cell's text starts on a line above (`starts`)."""
     vocab = _VOCAB[kind] if kind else _ALL_VOCAB
-    return all(_piece(w, vocab) or glued_pieces(w, vocab) is not None for w in line.words)
+    return all(_piece(w, vocab) or glued_pieces(w, vocab) is not None or glued_at_starts(w, starts, vocab) is not None
+               for w in line.words)
 
 
 def opens_cell(word: Word) -> bool:
@@ -94,8 +112,10 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = (), rules: Sequence[
     for ln in lines:
         words: list[Word] = []
         opening: set[int] = set()  # the later parts of glued words: each opens a cell
+        starts = [w.x0 for other in lines if other is not ln for w in other.words]
         for w in ln.words:
-            parts = glued_pieces(w)  # whole words of the vocabulary have no capital inside
+            # whole words of the vocabulary have no capital inside
+            parts = glued_pieces(w) or glued_at_starts(w, starts)
             if parts is None:
                 words.append(w)
             else:
@@ -236,7 +256,8 @@ def header_at(lines: Sequence[Line], i: int, rule_between: Callable[[Line, Line]
     while j < len(lines) and len(band) < MAX_HEADER_LINES:
         nxt, prev = lines[j], band[-1]
         # a header wraps at line pitch with no rule inside; the first body row stands lower
-        if (nxt.page != prev.page or not is_header_line(nxt, kind) or nxt.top - prev.top > 1.5 * prev.size
+        starts = [w.x0 for ln in band for w in ln.words]
+        if (nxt.page != prev.page or not is_header_line(nxt, kind, starts) or nxt.top - prev.top > 1.5 * prev.size
                 or rule_between(prev, nxt)):
             break
         band.append(nxt)

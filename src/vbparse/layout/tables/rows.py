@@ -140,7 +140,10 @@ def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
     upper line's cells (a name's wrapped line, a value's); it opens a row when it has text
     where the upper line has none (the upper is the row above's last line). An upper
     line of one run (an analysis line, a name's wrapped line) opens no cells: the lower
-    one, showing cells side by side, is the row's first. None when nothing tells."""
+    one, showing cells side by side, is the row's first; unless the upper line starts
+    right of the icon (not a full-width line over the icon column) and the lower one's
+    runs all stand under it: a name and a value a word space apart ('synpunkter 202' over
+    'att 2024 av.' and '4-'). None when nothing tells."""
     h = icon.bottom - icon.top
     if h <= 0:
         return None
@@ -152,7 +155,7 @@ def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
     ups = [(p[0].x0, p[-1].x1) for p in split_phrases(upper.words, CELL_GAP_EM)]
     lows = [(p[0].x0, p[-1].x1) for p in split_phrases(lower.words, CELL_GAP_EM)]
     under = all(any(min(a1, b1) > max(a0, b0) for b0, b1 in ups) for a0, a1 in lows)
-    if under and len(ups) >= 2:
+    if under and (len(ups) >= 2 or upper.x0 >= icon.x1):
         return upper
     if len(lows) >= 2 and (not under or len(ups) < 2):
         return lower
