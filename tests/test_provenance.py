@@ -211,6 +211,23 @@ def test_every_item_has_a_box_on_its_page_holding_its_values(pdf: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_warning_boxes_lie_on_their_pages(pdf: Path) -> None:
+    """A warning's box (where it has one) is a box with area on its page, as shown."""
+    problems = []
+    for w in _parsed(pdf, "auto").warnings:
+        if w.box is None:
+            continue
+        if w.page is None:
+            problems.append(f"{w.code}: a box and no page")
+            continue
+        width, height = _page_sizes(pdf)[w.page - 1]
+        box = w.box
+        if not (0 <= box[0] < box[2] <= width + SLACK and 0 <= box[1] < box[3] <= height + SLACK):
+            problems.append(f"{w.code}: box {box} not on a {width} x {height} page")
+    assert not problems, "\n".join(problems)
+
+
 def test_headings_boxes_hold_their_titles() -> None:
     """Goals and sections: the box is the heading's lines, so it holds the title's words."""
     pdf = FIXTURES[0]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..layout.lines import Line, ends_short, join_wrapped, paragraphs
-from ..layout.provenance import line_box
+from ..layout.provenance import box_of, line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
 from ..layout.tables.model import Table
@@ -132,7 +132,7 @@ class Walker:
         elif kind == "goal_text":
             assert isinstance(obj, Goal)
             self.tree.warnings.append(ParseWarning(
-                code="unlabelled_goal_text", page=buf[0].page,
+                code="unlabelled_goal_text", page=buf[0].page, box=box_of(buf, buf[0].page),
                 message=f"text under goal {obj.title[:50]!r} with no Beskrivning/Förväntat resultat/Analys "
                         f"label, kept as analysis: {text[:80]!r}"))
             obj.analysis = "\n".join(t for t in (obj.analysis, text) if t)
@@ -243,7 +243,7 @@ class Walker:
                 goal.assessment_code = code  # type: ignore[assignment]
                 if code is None:
                     self.tree.warnings.append(ParseWarning(
-                        code="unknown_assessment", page=st.page,
+                        code="unknown_assessment", page=st.page, box=box_of([st], st.page),
                         message=f"goal {title[:50]!r}: status {goal.assessment!r} is not a known assessment"))
                 j += 1
         self.target = ("goal_text", goal)
@@ -380,6 +380,7 @@ class Walker:
             return j
         if goal is None:
             self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header.lines[0].page,
+                                                   box=box_of(header.lines, header.lines[0].page),
                                                    message=f"a {kind} table with no goal above it"))
             goal = Goal(level="unit", title="", page=header.lines[0].page)
             self.tree.goals.append(goal)

@@ -13,6 +13,7 @@ from collections import Counter
 from ...model import Activity, ComplaintRow, Indicator, ParseWarning
 from ...pdf.reading import PageData
 from ..lines import Line
+from ..provenance import box_of
 from .columns import TableLayout, layout_from_header, missing_roles
 from .complaints import parse_complaints
 from .goals import RowReader
@@ -103,7 +104,7 @@ class TableReader:
         if missing:
             hdr = self.header.lines[0]
             self.warnings.append(ParseWarning(
-                code="table_header_incomplete", page=hdr.page,
+                code="table_header_incomplete", page=hdr.page, box=box_of(self.header.lines, hdr.page),
                 message=f"{self.kind} table header at y={hdr.top:.0f} has no column for {', '.join(missing)}"))
         return layout
 
