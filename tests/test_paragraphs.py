@@ -70,3 +70,36 @@ def test_a_sentence_dash_wrapped_to_the_line_start_is_no_list_item() -> None:
     # and a full line that ended a sentence leaves the dash a bullet
     ended = [_line(0.0, "alfa beta gamma delta epsilon zeta eta."), _line(13.9, "– bland annat slutar.")]
     assert len(paragraphs(ended, right_edge=262.0, pitch=13.9)) == 2
+
+
+# a line height under 1 (0.78): lines 8.6 pt apart at 11 pt, glyph boxes overlapping; the
+# paragraph spacing adds 4.1 pt. Every line here fills the cell to x=262 but the last.
+TIGHT = [
+    (0.0, "alfa beta gamma delta epsilon zeta eta"),
+    (8.6, "theta iota kappa lambda omega rho slut."),   # ends a sentence, fills its line
+    (21.3, "Andra stycket har en rad som fyller hela"),
+    (29.9, "raden och fortsätter på nästa rad."),
+]
+
+
+def test_a_line_height_under_one_still_measures_the_pitch_from_the_wraps() -> None:
+    # line_pitch takes no gap under 0.9 × the size and gave 12.0; the wraps say 8.6
+    lines = [_line(top, text) for top, text in TIGHT]
+    assert paragraphs(lines, right_edge=262.0, pitch=12.0) == [
+        "alfa beta gamma delta epsilon zeta eta theta iota kappa lambda omega rho slut.",
+        "Andra stycket har en rad som fyller hela raden och fortsätter på nästa rad.",
+    ]
+
+
+def test_one_line_paragraphs_take_the_pitch_of_the_tables_other_cells() -> None:
+    # an Analys cell of one-line paragraphs, 12.7 pt apart, has no wrap of its own: the
+    # other Analys cell's wrap (8.6) is the table's pitch, and 12.7 is a paragraph gap
+    from vbparse.layout.lines import wrap_pitch
+
+    other = [_line(300.0 + top, text) for top, text in TIGHT]
+    cell = [_line(0.0, "Första stycket fyller hela raden ut till slut."),
+            _line(12.7, "Andra stycket fyller också raden ut till slut.")]
+    pitch = wrap_pitch(cell + other, lambda _page: 262.0)
+    assert pitch is not None and abs(pitch - 8.6) < 0.01
+    assert len(paragraphs(cell, right_edge=262.0, pitch=pitch)) == 2
+

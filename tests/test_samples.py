@@ -42,10 +42,6 @@ XFAIL: dict[str, str] = {
         "chromium; 4 misses on 3 Dec (complaints 3, meta 1), e.g. meta.kind: want 'verksamhetsberattelse'"
         " got None"
     ),
-    "s000629-random629": (
-        "chromium; 84 misses on 3 Dec (complaints 82, goals 2), e.g. goals[0].children[1].children[0].chi"
-        "ldren[0].activities[2].analysis: want 'Med av 2023 är omsorg 12 klagomål 2"
-    ),
     "s000742-random742": (
         "reportlab; 11 misses on 3 Dec (goals 11), e.g. goals[0].children[0].indicators[0].target: want N"
         "one got {'raw': '56 st', 'number': 56.0, 'unit': 'st', 'page'"

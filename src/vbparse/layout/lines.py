@@ -247,6 +247,14 @@ def can_be_pitch(a: Line, b: Line) -> bool:
     return a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size
 
 
+def can_be_wrap_gap(a: Line, b: Line) -> bool:
+    """A gap after a line that wrapped can be the pitch down to half the font size: a line
+    height under 1 sets lines tighter than their glyphs are tall (their boxes overlap). A
+    wrap is evidence enough that the two lines are one paragraph's, so such a gap is its
+    pitch, not two pieces of one line."""
+    return a.page == b.page and 0.5 * a.size < b.ref - a.ref < 1.5 * a.size
+
+
 def line_pitch(lines: Sequence[Line]) -> float:
     """Typical distance between the tops of consecutive lines in one flow of text.
 
@@ -372,14 +380,14 @@ def _opens_item(prev: Line, ln: Line, right_edge: float) -> bool:
     return not (dash_alone and mid_sentence and not ends_short(prev, ln, right_edge))
 
 
-def _wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
+def wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
     """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
     word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
     measured elsewhere, where tables set at the body size with another leading can make a
     smaller pitch recur. A sentence's end before a capital may be a paragraph's end that
     happened to fill its line, so it is no evidence."""
     gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
-            if can_be_pitch(a, b) and not ends_short(a, b, edge_of(a.page))
+            if can_be_wrap_gap(a, b) and not ends_short(a, b, edge_of(a.page))
             and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())]
     return smallest_recurring(gaps) if gaps else None
 
@@ -401,7 +409,7 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
     def edge_of(page: int) -> float:
         return edges.get(page, fixed) if edges is not None else fixed
 
-    own = _wrap_pitch(lines, edge_of)
+    own = wrap_pitch(lines, edge_of)
     if own is not None:
         pitch = own
     elif pitch is None:
