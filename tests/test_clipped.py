@@ -150,3 +150,22 @@ def test_a_ligature_glyph_joins_the_hyphen_that_opens_its_compounds_next_part() 
              Word("-mål", 350.0, 370.0, 200, 211, 11.0, False, 1)]
     (line,) = group_lines(words, 1)
     assert [w.text for w in line.words] == ["kraftfull", "wifi-anslutning", "Verksamhet", "-mål"]
+
+
+def test_a_fragment_holding_part_of_a_ligature_glyph_is_a_fragment() -> None:
+    """Chromium sets "tf" of "Utfall" as one glyph: the reader gives its "f" no position
+    of its own (NaN). The cut copy's "Utf" holds that glyph where the whole word's does;
+    its "f" stands inside the same glyph, so it is in place. (Default look 3: the
+    header's fragments had landed in a goal's analysis.)"""
+    nan = float("nan")
+
+    def w(page: int, top: float, text: str, starts: list[float], x1: float) -> Word:
+        return Word(text, starts[0], x1, top, top + 9.0, 9.0, True, page, starts[1:])
+
+    utfall = [235.8, 241.6, nan, 247.2, 251.6, 253.8]
+    head = Line([w(4, 69, "Utfall", utfall, 256.0), w(4, 69, "VB", [342.7, 348.0], 353.1)], 4)
+    cut = Line([w(3, 769, "Utf", [235.8, 241.6, nan], 247.3), w(3, 769, "ll", [251.6, 253.8], 256.0)], 3)
+    assert [x.code for x in drop_clipped([[cut], [head]])] == ["clipped_text"]
+    # a letter inside one glyph with the letter before it must follow that letter in the word
+    other = Line([w(3, 769, "Uf", [235.8, nan], 241.6), w(3, 769, "ll", [251.6, 253.8], 256.0)], 3)
+    assert drop_clipped([[other], [Line([w(4, 69, "Utfall", utfall, 256.0)], 4)]]) == []
