@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ..pdf.reading import Word
+from ..pdf.reading import WORD_GAP, Word
 from ..vocab import (
     BULLET_RE,
     CONNECTOR_WORDS,
@@ -157,12 +157,17 @@ def _join_touching(words: list[Word]) -> list[Word]:
     piece = ws[0]  # the last word as read, before joining: "ff" joins "energie" and "ktiva"
     for w in ws[1:]:
         a = out[-1]
-        lone = _one_glyph_apart(piece, w)
+        lone, lig = _one_glyph_apart(piece, w), _ligature(piece, w)
         piece = w
         gap = w.x0 - a.x1
         # boxes that overlap are one word (a ligature's glyph drawn over its neighbours);
-        # boxes that only touch are one word when a lone glyph joins them
-        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
+        # boxes that only touch are one word when a lone glyph joins them, and so are
+        # boxes a ligature glyph stands as close to as the reader joins glyphs of one font
+        # (justified text spaces a fallback font's "ﬀ" 0.6 pt from its word). A ligature
+        # is never a word of its own; a short word ("av", "har") so close may be one
+        # after a narrow space, or a neighbouring cell's.
+        near = max(TOUCH_GAP, WORD_GAP * min(a.size, w.size)) if lig else TOUCH_GAP
+        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= near and lone)):
             main = a if len(a.text) >= len(w.text) else w
             cuts = None if a.cuts is None or w.cuts is None else array("f", [*a.cuts, w.x0, *w.cuts])
             out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
@@ -170,6 +175,14 @@ def _join_touching(words: list[Word]) -> list[Word]:
         else:
             out.append(w)
     return out
+
+
+_LIGATURE_TEXTS = frozenset({"ff", "fi", "fl", "ffi", "ffl"})
+
+
+def _ligature(a: Word, b: Word) -> bool:
+    """One of two neighbouring words is a ligature glyph alone ("ff" of "ﬀ", as read)."""
+    return a.text in _LIGATURE_TEXTS or b.text in _LIGATURE_TEXTS
 
 
 def _one_glyph_apart(a: Word, b: Word) -> bool:
