@@ -500,7 +500,22 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     for i, ln in enumerate(lines[1:]):
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
+    if any(f and a.text[-1:].isdigit() and b.text[:1].isdigit()
+           for f, (a, b) in zip(forced, itertools.pairwise(lines), strict=True)):
+        out = _BROKEN_GROUPS_RE.sub(_grouped, out)
     return tidy(out)
+
+
+_BROKEN_GROUPS_RE = re.compile(r"(?<![\d,.])[1-9]\d{4,}(?![\d.])")
+"""A whole number of five digits or more, no separator: in a cell broken into digit lines,
+where the thousands space fell cannot be seen (a break at "32 | 765" and one inside
+"32765" leave the same lines), and a Swedish number of that size is grouped ("32 765")."""
+
+
+def _grouped(m: re.Match[str]) -> str:
+    digits = m.group(0)
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
 
 
 def _kept_spaces(lines: Sequence[Line]) -> list[bool]:
