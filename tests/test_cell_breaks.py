@@ -256,3 +256,11 @@ def test_a_large_number_broken_into_digit_lines_takes_its_thousands_space() -> N
     assert join_cell(_cell("20", "23"), right_edge=edge, precise=True, room=2 * CW) == "2023"
     # a number the cell shows whole keeps its spelling: no break was forced inside it
     assert join_cell(_cell("32765"), right_edge=100.0 + 5 * CW, precise=True) == "32765"
+
+
+def test_a_number_compound_broken_after_its_hyphen_is_one_word() -> None:
+    # "100-tals" wrapped after its hyphen (default look 22); a range goes on in digits,
+    # and a hyphen before "och" is a word of its own ("100- och 200-tal")
+    assert join_wrapped([_line("tryckt upp 100-", 100.0), _line("tals kassar", 111.0)]) == "tryckt upp 100-tals kassar"
+    assert join_wrapped([_line("dag 1-", 100.0), _line("14", 111.0)]) == "dag 1-14"
+    assert join_wrapped([_line("100-", 100.0), _line("och 200-tal", 111.0)]) == "100- och 200-tal"

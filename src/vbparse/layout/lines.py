@@ -237,8 +237,10 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two (an
     # en dash ending a cell's line beside the next cell's text is no such evidence)
     last = prev.rsplit(" ", 1)[-1]
-    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() \
-            and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
+    # a number's compound too ("100-" / "tals", "1990-" / "talet"): a range goes on in digits
+    compound = len(prev) > 1 and ((prev.endswith(("-", "–")) and prev[-2].isalpha())
+                                  or (prev.endswith("-") and prev[-2].isdigit()))
+    if compound and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
