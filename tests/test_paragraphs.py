@@ -103,3 +103,19 @@ def test_one_line_paragraphs_take_the_pitch_of_the_tables_other_cells() -> None:
     assert pitch is not None and abs(pitch - 8.6) < 0.01
     assert len(paragraphs(cell, right_edge=262.0, pitch=pitch)) == 2
 
+
+def test_a_wrap_by_a_fraction_of_a_point_is_measured_with_the_lines_own_space() -> None:
+    # DejaVu Sans's space is 0.317 em (3.33 pt at 10.5 pt): "samarbete" (56.54 pt) after
+    # "till" would have ended at 538.24, past the column's 537.92, so the break was a wrap.
+    # A guessed 0.28 em space put it 0.07 pt inside, and split the paragraph (D7 700069).
+    from vbparse.layout.lines import ends_short
+
+    def ln(words: list[tuple[str, float, float]], top: float) -> Line:
+        return Line([Word(t, x0, x1, top, top + 10.5, 10.5, False, 16) for t, x0, x1 in words], 16)
+
+    a = ln([("över", 380.0, 402.79), ("möjlighet", 406.12, 453.91), ("till", 457.24, 478.37)], 180.2)
+    b = ln([("samarbete", 70.5, 127.04), ("vilket", 130.37, 160.0)], 192.2)
+    assert not ends_short(a, b, 538.42)
+    assert paragraphs([a, b], right_edge=538.42, pitch=12.6) == ["över möjlighet till samarbete vilket"]
+    # a line of one word has no space to measure: 0.28 em stands in
+    assert ends_short(ln([("till", 400.0, 420.0)], 0.0), b, 538.42)
