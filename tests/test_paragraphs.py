@@ -119,3 +119,9 @@ def test_a_wrap_by_a_fraction_of_a_point_is_measured_with_the_lines_own_space() 
     assert paragraphs([a, b], right_edge=538.42, pitch=12.6) == ["över möjlighet till samarbete vilket"]
     # a line of one word has no space to measure: 0.28 em stands in
     assert ends_short(ln([("till", 400.0, 420.0)], 0.0), b, 538.42)
+    # a narrower space than 0.28 em is no evidence the word would have fit: pdftocairo's
+    # redraw of default look 22 sets 2.87 pt (0.273 em) spaces, and "mål," (20.09 pt) after
+    # "om" at 775.76 would end 0.07 pt inside the widest line's 799.29 - 0.5; it wrapped
+    om = ln([("samtala", 720.0, 757.0), ("om", 759.87, 775.76)], 100.0)
+    mal = ln([("mål,", 42.6, 62.69), ("rutiner", 65.56, 100.0)], 113.5)
+    assert not ends_short(om, mal, 799.29)

@@ -296,13 +296,15 @@ def smallest_recurring(gaps: Sequence[float]) -> float:
 def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
     """True when the next line's first word would have fit: the break was not a wrap.
 
-    The space before it is the line's own (the middle one of its gaps between words, as
-    kerning narrows a few: a font's space is 0.22-0.32 em, and a guess of 0.28 em made a
-    wrap by 0.1 pt look short); a line of one word says nothing of it, so then 0.28 em."""
+    The space before it is at least 0.28 em, or the line's own when wider (the middle one
+    of its gaps between words, as kerning narrows a few): a font's space is 0.22-0.32 em,
+    and 0.28 em made a wrap by 0.1 pt in a wide-spaced font (DejaVu Sans, 0.317) look
+    short. Only wider: where a narrow space says the word would have fit by a tenth of a
+    point, the widest line is no exact edge (pdftocairo's redrawn text; LibreOffice)."""
     first = nxt.words[0]
     em = max(first.size, 1.0)
     gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(line.words) if 0.15 * em <= b.x0 - a.x1 <= 0.5 * em)
-    space = gaps[len(gaps) // 2] if gaps else 0.28 * em
+    space = max(gaps[len(gaps) // 2], 0.28 * em) if gaps else 0.28 * em
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
