@@ -244,3 +244,23 @@ def test_a_line_opening_with_a_hyphen_and_a_lower_case_letter_is_a_compounds_tai
     assert _join_pair("kraftfull wifi", "-anslutning i", False) == "kraftfull wifi-anslutning i"
     assert _join_pair("trygghet", "- och", False) == "trygghet - och"
     assert _join_pair("utfall", "-5 %", False) == "utfall -5 %"
+
+
+def test_a_large_number_broken_into_digit_lines_takes_its_thousands_space() -> None:
+    # a cell two digits wide holds "32 765" as "32" / "76" / "5": a break at the space and
+    # one inside "32765" leave the same lines; a Swedish number of five digits is grouped
+    # (default look 99). Four digits ("2023", "1436") may be a year: left as they stand.
+    edge = 100.0 + 2 * CW
+    assert join_cell(_cell("32", "76", "5"), right_edge=edge, precise=True, room=2 * CW) == "32 765"
+    assert join_cell(_cell("24", "00", "51"), right_edge=edge, precise=True, room=2 * CW) == "240 051"
+    assert join_cell(_cell("20", "23"), right_edge=edge, precise=True, room=2 * CW) == "2023"
+    # a number the cell shows whole keeps its spelling: no break was forced inside it
+    assert join_cell(_cell("32765"), right_edge=100.0 + 5 * CW, precise=True) == "32765"
+
+
+def test_a_number_compound_broken_after_its_hyphen_is_one_word() -> None:
+    # "100-tals" wrapped after its hyphen (default look 22); a range goes on in digits,
+    # and a hyphen before "och" is a word of its own ("100- och 200-tal")
+    assert join_wrapped([_line("tryckt upp 100-", 100.0), _line("tals kassar", 111.0)]) == "tryckt upp 100-tals kassar"
+    assert join_wrapped([_line("dag 1-", 100.0), _line("14", 111.0)]) == "dag 1-14"
+    assert join_wrapped([_line("100-", 100.0), _line("och 200-tal", 111.0)]) == "100- och 200-tal"

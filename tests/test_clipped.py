@@ -70,6 +70,21 @@ def test_a_ligature_or_minus_in_a_fallback_font_joins_its_word_but_cells_stay_ap
     assert [w.text for w in line.words] == ["energieffektiva", "−16", "Antal", "rapporter"]
 
 
+def test_a_fallback_ligature_spaced_a_little_from_its_word_in_justified_text_joins_it() -> None:
+    """LibreOffice justifies "resurseffektiva" with its "ﬀ" (a fallback font) 0.67 pt
+    after "resurse" at 11.5 pt: closer than the 0.15 em the reader joins glyphs of one font
+    by, so one word (D5 500070). A word space (0.25 em) stays a space."""
+    from vbparse.layout.lines import group_lines
+
+    def w(text: str, x0: float, x1: float) -> Word:
+        return Word(text, x0, x1, 209.6, 221.1, 11.5, False, 2)
+
+    (line,) = group_lines([w("resurse", 454.98, 493.33), w("ff", 494.0, 500.39), w("ektiva", 500.39, 529.67)], 2)
+    assert [x.text for x in line.words] == ["resurseffektiva"]
+    (line,) = group_lines([w("så", 440.0, 452.1), w("ff", 455.0, 461.4), w("ektiva", 461.4, 490.7)], 2)
+    assert [x.text for x in line.words] == ["så", "ffektiva"]
+
+
 def test_a_count_under_another_digit_of_a_count_is_no_fragment() -> None:
     """A complaints row at a page's foot ("Kvalitet 7 7 st") whose counts sit under the
     first digit of the next page's counts ("27 27"): a clip keeps glyphs where they were
@@ -150,3 +165,35 @@ def test_a_ligature_glyph_joins_the_hyphen_that_opens_its_compounds_next_part() 
              Word("-mål", 350.0, 370.0, 200, 211, 11.0, False, 1)]
     (line,) = group_lines(words, 1)
     assert [w.text for w in line.words] == ["kraftfull", "wifi-anslutning", "Verksamhet", "-mål"]
+
+
+def test_a_fragment_holding_part_of_a_ligature_glyph_is_a_fragment() -> None:
+    """Chromium sets "tf" of "Utfall" as one glyph: the reader gives its "f" no position
+    of its own (NaN). The cut copy's "Utf" holds that glyph where the whole word's does;
+    its "f" stands inside the same glyph, so it is in place. (Default look 3: the
+    header's fragments had landed in a goal's analysis.)"""
+    nan = float("nan")
+
+    def w(page: int, top: float, text: str, starts: list[float], x1: float) -> Word:
+        return Word(text, starts[0], x1, top, top + 9.0, 9.0, True, page, starts[1:])
+
+    utfall = [235.8, 241.6, nan, 247.2, 251.6, 253.8]
+    head = Line([w(4, 69, "Utfall", utfall, 256.0), w(4, 69, "VB", [342.7, 348.0], 353.1)], 4)
+    cut = Line([w(3, 769, "Utf", [235.8, 241.6, nan], 247.3), w(3, 769, "ll", [251.6, 253.8], 256.0)], 3)
+    assert [x.code for x in drop_clipped([[cut], [head]])] == ["clipped_text"]
+    # a letter inside one glyph with the letter before it must follow that letter in the word
+    other = Line([w(3, 769, "Uf", [235.8, nan], 241.6), w(3, 769, "ll", [251.6, 253.8], 256.0)], 3)
+    assert drop_clipped([[other], [Line([w(4, 69, "Utfall", utfall, 256.0)], 4)]]) == []
+
+
+def test_a_short_word_close_to_its_neighbour_is_no_ligature() -> None:
+    """ReportLab draws narrow spaces: "klagomål" "av" 1 pt apart at 10 pt are two words,
+    and so are two cells' "har" "verksamhet" set with no padding (D7 700043)."""
+    from vbparse.layout.lines import group_lines
+
+    def w(text: str, x0: float, x1: float) -> Word:
+        return Word(text, x0, x1, 50.0, 60.0, 10.0, False, 1)
+
+    (line,) = group_lines([w("klagomål", 100.0, 140.0), w("av", 141.0, 151.0), w("har", 200.0, 215.0),
+                           w("verksamhet", 216.0, 266.0)], 1)
+    assert [x.text for x in line.words] == ["klagomål", "av", "har", "verksamhet"]

@@ -12,6 +12,7 @@ that cut copy; its text is not lost (the whole line stands on the other page).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 from ..model import ParseWarning
@@ -45,6 +46,13 @@ def _glyphs_in_place(part: Word, whole: Word) -> bool:
         return abs(part.x0 - whole.x0) > _SLACK or whole.text.startswith(part.text[:1])
     j = 0
     for ch, x in zip(part.text, xs, strict=True):
+        if math.isnan(x):
+            # a later letter of a ligature glyph ("f" of "tf"): no position of its own, it
+            # stands where the letter after the one just matched does, inside the same glyph
+            if j == 0 or j == len(whole.text) or whole.text[j] != ch or not math.isnan(ys[j]):
+                return False
+            j += 1
+            continue
         while j < len(whole.text) and not (whole.text[j] == ch and abs(ys[j] - x) <= _SLACK):
             j += 1
         if j == len(whole.text):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ..pdf.reading import Word
+from ..pdf.reading import WORD_GAP, Word
 from ..vocab import (
     BULLET_RE,
     CONNECTOR_WORDS,
@@ -157,12 +157,17 @@ def _join_touching(words: list[Word]) -> list[Word]:
     piece = ws[0]  # the last word as read, before joining: "ff" joins "energie" and "ktiva"
     for w in ws[1:]:
         a = out[-1]
-        lone = _one_glyph_apart(piece, w)
+        lone, lig = _one_glyph_apart(piece, w), _ligature(piece, w)
         piece = w
         gap = w.x0 - a.x1
         # boxes that overlap are one word (a ligature's glyph drawn over its neighbours);
-        # boxes that only touch are one word when a lone glyph joins them
-        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= TOUCH_GAP and lone)):
+        # boxes that only touch are one word when a lone glyph joins them, and so are
+        # boxes a ligature glyph stands as close to as the reader joins glyphs of one font
+        # (justified text spaces a fallback font's "ﬀ" 0.6 pt from its word). A ligature
+        # is never a word of its own; a short word ("av", "har") so close may be one
+        # after a narrow space, or a neighbouring cell's.
+        near = max(TOUCH_GAP, WORD_GAP * min(a.size, w.size)) if lig else TOUCH_GAP
+        if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= near and lone)):
             main = a if len(a.text) >= len(w.text) else w
             cuts = None if a.cuts is None or w.cuts is None else array("f", [*a.cuts, w.x0, *w.cuts])
             out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
@@ -170,6 +175,14 @@ def _join_touching(words: list[Word]) -> list[Word]:
         else:
             out.append(w)
     return out
+
+
+_LIGATURE_TEXTS = frozenset({"ff", "fi", "fl", "ffi", "ffl"})
+
+
+def _ligature(a: Word, b: Word) -> bool:
+    """One of two neighbouring words is a ligature glyph alone ("ff" of "ﬀ", as read)."""
+    return a.text in _LIGATURE_TEXTS or b.text in _LIGATURE_TEXTS
 
 
 def _one_glyph_apart(a: Word, b: Word) -> bool:
@@ -224,8 +237,10 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     # ("enhetschef- arbetsledare"), is a word of its own there, not one broken in two (an
     # en dash ending a cell's line beside the next cell's text is no such evidence)
     last = prev.rsplit(" ", 1)[-1]
-    if prev.endswith(("-", "–")) and len(prev) > 1 and prev[-2].isalpha() \
-            and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
+    # a number's compound too ("100-" / "tals", "1990-" / "talet"): a range goes on in digits
+    compound = len(prev) > 1 and ((prev.endswith(("-", "–")) and prev[-2].isalpha())
+                                  or (prev.endswith("-") and prev[-2].isdigit()))
+    if compound and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
             return prev + nxt
@@ -245,6 +260,14 @@ def can_be_pitch(a: Line, b: Line) -> bool:
     """A gap that can be a line pitch (0.9–1.5 × the font size, one page): table rows and
     paragraph gaps are larger, overlapping lines smaller."""
     return a.page == b.page and 0.9 * a.size < b.ref - a.ref < 1.5 * a.size
+
+
+def can_be_wrap_gap(a: Line, b: Line) -> bool:
+    """A gap after a line that wrapped can be the pitch down to half the font size: a line
+    height under 1 sets lines tighter than their glyphs are tall (their boxes overlap). A
+    wrap is evidence enough that the two lines are one paragraph's, so such a gap is its
+    pitch, not two pieces of one line."""
+    return a.page == b.page and 0.5 * a.size < b.ref - a.ref < 1.5 * a.size
 
 
 def line_pitch(lines: Sequence[Line]) -> float:
@@ -271,9 +294,17 @@ def smallest_recurring(gaps: Sequence[float]) -> float:
 
 
 def ends_short(line: Line, nxt: Line, right_edge: float) -> bool:
-    """True when the next line's first word would have fit: the break was not a wrap."""
+    """True when the next line's first word would have fit: the break was not a wrap.
+
+    The space before it is at least 0.28 em, or the line's own when wider (the middle one
+    of its gaps between words, as kerning narrows a few): a font's space is 0.22-0.32 em,
+    and 0.28 em made a wrap by 0.1 pt in a wide-spaced font (DejaVu Sans, 0.317) look
+    short. Only wider: where a narrow space says the word would have fit by a tenth of a
+    point, the widest line is no exact edge (pdftocairo's redrawn text; LibreOffice)."""
     first = nxt.words[0]
-    space = 0.28 * first.size
+    em = max(first.size, 1.0)
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(line.words) if 0.15 * em <= b.x0 - a.x1 <= 0.5 * em)
+    space = max(gaps[len(gaps) // 2], 0.28 * em) if gaps else 0.28 * em
     return line.x1 + space + (first.x1 - first.x0) < right_edge - 0.5
 
 
@@ -372,14 +403,14 @@ def _opens_item(prev: Line, ln: Line, right_edge: float) -> bool:
     return not (dash_alone and mid_sentence and not ends_short(prev, ln, right_edge))
 
 
-def _wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
+def wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float | None:
     """The flow's own line pitch, from the gaps after lines that wrapped (the next line's first
     word would not have fit) in mid-sentence: those gaps are line pitch whatever the style
     measured elsewhere, where tables set at the body size with another leading can make a
     smaller pitch recur. A sentence's end before a capital may be a paragraph's end that
     happened to fill its line, so it is no evidence."""
     gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
-            if can_be_pitch(a, b) and not ends_short(a, b, edge_of(a.page))
+            if can_be_wrap_gap(a, b) and not ends_short(a, b, edge_of(a.page))
             and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())]
     return smallest_recurring(gaps) if gaps else None
 
@@ -401,7 +432,7 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
     def edge_of(page: int) -> float:
         return edges.get(page, fixed) if edges is not None else fixed
 
-    own = _wrap_pitch(lines, edge_of)
+    own = wrap_pitch(lines, edge_of)
     if own is not None:
         pitch = own
     elif pitch is None:
@@ -479,7 +510,22 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     for i, ln in enumerate(lines[1:]):
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
+    if any(f and a.text[-1:].isdigit() and b.text[:1].isdigit()
+           for f, (a, b) in zip(forced, itertools.pairwise(lines), strict=True)):
+        out = _BROKEN_GROUPS_RE.sub(_grouped, out)
     return tidy(out)
+
+
+_BROKEN_GROUPS_RE = re.compile(r"(?<![\d,.])[1-9]\d{4,}(?![\d.])")
+"""A whole number of five digits or more, no separator: in a cell broken into digit lines,
+where the thousands space fell cannot be seen (a break at "32 | 765" and one inside
+"32765" leave the same lines), and a Swedish number of that size is grouped ("32 765")."""
+
+
+def _grouped(m: re.Match[str]) -> str:
+    digits = m.group(0)
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
 
 
 def _kept_spaces(lines: Sequence[Line]) -> list[bool]:

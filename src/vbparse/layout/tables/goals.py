@@ -15,7 +15,7 @@ from ...model import Activity, Indicator, ParseWarning
 from ...pdf.reading import Word
 from ...values import parse_value
 from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold, tidy_period
-from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished
+from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished, wrap_pitch
 from ..provenance import place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
@@ -342,7 +342,11 @@ class RowReader:
             edge = max(ln.x1 for ln in lines)
             if self.text_right and edge < self.text_right - 0.15 * (self.text_right - self.layout.bands[0].text_left):
                 edge = self.text_right
-            self._analysis_geo = (edge, line_pitch(lines))
+            # the cells' own wraps measure the pitch best (a line height under 1 sets lines
+            # tighter than line_pitch allows); cells of one-line paragraphs have none: then the
+            # table's own pitch (its other cells' wraps) is the tighter evidence
+            pitch = wrap_pitch(lines, lambda _page: edge) or min(line_pitch(lines), self.pitch)
+            self._analysis_geo = (edge, pitch)
         return self._analysis_geo
 
     def _analysis(self, row: _Row) -> str | None:
