@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ..model import ParseWarning
 from ..pdf.reading import Word
 from .lines import Line
+from .provenance import box_of
 
 _FOOT = 3  # lines at a page's foot (or head) that may be a cut copy
 _NEAR = 10  # lines at the other page's head (or foot) that may hold the whole line
@@ -125,7 +126,7 @@ def drop_clipped(pages: Sequence[list[Line]]) -> list[ParseWarning]:
                 ln.used = True
                 ln.tags.append("clipped")
                 warnings.append(ParseWarning(
-                    code="clipped_text", page=ln.page,
+                    code="clipped_text", page=ln.page, box=box_of([ln], ln.page),
                     message=f"glyph fragments {ln.text[:60]!r} at y={ln.top:.0f} cut by the page break; "
                             f"the whole line stands on page {whole.page}: {whole.text[:60]!r}"))
     return warnings

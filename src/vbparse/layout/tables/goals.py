@@ -16,7 +16,7 @@ from ...pdf.reading import Word
 from ...values import parse_value
 from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold, tidy_period
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished, wrap_pitch
-from ..provenance import place_table_row
+from ..provenance import box_of, place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
 from .header import CELL_GAP_EM
 from .rows import RowEvidence, gap_breaks
@@ -157,7 +157,7 @@ class RowReader:
             self.prev = ln
             return
         if full:
-            self.warnings.append(ParseWarning(code="table_text_outside_row", page=ln.page,
+            self.warnings.append(ParseWarning(code="table_text_outside_row", page=ln.page, box=box_of([ln], ln.page),
                                               message=f"text before the first row of a table: {ln.text[:80]!r}"))
             ln.used = False
             return
@@ -191,7 +191,7 @@ class RowReader:
                 cut = a.right
                 if w.x0 + width / 3 < cut < w.x1 - width / 3:
                     self.warnings.append(ParseWarning(
-                        code="text_across_columns", page=ln.page,
+                        code="text_across_columns", page=ln.page, box=box_of([w], ln.page),
                         message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
                                 f"{a.role} and {b.role} columns"))
 
@@ -396,7 +396,8 @@ class RowReader:
             for label, value in (("start", start), ("end", end)):
                 if value and not ISO_DATE_RE.match(value):
                     msg = f"activity {name[:40]!r}: {label} date {value!r} is not ISO"
-                    self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg))
+                    self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg,
+                                                      box=box_of(row.cells.get(label) or [], row.page)))
             out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
                                 analysis=self._analysis(row), page=row.page))
             place_table_row(out[-1], row.page, row.cells, row.analysis)
@@ -419,6 +420,7 @@ class RowReader:
         if row.cells.get("unknown"):
             text = " ".join(ln.text for ln in row.cells["unknown"])
             self.warnings.append(ParseWarning(code="cell_outside_columns", page=row.page,
+                                              box=box_of(row.cells["unknown"], row.page),
                                               message=f"text in no known column: {text[:80]!r}"))
 
     def _warn_rowless(self, row: _Row) -> None:
@@ -426,4 +428,5 @@ class RowReader:
         if row.analysis:
             text += " " + " ".join(ln.text for ln in row.analysis)
         self.warnings.append(ParseWarning(code="row_without_name", page=row.page,
+                                          box=box_of([ln for c in row.cells.values() for ln in c], row.page),
                                           message=f"table row without a name: {text[:120]!r}"))
