@@ -502,3 +502,41 @@ def test_a_row_closed_by_a_rule_at_a_pages_foot_does_not_go_on_overleaf() -> Non
     closed = _parse(body, rules)
     assert [r.category for r in closed] == ["Första", "Kvalitet trygghet på", "Är brukare", "Sista"]
 
+
+
+def test_word_spaces_inside_labels_on_lines_of_their_own_are_no_group_boundary() -> None:
+    """A label beside its category on one line, and a centred label on lines of its own
+    whose words stand a word space apart ("synpunkter %", "genom de"): the cut at those
+    word spaces splits more lines, but the cut where every category line starts splits
+    the one line as wide and crosses no word either."""
+    body = [
+        _tight(1, 100, ("Klagomål?", 54), ("Synpunkter ett", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Beskrivning", 125), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Med", 125), ("5", 318), ("5", 348)),
+        _tight(1, 130, ("Till en", 54)),
+        _tight(1, 140, ("synpunkter %", 54)),
+        _tight(1, 150, ("genom de", 74)),
+        _tight(1, 160, ("En gång", 125), ("6", 318), ("6", 348)),
+        _tight(1, 170, ("Att", 125), ("7", 318), ("7", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "Med", "En gång", "Att"]
+    assert [r.group for r in rows][-1] == "Till en synpunkter % genom de"
+
+
+
+def test_word_spaces_inside_labels_beside_centred_categories_are_no_group_boundary() -> None:
+    """s700019: as above, but the categories are centred (no x where several start): the
+    cut at the labels' word spaces still loses to the cut right of every label word,
+    which splits the label-and-category line as wide and no line at a word space."""
+    body = [
+        _tight(1, 100, ("Klagomål?", 54), ("Synpunkter ett", 150), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Beskrivning", 160), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Till en", 54)),
+        _tight(1, 130, ("synpunkter %", 54)),
+        _tight(1, 140, ("genom de", 74)),
+        _tight(1, 150, ("En gång", 170), ("6", 318), ("6", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "En gång"]
+    assert rows[-1].group == "Till en synpunkter % genom de"

@@ -38,6 +38,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, int, float] | None = None
     apart: tuple[int, float] | None = None
+    free: list[tuple[int, int, float, int]] = []  # cuts crossing no word: (wide, aligned, x, narrow)
     for x in starts:
         cut = x - 0.3
         # words glued across x show the cells have no padding: a label's text may then
@@ -58,9 +59,22 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
             best = key
         if crossing == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
+        if crossing == 0:
+            free.append((wide, aligned, x, len(gaps) - wide))
     # the boundary separates label and category words on many lines and crosses (almost) none;
     # a boundary only one line shows needs its words wider apart than a word space
     if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+        # lines split only a word space apart are no evidence against a cut further right,
+        # crossing no word, that splits as many lines wide and either where more lines'
+        # texts start or splitting no line at a word space: those were word spaces inside
+        # labels set on lines of their own ("synpunkter %" over "genom 5,5 de", beside no
+        # category)
+        narrow = best[2] - best[1]
+        if best[0] == 0 and narrow:
+            right = [c for c in free if c[0] >= best[1] and c[2] > -best[4]
+                     and ((c[1] >= 2 and c[1] > best[3]) or (c[3] == 0 and c[0] >= 1))]
+            if right:
+                return max(right, key=lambda c: (c[0], c[1], -c[2]))[2] - 0.3, False
         return -best[4] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
