@@ -540,3 +540,81 @@ def test_word_spaces_inside_labels_beside_centred_categories_are_no_group_bounda
     rows = _parse(body)
     assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "En gång"]
     assert rows[-1].group == "Till en synpunkter % genom de"
+
+
+
+def test_a_count_columns_header_read_as_two_cells_is_one_column() -> None:
+    """Right-aligned "Totalt / ack. Utfall" read as two header cells ("ack." named the
+    total, "Totalt Utfall" unknown): the body's totals stand in the unknown part only,
+    so the two parts are the total's column and its counts are read."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _whole_count_cells
+
+    bands = [
+        Band("category", 50, 250, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 250, 280, 255, "Utfall T1"),
+        Band("t2", 280, 310, 285, "Utfall T2"),
+        Band("vb", 310, 340, 315, "Utfall VB"),
+        Band("total", 340, 358, 342, "ack."),
+        Band("unknown", 358, 380, 359, "Totalt Utfall"),
+        Band("summary", 380, 550, 385, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [
+        _line(1, 100, ("Lex Sarah", 125), ("3", 318), ("3", 360)),
+        _line(1, 110, ("Lex Maria", 125), ("1", 318), ("1", 360)),
+    ]
+    whole = _whole_count_cells(layout, body)
+    assert [(b.role, b.left, b.right) for b in whole.bands][4:] == [("total", 340, 380), ("summary", 380, 550)]
+    # a column whose own part holds counts keeps its header's cells apart
+    both = [*body, _line(1, 120, ("Annat", 125), ("2", 345))]
+    assert _whole_count_cells(layout, both) is layout
+
+
+
+def test_a_count_column_heading_its_neighbours_too_splits_where_the_counts_stand_apart() -> None:
+    """Header cells with no padding read as one ("Utf Utf all all T2 VB"): the T2 column's
+    band holds the VB column as well. Its body counts stand in two columns disjoint in
+    x, as many as the headings it names that no column has: T2 and VB, split between."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _split_count_bands
+
+    bands = [
+        Band("category", 50, 250, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 250, 280, 255, "Utfall T1"),
+        Band("t2", 280, 340, 285, "Utf Utf all all T2 VB"),
+        Band("total", 340, 370, 345, "Totalt"),
+        Band("summary", 370, 550, 385, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [
+        _line(1, 100, ("Lex Sarah", 125), ("29", 316), ("29", 345)),
+        _line(1, 110, ("Lex Maria", 125), ("22", 290), ("10", 316), ("32", 345)),
+        _line(1, 120, ("Annat", 125), ("1", 290), ("1 234", 345)),
+    ]
+    split = _split_count_bands(layout, body)
+    assert [b.role for b in split.bands] == ["category", "t1", "t2", "vb", "total", "summary"]
+    assert 298 < split.bands[2].right == split.bands[3].left < 316
+    sarah, maria, _ = _parse(body)  # the module's header names all four count columns
+    assert (sarah.t2, sarah.vb, maria.t2, maria.vb) == (None, 29, 22, 10)
+
+
+
+def test_centred_categories_crossing_a_guessed_column_boundary_are_the_categorys() -> None:
+    """s700019: the header's category text ends far left of the first count column's
+    heading, and the boundary guessed between them runs through centred categories. The
+    words that are no count, wholly left of that column's heading and counts, are the
+    category's: the boundary moves to just after them."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _category_reach
+
+    bands = [
+        Band("category", 50, 150, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 150, 300, 260, "Utfall T1"),
+        Band("summary", 300, 550, 305, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [_line(1, 100, ("Ett synpunkter café målet", 120), ("22", 262)), _line(1, 110, ("Åtgärder", 140))]
+    reach = _category_reach(layout, body)
+    assert 220 < reach.bands[0].right == reach.bands[1].left < 260
+    assert _category_reach(layout, [_line(1, 100, ("Lex Sarah", 60), ("22", 262))]) is layout

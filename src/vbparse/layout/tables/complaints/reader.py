@@ -15,7 +15,16 @@ from ..columns import TableLayout
 from ..model import Table
 from ..rows import RowEvidence, gap_breaks, table_pitch
 from .cells import _spread_counts, _unglue
-from .column import _cut_glued, _Frame, _frame, _in_group, _whole_category
+from .column import (
+    _category_reach,
+    _cut_glued,
+    _Frame,
+    _frame,
+    _in_group,
+    _split_count_bands,
+    _whole_category,
+    _whole_count_cells,
+)
 from .groups import _assign_groups
 from .row import _COUNT_ROLES, _Row
 
@@ -117,8 +126,15 @@ def parse_complaints(
     if not lines:
         return []
     pages = evidence.pages
-    layout = _whole_category(layout)
-    page_layouts = {pg: _whole_category(lay) for pg, lay in (page_layouts or {}).items()}
+    page_layouts = page_layouts or {}
+
+    def columns(lay: TableLayout, on: list[Line]) -> TableLayout:
+        return _split_count_bands(_whole_count_cells(_category_reach(_whole_category(lay), on), on), on)
+
+    layout = columns(layout, [ln for ln in lines if ln.page not in page_layouts])
+    whole = {id(lay): columns(lay, [ln for ln in lines if page_layouts.get(ln.page) is lay])
+             for lay in page_layouts.values()}
+    page_layouts = {pg: whole[id(lay)] for pg, lay in page_layouts.items()}
     main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
     frames: dict[int, _Frame] = {}
     for lay in {id(v): v for v in page_layouts.values()}.values():
