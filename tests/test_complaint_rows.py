@@ -618,3 +618,31 @@ def test_centred_categories_crossing_a_guessed_column_boundary_are_the_categorys
     reach = _category_reach(layout, body)
     assert 220 < reach.bands[0].right == reach.bands[1].left < 260
     assert _category_reach(layout, [_line(1, 100, ("Lex Sarah", 60), ("22", 262))]) is layout
+
+
+
+def test_a_label_line_opening_with_a_number_after_a_question_starts_a_label() -> None:
+    """s700065: two labels at line pitch, the second opening with a number ("12 stöd
+    ..."): the question above is finished, and no word goes on after its "?"."""
+    from vbparse.layout.tables.complaints.groups import _labels
+
+    lines = [_tight(1, 100, ("För nämnden", 54)), _tight(1, 110, ("élan 2023?", 54)),
+             _tight(1, 120, ("12 stöd med", 54)), _tight(1, 130, ("under?", 54))]
+    pages = {1: PageData(1, 600.0, 800.0, [w for ln in lines for w in ln.words])}
+    labels = _labels(lines, pages, 120.0, [], None, 10.0)
+    assert [lab.text for lab in labels] == ["För nämnden élan 2023?", "12 stöd med under?"]
+
+
+
+def test_a_number_that_could_not_fit_on_the_line_above_goes_on_with_its_category() -> None:
+    """s700065 (unruled, rows at line pitch): "på" going on in lower case shows what a
+    category line holds (less than "Omsorg av stöd" with a space and "på"); "12" would not
+    have fitted after "uppföljning år", so it was wrapped there: no new row."""
+    body = [
+        _tight(1, 100, ("Omsorg av stöd", 125), ("24", 318), ("24", 348)),
+        _tight(1, 110, ("på rutiner", 125)),
+        _tight(1, 120, ("uppföljning år", 125)),
+        _tight(1, 130, ("12", 125)),
+        _tight(1, 140, ("Kompetens en", 125), ("26", 318), ("26", 348)),
+    ]
+    assert [r.category for r in _parse(body)] == ["Omsorg av stöd på rutiner uppföljning år 12", "Kompetens en"]
