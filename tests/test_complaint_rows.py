@@ -502,3 +502,147 @@ def test_a_row_closed_by_a_rule_at_a_pages_foot_does_not_go_on_overleaf() -> Non
     closed = _parse(body, rules)
     assert [r.category for r in closed] == ["Första", "Kvalitet trygghet på", "Är brukare", "Sista"]
 
+
+
+def test_word_spaces_inside_labels_on_lines_of_their_own_are_no_group_boundary() -> None:
+    """A label beside its category on one line, and a centred label on lines of its own
+    whose words stand a word space apart ("synpunkter %", "genom de"): the cut at those
+    word spaces splits more lines, but the cut where every category line starts splits
+    the one line as wide and crosses no word either."""
+    body = [
+        _tight(1, 100, ("Klagomål?", 54), ("Synpunkter ett", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Beskrivning", 125), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Med", 125), ("5", 318), ("5", 348)),
+        _tight(1, 130, ("Till en", 54)),
+        _tight(1, 140, ("synpunkter %", 54)),
+        _tight(1, 150, ("genom de", 74)),
+        _tight(1, 160, ("En gång", 125), ("6", 318), ("6", 348)),
+        _tight(1, 170, ("Att", 125), ("7", 318), ("7", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "Med", "En gång", "Att"]
+    assert [r.group for r in rows][-1] == "Till en synpunkter % genom de"
+
+
+
+def test_word_spaces_inside_labels_beside_centred_categories_are_no_group_boundary() -> None:
+    """s700019: as above, but the categories are centred (no x where several start): the
+    cut at the labels' word spaces still loses to the cut right of every label word,
+    which splits the label-and-category line as wide and no line at a word space."""
+    body = [
+        _tight(1, 100, ("Klagomål?", 54), ("Synpunkter ett", 150), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Beskrivning", 160), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Till en", 54)),
+        _tight(1, 130, ("synpunkter %", 54)),
+        _tight(1, 140, ("genom de", 74)),
+        _tight(1, 150, ("En gång", 170), ("6", 318), ("6", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "En gång"]
+    assert rows[-1].group == "Till en synpunkter % genom de"
+
+
+
+def test_a_count_columns_header_read_as_two_cells_is_one_column() -> None:
+    """Right-aligned "Totalt / ack. Utfall" read as two header cells ("ack." named the
+    total, "Totalt Utfall" unknown): the body's totals stand in the unknown part only,
+    so the two parts are the total's column and its counts are read."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _whole_count_cells
+
+    bands = [
+        Band("category", 50, 250, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 250, 280, 255, "Utfall T1"),
+        Band("t2", 280, 310, 285, "Utfall T2"),
+        Band("vb", 310, 340, 315, "Utfall VB"),
+        Band("total", 340, 358, 342, "ack."),
+        Band("unknown", 358, 380, 359, "Totalt Utfall"),
+        Band("summary", 380, 550, 385, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [
+        _line(1, 100, ("Lex Sarah", 125), ("3", 318), ("3", 360)),
+        _line(1, 110, ("Lex Maria", 125), ("1", 318), ("1", 360)),
+    ]
+    whole = _whole_count_cells(layout, body)
+    assert [(b.role, b.left, b.right) for b in whole.bands][4:] == [("total", 340, 380), ("summary", 380, 550)]
+    # a column whose own part holds counts keeps its header's cells apart
+    both = [*body, _line(1, 120, ("Annat", 125), ("2", 345))]
+    assert _whole_count_cells(layout, both) is layout
+
+
+
+def test_a_count_column_heading_its_neighbours_too_splits_where_the_counts_stand_apart() -> None:
+    """Header cells with no padding read as one ("Utf Utf all all T2 VB"): the T2 column's
+    band holds the VB column as well. Its body counts stand in two columns disjoint in
+    x, as many as the headings it names that no column has: T2 and VB, split between."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _split_count_bands
+
+    bands = [
+        Band("category", 50, 250, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 250, 280, 255, "Utfall T1"),
+        Band("t2", 280, 340, 285, "Utf Utf all all T2 VB"),
+        Band("total", 340, 370, 345, "Totalt"),
+        Band("summary", 370, 550, 385, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [
+        _line(1, 100, ("Lex Sarah", 125), ("29", 316), ("29", 345)),
+        _line(1, 110, ("Lex Maria", 125), ("22", 290), ("10", 316), ("32", 345)),
+        _line(1, 120, ("Annat", 125), ("1", 290), ("1 234", 345)),
+    ]
+    split = _split_count_bands(layout, body)
+    assert [b.role for b in split.bands] == ["category", "t1", "t2", "vb", "total", "summary"]
+    assert 298 < split.bands[2].right == split.bands[3].left < 316
+    sarah, maria, _ = _parse(body)  # the module's header names all four count columns
+    assert (sarah.t2, sarah.vb, maria.t2, maria.vb) == (None, 29, 22, 10)
+
+
+
+def test_centred_categories_crossing_a_guessed_column_boundary_are_the_categorys() -> None:
+    """s700019: the header's category text ends far left of the first count column's
+    heading, and the boundary guessed between them runs through centred categories. The
+    words that are no count, wholly left of that column's heading and counts, are the
+    category's: the boundary moves to just after them."""
+    from vbparse.layout.tables.columns import Band, TableLayout
+    from vbparse.layout.tables.complaints.column import _category_reach
+
+    bands = [
+        Band("category", 50, 150, 52, "Uppdelning Klagomål/synpunkter/kategorier"),
+        Band("t1", 150, 300, 260, "Utfall T1"),
+        Band("summary", 300, 550, 305, "Sammanfattning"),
+    ]
+    layout = TableLayout("complaint", bands, 50, 550)
+    body = [_line(1, 100, ("Ett synpunkter café målet", 120), ("22", 262)), _line(1, 110, ("Åtgärder", 140))]
+    reach = _category_reach(layout, body)
+    assert 220 < reach.bands[0].right == reach.bands[1].left < 260
+    assert _category_reach(layout, [_line(1, 100, ("Lex Sarah", 60), ("22", 262))]) is layout
+
+
+
+def test_a_label_line_opening_with_a_number_after_a_question_starts_a_label() -> None:
+    """s700065: two labels at line pitch, the second opening with a number ("12 stöd
+    ..."): the question above is finished, and no word goes on after its "?"."""
+    from vbparse.layout.tables.complaints.groups import _labels
+
+    lines = [_tight(1, 100, ("För nämnden", 54)), _tight(1, 110, ("élan 2023?", 54)),
+             _tight(1, 120, ("12 stöd med", 54)), _tight(1, 130, ("under?", 54))]
+    pages = {1: PageData(1, 600.0, 800.0, [w for ln in lines for w in ln.words])}
+    labels = _labels(lines, pages, 120.0, [], None, 10.0)
+    assert [lab.text for lab in labels] == ["För nämnden élan 2023?", "12 stöd med under?"]
+
+
+
+def test_a_number_that_could_not_fit_on_the_line_above_goes_on_with_its_category() -> None:
+    """s700065 (unruled, rows at line pitch): "på" going on in lower case shows what a
+    category line holds (less than "Omsorg av stöd" with a space and "på"); "12" would not
+    have fitted after "uppföljning år", so it was wrapped there: no new row."""
+    body = [
+        _tight(1, 100, ("Omsorg av stöd", 125), ("24", 318), ("24", 348)),
+        _tight(1, 110, ("på rutiner", 125)),
+        _tight(1, 120, ("uppföljning år", 125)),
+        _tight(1, 130, ("12", 125)),
+        _tight(1, 140, ("Kompetens en", 125), ("26", 318), ("26", 348)),
+    ]
+    assert [r.category for r in _parse(body)] == ["Omsorg av stöd på rutiner uppföljning år 12", "Kompetens en"]

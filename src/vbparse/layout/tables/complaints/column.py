@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ....model import ParseWarning
 from ....pdf.reading import PageData, Word
+from ....values import parse_count
 from ....vocab import TOTALS_WORDS, fold
 from ...lines import Line, cut_word
-from ..columns import PHRASE_GAP_EM, Band, TableLayout, char_cut
+from ..columns import _ROLE_RULES, PHRASE_GAP_EM, Band, TableLayout, char_cut
+from ..header import squeeze
+from .cells import _unglue
 from .row import _COUNT_ROLES
+
+_COUNT_KEYS = {role: keys for role, keys in _ROLE_RULES["complaint"] if role in _COUNT_ROLES}
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout,
@@ -38,6 +44,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, int, float] | None = None
     apart: tuple[int, float] | None = None
+    free: list[tuple[int, int, float, int]] = []  # cuts crossing no word: (wide, aligned, x, narrow)
     for x in starts:
         cut = x - 0.3
         # words glued across x show the cells have no padding: a label's text may then
@@ -58,9 +65,22 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
             best = key
         if crossing == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
+        if crossing == 0:
+            free.append((wide, aligned, x, len(gaps) - wide))
     # the boundary separates label and category words on many lines and crosses (almost) none;
     # a boundary only one line shows needs its words wider apart than a word space
     if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+        # lines split only a word space apart are no evidence against a cut further right,
+        # crossing no word, that splits as many lines wide and either where more lines'
+        # texts start or splitting no line at a word space: those were word spaces inside
+        # labels set on lines of their own ("synpunkter %" over "genom 5,5 de", beside no
+        # category)
+        narrow = best[2] - best[1]
+        if best[0] == 0 and narrow:
+            right = [c for c in free if c[0] >= best[1] and c[2] > -best[4]
+                     and ((c[1] >= 2 and c[1] > best[3]) or (c[3] == 0 and c[0] >= 1))]
+            if right:
+                return max(right, key=lambda c: (c[0], c[1], -c[2]))[2] - 0.3, False
         return -best[4] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
@@ -154,3 +174,85 @@ def _whole_category(layout: TableLayout) -> TableLayout:
     whole = Band("category", first.left, last.right, first.text_left,
                  " ".join(b.text for b in layout.bands[i:j]), last.text_right)
     return replace(layout, bands=[*layout.bands[:i], whole, *layout.bands[j:]])
+
+
+def _whole_count_cells(layout: TableLayout, lines: Sequence[Line]) -> TableLayout:
+    """A count column whose header cell was read as two (its text's lines set apart: "ack."
+    beside "Totalt Utfall"), the part with no known heading beside it: where the body's
+    counts stand in that part and never in the named one, the two are one column."""
+    bands = list(layout.bands)
+    counts = [w for ln in lines for w in ln.words if parse_count(w.text) is not None]
+    i = 0
+    while i < len(bands) - 1:
+        a, b = bands[i], bands[i + 1]
+        pair = (a, b) if a.role in _COUNT_ROLES and b.role == "unknown" else \
+            (b, a) if b.role in _COUNT_ROLES and a.role == "unknown" else None
+        if pair is not None:
+            named, other = pair
+            held = {id(layout.band_of(w.x0, w.x1)) for w in counts}
+            if id(other) in held and id(named) not in held:
+                left, right = (a, b)
+                bands[i:i + 2] = [Band(named.role, left.left, right.right, left.text_left,
+                                       f"{left.text} {right.text}", right.text_right)]
+                continue
+        i += 1
+    return layout if len(bands) == len(layout.bands) else replace(layout, bands=bands)
+
+
+def _count_stacks(words: Sequence[Word]) -> list[tuple[float, float]]:
+    """The x extents of counts set in one column: a column's counts overlap in x, whatever
+    their alignment (parts of one number, "1 234", stand a word space apart)."""
+    out: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if out and w.x0 < out[-1][1] + 0.5 * w.size:
+            out[-1][1] = max(out[-1][1], w.x1)
+        else:
+            out.append([w.x0, w.x1])
+    return [(a, b) for a, b in out]
+
+
+def _split_count_bands(layout: TableLayout, lines: Sequence[Line]) -> TableLayout:
+    """A count column whose header cell holds the headings of its neighbours too ("Utf all
+    T2 VB": cells with no padding read as one) and whose body counts stand in as many
+    columns apart (disjoint in x) as the headings it names that no other column has: one
+    column per heading, in the headings' order, split midway between the counts' columns."""
+    have = {b.role for b in layout.bands}
+    counts = [p for ln in lines for w in ln.words for p in _unglue(w) if parse_count(p.text) is not None]
+    bands: list[Band] = []
+    for band in layout.bands:
+        named = [r for r in _COUNT_ROLES if r == band.role or (
+            r not in have and any(k in squeeze(band.text) for k in _COUNT_KEYS[r]))]
+        stacks = _count_stacks([w for w in counts if layout.band_of(w.x0, w.x1) is band])
+        if band.role not in _COUNT_ROLES or len(named) < 2 or len(stacks) != len(named):
+            bands.append(band)
+            continue
+        cuts = [band.left, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(stacks)), band.right]
+        for role, x0, x1, (s0, s1) in zip(named, cuts[:-1], cuts[1:], stacks, strict=True):
+            bands.append(Band(role, x0, x1, s0, band.text, s1))
+    return layout if len(bands) == len(layout.bands) else replace(layout, bands=bands)
+
+
+def _category_reach(layout: TableLayout, lines: Sequence[Line]) -> TableLayout:
+    """The category column reaches as far right as its body text: words that are no count,
+    standing in the first count column's band but wholly left of that column's heading and
+    of every count in it, are the category's (a header guessed the boundary between a
+    heading at the column's left and one far off to the right; centred categories cross
+    it). The boundary moves to just after them."""
+    i = next((k for k, b in enumerate(layout.bands) if b.role == "category"), None)
+    if i is None or i + 1 >= len(layout.bands) or layout.bands[i + 1].role not in _COUNT_ROLES:
+        return layout
+    cat, nxt = layout.bands[i], layout.bands[i + 1]
+    inside = [p for ln in lines for w in ln.words for p in _unglue(w) if layout.band_of(p.x0, p.x1) is nxt]
+    counts = [w for w in inside if parse_count(w.text) is not None]
+    text = [w for w in inside if parse_count(w.text) is None]
+    if not text:
+        return layout
+    reach = max(w.x1 for w in text)
+    stop = min([nxt.text_left, *(w.x0 for w in counts)])
+    if reach >= stop - 0.5:
+        return layout
+    edge = (reach + stop) / 2
+    bands = list(layout.bands)
+    bands[i] = replace(cat, right=edge)
+    bands[i + 1] = replace(nxt, left=edge)
+    return replace(layout, bands=bands)

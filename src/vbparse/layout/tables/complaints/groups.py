@@ -383,13 +383,17 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
 
 
 def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
-    """Two labels set at line pitch (no padding, no rule between): a line opening with a
-    capitalised word (not an acronym) after a finished question or sentence, or after
-    finished text with its top level with a row's top (a label starts its group's row)."""
+    """Two labels set at line pitch (no padding, no rule between): after a finished
+    question, a line opening with a capitalised word (not an acronym) or a number; after a
+    finished sentence, one opening with a capitalised word; after other finished text, one
+    opening with a capitalised word with its top level with a row's top (a label starts
+    its group's row)."""
     first = ln.words[0].text
+    text = " ".join(x.text for x in cur).rstrip()
+    if text.endswith("?") and first[:1].isdigit():
+        return True  # a finished question, then a line opening with a number: no word goes on
     if not (first[:1].isupper() and any(c.islower() for c in first[1:])):
         return False
-    text = " ".join(x.text for x in cur).rstrip()
     if text.endswith(("?", ".")):
         return True
     return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -11,11 +12,20 @@ from ....pdf.reading import Rule, Word
 from ....values import parse_count
 from ....vocab import COUNT_UNITS, fold
 from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
-from ..columns import TableLayout
+from ..columns import PHRASE_GAP_EM, TableLayout
 from ..model import Table
 from ..rows import RowEvidence, gap_breaks, table_pitch
 from .cells import _spread_counts, _unglue
-from .column import _cut_glued, _Frame, _frame, _in_group, _whole_category
+from .column import (
+    _category_reach,
+    _cut_glued,
+    _Frame,
+    _frame,
+    _in_group,
+    _split_count_bands,
+    _whole_category,
+    _whole_count_cells,
+)
 from .groups import _assign_groups
 from .row import _COUNT_ROLES, _Row
 
@@ -70,14 +80,24 @@ def _apart(cell: list[Line], ln: Line, pitch: float) -> bool:
     return bool(cell) and cell[-1].page == ln.page and gap_breaks(cell[-1], ln, pitch)
 
 
-def _wrapped_to(row: _Row, cat: list[Word], room: float) -> bool:
+def _wrapped_to(row: _Row, cat: list[Word], room: float, space: float | None = None) -> bool:
     """A category line opening with no letter ("5,5 ...", a number reads neither as a new
     sentence nor as one going on) wrapped from the row's line above: its first word
-    would not have fit on that line (a line breaker moves on only what does not fit)."""
+    would not have fit on that line (a line breaker moves on only what does not fit).
+    `space`: the table's word space, else a quarter of the font size."""
     if not cat or cat[0].text[:1].isalpha() or not row.cat or row.cat[-1].page != cat[0].page:
         return False
     above = row.cat[-1]
-    return (above.x1 - above.x0) + 0.25 * cat[0].size + (cat[0].x1 - cat[0].x0) > room
+    gap = 0.25 * cat[0].size if space is None else space
+    return (above.x1 - above.x0) + gap + (cat[0].x1 - cat[0].x0) > room
+
+
+def _word_space(parts: Sequence[Line]) -> float:
+    """The widest gap between two words of one line that is still a word space (narrower
+    than a phrase gap): what a line breaker puts between a line's last word and the next."""
+    gaps = [b.x0 - a.x1 for ln in parts for a, b in itertools.pairwise(ln.words)
+            if 0 < b.x0 - a.x1 < PHRASE_GAP_EM * a.size]
+    return max(gaps, default=0.0)
 
 
 def _closed_at_foot(row: _Row, last: float, hrules: Sequence[Rule], split_x: float, cat_right: float,
@@ -117,8 +137,15 @@ def parse_complaints(
     if not lines:
         return []
     pages = evidence.pages
-    layout = _whole_category(layout)
-    page_layouts = {pg: _whole_category(lay) for pg, lay in (page_layouts or {}).items()}
+    page_layouts = page_layouts or {}
+
+    def columns(lay: TableLayout, on: list[Line]) -> TableLayout:
+        return _split_count_bands(_whole_count_cells(_category_reach(_whole_category(lay), on), on), on)
+
+    layout = columns(layout, [ln for ln in lines if ln.page not in page_layouts])
+    whole = {id(lay): columns(lay, [ln for ln in lines if page_layouts.get(ln.page) is lay])
+             for lay in page_layouts.values()}
+    page_layouts = {pg: whole[id(lay)] for pg, lay in page_layouts.items()}
     main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
     frames: dict[int, _Frame] = {}
     for lay in {id(v): v for v in page_layouts.values()}.values():
@@ -156,6 +183,15 @@ def parse_complaints(
                   if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch))
     gapped = any(y - x <= max(1.0, 0.1 * x) for x, y in itertools.pairwise(gaps))
     room = _count_room(lines, frame_of)
+    # the category lines and their word space
+    cat_parts = [ln.subline(ws) for ln in parts
+                 if (ws := [w for w in ln.words if w.x0 + w.x1 < 2 * frame_of(ln.page).cat_right])]
+    space = _word_space(cat_parts) or 0.3 * size
+    # the most a category line can hold: less than any line that goes on below in lower
+    # case (its first word did not fit there) with a space and that word
+    broke = [(a.x1 - a.x0) + space + (b.words[0].x1 - b.words[0].x0) for a, b in itertools.pairwise(cat_parts)
+             if a.page == b.page and not gap_breaks(a, b, pitch) and b.words[0].text[:1].islower()]
+    holds = min(broke, default=math.inf)
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -201,7 +237,7 @@ def parse_complaints(
                 new_row = True
             elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
                 new_row = bool(cat) and not _goes_on(cat, cur, cat_right) \
-                    and not _wrapped_to(cur, cat, cat_right - split_x - (layout.pad or 0.0))
+                    and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space)
             else:
                 new_row = False
             # a cell's lines stand at pitch: category text lines below the row's category
