@@ -11,6 +11,7 @@ from ....pdf.reading import PageData, Word
 from ....values import parse_count
 from ....vocab import TOTALS_WORDS, fold
 from ...lines import Line, cut_word
+from ...provenance import box_of
 from ..columns import _ROLE_RULES, PHRASE_GAP_EM, Band, TableLayout, char_cut
 from ..header import squeeze
 from .cells import _unglue
@@ -151,7 +152,8 @@ def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData
     if found is None:
         warnings.append(ParseWarning(code="complaint_groups_unknown",
                                      message="could not find the group column of the complaints table",
-                                     page=lines[0].page if lines else None))
+                                     page=lines[0].page if lines else None,
+                                     box=box_of(lines, lines[0].page) if lines else None))
         found = layout.bands[0].left, False
     split_x, ruled = found
     cat_band = layout.band("category")

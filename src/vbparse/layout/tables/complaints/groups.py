@@ -11,7 +11,7 @@ from ....pdf.reading import PageData
 from ....values import parse_count
 from ....vocab import TOTALS_WORDS, fold
 from ...lines import Line, join_cell, line_pitch, unfinished
-from ...provenance import place_complaint
+from ...provenance import box_of, place_complaint
 from ..columns import TableLayout
 from ..model import Table
 from ..rows import gap_breaks
@@ -112,6 +112,11 @@ def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageD
             if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
 
 
+def _row_box(row: _Row) -> list[float] | None:
+    """Where a complaint row stands on its first page: its category, counts and summary."""
+    return box_of([*row.cat, *(w for ws in row.cells.values() for w in ws), *row.summary], row.page)
+
+
 def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
             cut_after: set[int] | None = None) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
@@ -125,12 +130,12 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
         warnings.append(ParseWarning(
-            code="complaint_groups_ambiguous", page=doubt[0].page,
+            code="complaint_groups_ambiguous", page=doubt[0].page, box=_row_box(doubt[0]),
             message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
                     f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
     elif loose and warnings is not None:
         warnings.append(ParseWarning(
-            code="complaint_groups_ambiguous", page=loose[0].page,
+            code="complaint_groups_ambiguous", page=loose[0].page, box=_row_box(loose[0]),
             message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
                     f"(no rule between the rows): it is taken to go on with the group above, but may be "
                     f"a group of its own with no label"))
