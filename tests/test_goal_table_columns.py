@@ -268,3 +268,23 @@ def test_no_text_of_a_column_passes_the_end_of_its_right_set_header() -> None:
     layout = layout_from_header("activity", header, PageData(1, 842.0, 595.0, []), body)
     assert layout.band_of(630.9, 675.0) is layout.band("end")
     assert layout.band_of(591.3, 628.5) is layout.band("start")
+
+
+def test_a_body_word_whose_last_letter_stands_at_a_cell_start_is_no_header_piece() -> None:
+    """WeasyPrint, headers set right: the first row's name 'Aktivt' stands alone on its
+    line, its 't' where another header cell's text starts. 'Aktiv' and 't' are both
+    letters of some header word, but a lone letter tells nothing: the line is the first
+    body row, not more header (its values were lost with it)."""
+    from array import array
+
+    from vbparse.layout.tables.header import glued_at_starts, glued_pieces
+
+    cuts = array("f", [103.6 + 5.3 * i for i in range(1, 6)])
+    aktivt = Word("Aktivt", 103.6, 135.0, 456.0, 465.0, 9.5, False, 13, cuts)
+    assert glued_pieces(aktivt) is None
+    assert glued_at_starts(aktivt, [103.6 + 5.3 * 5]) is None
+    # a real glued header word still is cut where a cell starts
+    glued = Word("utfallän/", 224.5, 276.8, 137.5, 148.5, 11.0, True, 1,
+                 array("f", [224.5 + 5.517 * i for i in range(1, 6)] + [257.6, 264.0, 270.4]))
+    parts = glued_at_starts(glued, [257.6])
+    assert parts is not None and [w.text for w in parts] == ["utfall", "än/"]

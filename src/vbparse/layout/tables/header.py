@@ -76,11 +76,14 @@ def glued_at_starts(word: Word, starts: Sequence[float], vocab: str = _ALL_VOCAB
     """A header word that runs across two cells with no capital to show where (zero
     padding: 'utfall' | 'än/'): cut at a character boundary where a header cell's text
     starts on another line of the band (the cell's edge, drawn by its text), when both
-    parts are header vocabulary; None when there is no such boundary."""
+    parts are header vocabulary; None when there is no such boundary. Each part holds two
+    letters or more: any single letter is a piece of some header word, and a body word
+    whose last letter happens to stand where a header cell starts ('Aktiv' | 't') is no
+    header."""
     if word.cuts is None or not starts or _piece(word, vocab):
         return None
     for k, x in enumerate(word.cuts, start=1):
-        if (k < len(word.text) and any(abs(x - s) <= START_TOL for s in starts)
+        if (2 <= k <= len(word.text) - 2 and any(abs(x - s) <= START_TOL for s in starts)
                 and _piece_text(word.text[:k], vocab) and _piece_text(word.text[k:], vocab)):
             return list(cut_word(word, k))
     return None
