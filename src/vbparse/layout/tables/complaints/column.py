@@ -184,6 +184,7 @@ def _whole_count_cells(layout: TableLayout, lines: Sequence[Line]) -> TableLayou
     counts stand in that part and never in the named one, the two are one column."""
     bands = list(layout.bands)
     counts = [w for ln in lines for w in ln.words if parse_count(w.text) is not None]
+    held = {id(layout.band_of(w.x0, w.x1)) for w in counts}  # the header's bands holding a count
     i = 0
     while i < len(bands) - 1:
         a, b = bands[i], bands[i + 1]
@@ -191,7 +192,6 @@ def _whole_count_cells(layout: TableLayout, lines: Sequence[Line]) -> TableLayou
             (b, a) if b.role in _COUNT_ROLES and a.role == "unknown" else None
         if pair is not None:
             named, other = pair
-            held = {id(layout.band_of(w.x0, w.x1)) for w in counts}
             if id(other) in held and id(named) not in held:
                 left, right = (a, b)
                 bands[i:i + 2] = [Band(named.role, left.left, right.right, left.text_left,
