@@ -13,7 +13,7 @@ from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.complaints import parse_complaints
 from vbparse.layout.tables.rows import RowEvidence
-from vbparse.model import ComplaintRow
+from vbparse.model import ComplaintRow, ParseWarning
 from vbparse.pdf.reading import PageData, Rule, Word
 
 SIZE = 8.0
@@ -46,7 +46,8 @@ HEADER = _line(
 )
 
 
-def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None) -> list[ComplaintRow]:
+def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None,
+           warnings: list[ParseWarning] | None = None) -> list[ComplaintRow]:
     hrules = hrules or {}
     pages = {
         pg: PageData(
@@ -64,7 +65,7 @@ def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None) -> lis
     layout = layout_from_header("complaint", [HEADER], pages[1], body)
     evidence = RowEvidence(pages, page_lines)
     evidence.body = body
-    return parse_complaints(body, layout, evidence, [])
+    return parse_complaints(body, layout, evidence, warnings if warnings is not None else [])
 
 
 def test_a_category_that_ended_above_the_page_foot_does_not_go_on_overleaf() -> None:
@@ -465,7 +466,6 @@ def test_rows_no_labels_alignment_settles_are_reported() -> None:
     beside may be a group with no label (the sampler's, never a real report's). They are
     kept with it, and reported with their page and y."""
     from vbparse.layout.tables.complaints.groups import _groups, _Label
-    from vbparse.model import ParseWarning
 
     rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148))
     warnings: list[ParseWarning] = []
@@ -646,3 +646,28 @@ def test_a_number_that_could_not_fit_on_the_line_above_goes_on_with_its_category
         _tight(1, 140, ("Kompetens en", 125), ("26", 318), ("26", 348)),
     ]
     assert [r.category for r in _parse(body)] == ["Omsorg av stöd på rutiner uppföljning år 12", "Kompetens en"]
+
+
+def test_a_ruled_tables_cell_cut_by_a_page_break_holds_every_row_under_it_without_doubt() -> None:
+    """Chromium, grid rules: a group cell merged over many rows is cut by a page break; on
+    the next page its label stands at the top of its part, the only label there, and the
+    cell runs from its rule to the page's foot with no rule across the group column between
+    its rows (rules under the category cells only). The table rules its group cells
+    elsewhere, so this one is closed too (overleaf): every row under it is its, and nothing
+    is in doubt."""
+    body = [
+        _line(1, 600, ("Beröm", 60), ("Antal beröm", 125), ("2", 318), ("2", 348)),
+        _line(1, 640, ("Från vem?", 60), ("Brukare", 125), ("3", 318), ("3", 348)),
+        _line(1, 660, ("Anhörig", 125), ("1", 318), ("1", 348)),
+        _line(2, 100, ("Vad gällde?", 60), ("Bemötande", 125), ("4", 318), ("4", 348)),
+        _line(2, 120, ("Beslut", 125), ("5", 318), ("5", 348)),
+        _line(2, 140, ("Information", 125), ("6", 318), ("6", 348)),
+        _line(2, 160, ("Kompetens", 125), ("7", 318), ("7", 348)),
+        _line(2, 180, ("Mat", 125), ("8", 318), ("8", 348)),
+    ]
+    rules = {1: [Rule(595, 50, 600), Rule(615, 50, 600), Rule(655, 120, 600), Rule(675, 50, 600)],
+             2: [Rule(95, 50, 600), *(Rule(y, 120, 600) for y in (115, 135, 155, 175)), Rule(195, 120, 600)]}
+    warnings: list[ParseWarning] = []
+    rows = _parse(body, rules, warnings)
+    assert [r.group for r in rows] == ["Beröm", "Från vem?", "Från vem?", *["Vad gällde?"] * 5]
+    assert not [w for w in warnings if w.code == "complaint_groups_ambiguous"], warnings

@@ -463,11 +463,15 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     for a, b in itertools.pairwise(labels):
         if a.page == b.page and a.span_bottom < b.span_top + 0.5:
             a.ruled = b.ruled = True
+    table_ruled = any(lab.ruled for lab in labels)
     for lab in labels:
         alone = not any(b.page == lab.page for b in labels if b is not lab)
         if not lab.ruled and alone and math.isfinite(lab.span_top):
-            # alone on its page: ruled when the rows themselves are (a rule between two rows)
+            # alone on its page: ruled when the rows themselves are (a rule between two rows),
+            # or when the table rules its group cells elsewhere and this one's runs from its
+            # rule to the page's foot (a merged cell cut by the page break: its closing rule
+            # is overleaf, and no other cell stands below it on this page)
             mids = sorted(r.mid for r in rows if r.page == lab.page)
-            lab.ruled = math.isfinite(lab.span_bottom) or any(
+            lab.ruled = math.isfinite(lab.span_bottom) or table_ruled or any(
                 a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
     return labels
