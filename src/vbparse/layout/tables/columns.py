@@ -116,7 +116,7 @@ class TableLayout:
         return next((b for b in self.bands if b.role == role), None)
 
 
-_ROLE_RULES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+ROLE_RULES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "indicator": [
         ("name", ("indikator",)),
         ("outcome", ("periodens",)),
@@ -147,7 +147,7 @@ _ROLE_RULES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 
 def _role(kind: str, text: str, taken: set[str]) -> str:
     t = squeeze(text)
-    for role, keys in _ROLE_RULES[kind]:
+    for role, keys in ROLE_RULES[kind]:
         if role in taken:
             continue
         if any(k in t for k in keys):
@@ -158,7 +158,7 @@ def _role(kind: str, text: str, taken: set[str]) -> str:
 def missing_roles(layout: TableLayout) -> list[str]:
     """Header words the table should have and does not: reported, never guessed."""
     have = {b.role for b in layout.bands}
-    return [role for role, _ in _ROLE_RULES[layout.kind] if role not in have]
+    return [role for role, _ in ROLE_RULES[layout.kind] if role not in have]
 
 
 def _merged_tails(kind: str, groups: list[list[Word]]) -> list[list[Word]]:

@@ -12,12 +12,12 @@ from ....values import parse_count
 from ....vocab import TOTALS_WORDS, fold
 from ...lines import Line, cut_word
 from ...provenance import box_of
-from ..columns import _ROLE_RULES, PHRASE_GAP_EM, Band, TableLayout, char_cut
+from ..columns import PHRASE_GAP_EM, ROLE_RULES, Band, TableLayout, char_cut
 from ..header import squeeze
 from .cells import _unglue
 from .row import _COUNT_ROLES
 
-_COUNT_KEYS = {role: keys for role, keys in _ROLE_RULES["complaint"] if role in _COUNT_ROLES}
+_COUNT_KEYS = {role: keys for role, keys in ROLE_RULES["complaint"] if role in _COUNT_ROLES}
 
 
 def _split_group_column(lines: Sequence[Line], layout: TableLayout,
