@@ -264,3 +264,38 @@ def test_a_number_compound_broken_after_its_hyphen_is_one_word() -> None:
     assert join_wrapped([_line("tryckt upp 100-", 100.0), _line("tals kassar", 111.0)]) == "tryckt upp 100-tals kassar"
     assert join_wrapped([_line("dag 1-", 100.0), _line("14", 111.0)]) == "dag 1-14"
     assert join_wrapped([_line("100-", 100.0), _line("och 200-tal", 111.0)]) == "100- och 200-tal"
+
+
+def test_a_phrase_opening_in_a_capital_or_closed_by_punctuation_sets_its_end_words_whole() -> None:
+    # "Hälsofrämjande" opens a phrase in a capital (no wrapped tail does), "självständighet."
+    # closes one; "hälsofrämjan" (alone), "kalaset" (last, open) and "tårtan" (first, lower
+    # case) are no such evidence
+    words = mid_line_words([_line("Hälsofrämjande beskrivning kalaset", 100.0),
+                            _line("tårtan av självständighet.", 111.0),
+                            _line("Hälsofrämjan", 122.0), _line("12 %.", 133.0)])
+    assert {"hälsofrämjande", "självständighet"} <= words
+    assert not {"hälsofrämjan", "kalaset", "tårtan"} & words
+    assert "%" not in words  # a number's unit is no word
+
+
+def test_a_label_broken_alone_on_its_line_is_rejoined_by_a_word_set_whole_elsewhere() -> None:
+    # a centred group column: "Hälsofrämjan" fills the cell, "de" (a word of its own too)
+    # goes on; the report sets "Hälsofrämjande" whole at a phrase's start elsewhere
+    from vbparse.layout.tables.complaints.cells import _cell_text
+
+    body = [_line("Hälsofrämjande beskrivning åtgärder", 300.0)]
+    token = MID_LINE_WORDS.set(mid_line_words(body))
+    try:
+        cell = [_line("Hälsofrämjan", 100.0), _line("de", 111.0, 125.0), _line("beskrivning", 122.0, 105.0)]
+        assert _cell_text(cell, 160.0, False, 60.0) == "Hälsofrämjande beskrivning"
+    finally:
+        MID_LINE_WORDS.reset(token)
+
+
+def test_a_template_category_takes_the_template_spacing() -> None:
+    # "annan" / "verksamhet" at a line break in a full narrow cell read as one word: the
+    # template's category has the letters, so its spaces stand
+    from vbparse.layout.tables.complaints.cells import _cell_text
+
+    cell = _cell("Extern", "samverkanspart/annan", "verksamhet")
+    assert _cell_text(cell, 200.0, True, 100.0) == "Extern samverkanspart/annan verksamhet"

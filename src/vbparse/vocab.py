@@ -98,6 +98,46 @@ COMPLAINT_GROUP_LABELS = (
     "Åtgärder",
 )
 
+# The categories of the city's reporting template (rapporteringsvyn), as the reports print
+# them: a narrow category cell breaks them anywhere; their letters decide their spacing.
+# (Their words are not added to VOCAB_WORDS: "verksamhet" known and "verksamheten" not
+# would split the latter wherever a line breaker cut it there.)
+COMPLAINT_CATEGORY_LABELS = (
+    "Annan (t.ex. okänd)",
+    "Annan verksamhet",
+    "Annat",
+    "Annat (ange vad i rapporteringsvyn)",
+    "Antal beröm",
+    "Antal klagomål där återkoppling har lämnats",
+    "Antal klagomål där åtgärder vidtagits",
+    "Bemanning (Kontinuitet, vikarieanskaffning)",
+    "Bemötande",
+    "Beslut (missnöje, avsaknad av beslut, ej kommunicerat etc.)",
+    "Brister i information (utebliven info, obegriplig info, etc.)",
+    "Brister i rutiner/utförande av insats eller verksamhet",
+    "Brister i rättssäkerhet vid handläggning och utförande",
+    "Brister i utförande av insats",
+    "Brukare/patient",
+    "Den egna verksamheten",
+    "Extern samverkanspart/annan verksamhet",
+    "Fråga/idé",
+    "Fysisk inne- eller utemiljö (ej städat, avsaknad av material etc.)",
+    "Fysisk miljö, utrustning och teknik",
+    "Hantering av personuppgifter",
+    "Klagomål som gäller hälso- och sjukvård",
+    "Kompetens",
+    "Lex Maria",
+    "Lex Sarah",
+    "Mat och måltider",
+    "Medarbetare",
+    "Medarbetare/verksamhet inom förvaltningen",
+    "Närstående (anhörig, god man, etc.)",
+    "Samverkanspart (ex annan förvaltning, Region Stockholm, Polis)",
+    "Teknik, verksamhetssystem och IT-relaterade frågor",
+    "Tillgänglighet (öppettider, telefontider, fysisk miljö)",
+    "Utebliven/försenad insats eller aktivitet",
+)
+
 # --- narrative sections ------------------------------------------------------------------
 GOALS_SECTION = "uppföljning av kommunfullmäktiges inriktningsmål"
 COMPLAINTS_SECTION = "redovisning av synpunkter och klagomål"

@@ -37,7 +37,13 @@ def _key(text: str) -> str:
 def mid_line_words(lines: Sequence[Line]) -> frozenset[str]:
     """Words set inside a run of text (a cell's line, not the page's): neither first nor
     last; and the words of the report's fixed vocabulary ("Tas fram av nämnd")."""
-    seen = {_key(w.text) for ln in lines for ph in split_phrases(ln.words, 0.5) for w in ph[1:-1]}
+    phrases = [ph for ln in lines for ph in split_phrases(ln.words, 0.5) if len(ph) > 1]
+    seen = {_key(w.text) for ph in phrases for w in ph[1:-1]}
+    # a phrase's first word is whole where it opens in a capital (a word's wrapped tail
+    # does not), its last word where punctuation closes it
+    ends = [ph[0].text for ph in phrases if ph[0].text[:1].isupper()]
+    ends += [ph[-1].text for ph in phrases if ph[-1].text[-1:] in ".,;:!?"]
+    seen |= {k for k in map(_key, ends) if k.isalpha()}
     # a word ending in a hyphen set mid-line with a space after it ("enhetschef- biträdande"),
     # kept apart from the parts of compounds set whole ("APT-" of "APT-möte"): `SPACED`
     spaced = {k + SPACED for k in seen if k.endswith("-")}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ....pdf.reading import Word
-from ....vocab import COMPLAINT_GROUP_LABELS, COUNT_UNITS, fold
+from ....vocab import COMPLAINT_CATEGORY_LABELS, COMPLAINT_GROUP_LABELS, COUNT_UNITS, fold
 from ...lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell
 from ..columns import TableLayout
 from .row import _COUNT_ROLES, _Row
@@ -43,7 +43,7 @@ def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0)
         loose = join_cell(lines, edge, False, room)
         if len(loose) > len(joined):
             joined = loose
-    return _PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined))
+    return known_spacing(_PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined)))
 
 
 def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
@@ -102,14 +102,14 @@ def _take_wrapped_unit(row: _Row) -> None:
     row.summary = rest + row.summary[len(parts):]
 
 
-_KNOWN_GROUPS = {"".join(fold(label).split()): label for label in COMPLAINT_GROUP_LABELS}
+_KNOWN_LABELS = {"".join(fold(label).split()): label for label in (*COMPLAINT_GROUP_LABELS, *COMPLAINT_CATEGORY_LABELS)}
 
 
 def known_spacing(label: str) -> str:
-    """A group label whose letters are a template label's exactly, spaced as the template
-    spaces them: the letters were read right, only where the line breaks fell was guessed.
-    The printed letters are kept (their case, their dashes)."""
-    known = _KNOWN_GROUPS.get("".join(fold(label).split()))
+    """A group label or category whose letters are a template label's exactly, spaced as the
+    template spaces them: the letters were read right, only where the line breaks fell was
+    guessed. The printed letters are kept (their case, their dashes)."""
+    known = _KNOWN_LABELS.get("".join(fold(label).split()))
     letters = "".join(label.split())
     if known is None or len(letters) != len("".join(known.split())):
         return label
