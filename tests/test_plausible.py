@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vbparse.model import Indicator, Report
-from vbparse.report.plausible import unreadable_values
+from vbparse.report.plausible import rows_without_values, unreadable_values
 from vbparse.values import parse_value
 
 
@@ -59,4 +59,15 @@ def test_a_parsed_fixture_reads_without_doubt() -> None:
     import vbparse
 
     pdf = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed001-c_serif_norules.pdf"
-    assert not [w for w in vbparse.parse(pdf).warnings if w.code == "value_unreadable"]
+    assert not [w for w in vbparse.parse(pdf).warnings if w.code in ("value_unreadable", "row_without_values")]
+
+
+def test_an_indicator_row_with_no_value_is_warned_of_where_it_stands() -> None:
+    """A name's wrapped line read as a row of its own leaves a row with no value: every
+    row after it stands one off, and the report says where it began."""
+    report = _report(outcome="–", period="2024")
+    tail = Indicator(name="självständighet kompetens", page=5, box=[50.0, 80.0, 200.0, 90.0])
+    report.goals[0].indicators.append(tail)
+    warnings = list(rows_without_values(report))
+    assert [(w.code, w.page, w.box) for w in warnings] == [("row_without_values", 5, [50.0, 80.0, 200.0, 90.0])]
+    assert "självständighet kompetens" in warnings[0].message

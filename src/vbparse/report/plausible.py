@@ -1,10 +1,16 @@
-"""Doubt about single values: a table cell whose text no value of its column can have.
+"""Doubt about single values and rows: a table cell whose text no value of its column can
+have, an indicator row with no value at all.
 
 An indicator's value cell holds a number ("8,5 %", "1 234"), a dash for no value, or a
 text target ("öka", "Tas fram av nämnd"); a period is a year with an optional period
 kind ("VB 2024"). Text of any other shape in such a cell most often means the reader put
 two cells' text into one ("53 %91,7 %", "-33 48 %") or a name's words into a value: the
 field is then wrong, and the report says so instead of passing it on silently.
+
+An indicator row states at least one value (an outcome, a target, a dash for none). A row
+holding a name and nothing else is most often a name's wrapped lines read as a row of
+their own (over a page break, or under a row pitch measured too small): that row and every
+row after it in its table then stand one row off.
 """
 
 from __future__ import annotations
@@ -55,3 +61,16 @@ def _indicator(ind: Indicator) -> Iterator[ParseWarning]:
             box=ind.box,
             message=f"indicator {ind.name[:60]!r}: period {ind.period!r} is not a year",
         )
+
+
+def rows_without_values(report: Report) -> Iterator[ParseWarning]:
+    """One `row_without_values` warning per indicator row with no value and no period."""
+    for ind in report.indicators:
+        if ind.period is None and all(getattr(ind, field) is None for field in VALUE_COLUMNS):
+            yield ParseWarning(
+                code="row_without_values",
+                page=ind.page,
+                box=ind.box,
+                message=f"indicator {ind.name[:60]!r} has no value in any column (the wrapped lines of the "
+                f"name above, read as a row of their own?)",
+            )
