@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from vbparse.model import Indicator, Report
-from vbparse.report.plausible import rows_without_values, unreadable_values
+from vbparse.model import ComplaintRow, Indicator, Report
+from vbparse.report.plausible import complaints_without_category, rows_without_values, unreadable_values
 from vbparse.values import parse_value
 
 
@@ -71,3 +71,15 @@ def test_an_indicator_row_with_no_value_is_warned_of_where_it_stands() -> None:
     warnings = list(rows_without_values(report))
     assert [(w.code, w.page, w.box) for w in warnings] == [("row_without_values", 5, [50.0, 80.0, 200.0, 90.0])]
     assert "självständighet kompetens" in warnings[0].message
+
+
+def test_a_complaint_row_without_a_category_is_warned_of() -> None:
+    """Counts with no category beside them: the row was cut from its category's."""
+    rows = [
+        ComplaintRow(group="Beröm", category="Antal beröm", t1=2, page=7),
+        ComplaintRow(group="Beröm", category=" ", t2=3, total=5, page=7, box=[60.0, 400.0, 500.0, 410.0]),
+    ]
+    warnings = list(complaints_without_category(Report(complaints=rows)))
+    assert [(w.code, w.page) for w in warnings] == [("complaint_without_category", 7)]
+    assert warnings[0].box == [60.0, 400.0, 500.0, 410.0]
+    assert "T2 3, total 5" in warnings[0].message

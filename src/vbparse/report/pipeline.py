@@ -18,7 +18,7 @@ from ..pdf.reading import UNMAPPED, PageData, read_pages
 from ..vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
 from .checks import report_checks
 from .meta import fill_fallbacks, is_cover, read_cover
-from .plausible import rows_without_values, unreadable_values
+from .plausible import complaints_without_category, rows_without_values, unreadable_values
 from .structure import Walker
 
 __all__ = ["Coverage", "build_report", "read_pages"]
@@ -92,6 +92,7 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     report.coverage = coverage
     report.warnings += unreadable_values(report)
     report.warnings += rows_without_values(report)
+    report.warnings += complaints_without_category(report)
     unmapped = _unmapped_warning(pages)
     if unmapped is not None:
         report.warnings.insert(0, unmapped)

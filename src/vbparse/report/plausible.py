@@ -10,7 +10,8 @@ field is then wrong, and the report says so instead of passing it on silently.
 An indicator row states at least one value (an outcome, a target, a dash for none). A row
 holding a name and nothing else is most often a name's wrapped lines read as a row of
 their own (over a page break, or under a row pitch measured too small): that row and every
-row after it in its table then stand one row off.
+row after it in its table then stand one row off. Likewise a complaint row always names its
+category: counts with no category beside them were cut from the category's row.
 """
 
 from __future__ import annotations
@@ -73,4 +74,23 @@ def rows_without_values(report: Report) -> Iterator[ParseWarning]:
                 box=ind.box,
                 message=f"indicator {ind.name[:60]!r} has no value in any column (the wrapped lines of the "
                 f"name above, read as a row of their own?)",
+            )
+
+
+def complaints_without_category(report: Report) -> Iterator[ParseWarning]:
+    """One `complaint_without_category` warning per complaint row with counts or a summary
+    and no category text."""
+    for row in report.complaints:
+        if not row.category.strip():
+            counts = ", ".join(
+                f"{k} {v}"
+                for k, v in (("T1", row.t1), ("T2", row.t2), ("VB", row.vb), ("total", row.total))
+                if v is not None
+            )
+            yield ParseWarning(
+                code="complaint_without_category",
+                page=row.page,
+                box=row.box,
+                message=f"complaint row without a category ({counts or 'no counts'}; group {row.group!r}): "
+                f"its counts were cut from the row of the category above or below?",
             )
