@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -77,6 +78,7 @@ def summarize(cases: list[Case], results: list[dict[str, Any]], keep_misses: int
         "status": dict(status),
         "skipped": {r["look"]: r["skip"] for r in rows if r["status"] == "skipped"},
         "overall": right / total if total else None,
+        "overall_interval": resampled_interval([(r["right"], r["total"]) for r in scored]),
         "fields": total,
         "mean_per_look": sum(r["accuracy"] for r in scored) / len(scored) if scored else None,
         "categories": {c: cat_r[c] / cat_t[c] if cat_t[c] else None for c in CATEGORIES},
@@ -91,6 +93,20 @@ def summarize(cases: list[Case], results: list[dict[str, Any]], keep_misses: int
 
 
 TABLE_CATEGORIES = ("indicators", "activities", "complaints")
+
+
+def resampled_interval(looks: list[tuple[int, int]], n: int = 1000) -> list[float] | None:
+    """The middle 95 % of the overall figure over the block's looks drawn again with
+    replacement (a fixed seed, so a run repeats): how much of a gap between two blocks
+    a few bad looks alone can make."""
+    if not looks:
+        return None
+    rng = random.Random(0)
+    figures = sorted(
+        sum(r for r, _ in draw) / max(1, sum(t for _, t in draw))
+        for draw in ([looks[rng.randrange(len(looks))] for _ in looks] for _ in range(n))
+    )
+    return [figures[int(0.025 * n)], figures[int(0.975 * n) - 1]]
 
 
 def doubt(scored: list[dict[str, Any]]) -> dict[str, Any]:
@@ -127,8 +143,10 @@ def print_block(title: str, s: dict[str, Any]) -> None:
     if s["overall"] is None:
         print("nothing scored")
         return
+    lo, hi = s["overall_interval"]
     print(
-        f"overall: {100 * s['overall']:.1f} % of {s['fields']} fields (mean per look {100 * s['mean_per_look']:.1f} %)"
+        f"overall: {100 * s['overall']:.1f} % of {s['fields']} fields (mean per look {100 * s['mean_per_look']:.1f} %;"
+        f" 95 % of resamples of these looks: {100 * lo:.1f}–{100 * hi:.1f} %)"
     )
     cats = s["categories"].items()
     print("per category: " + "  ".join(f"{c} {100 * a:.1f} %" for c, a in cats if a is not None))
