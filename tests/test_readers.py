@@ -238,3 +238,36 @@ def test_line_end_hyphen_is_the_one_the_pdf_has(soft: bool) -> None:
         fast = [w.text for w in readers.read_document(pdf, "pdfium", None)[0][0].words]
     assert fast == reference
     assert reference[1] == ("verksam\u00ad" if soft else "verksam-")
+
+
+@pytest.mark.parametrize("dy, both", [(6.0, True), (8.0, True), (0.3, False)])
+def test_a_long_word_repeated_a_line_below_is_read_twice(dy: float, both: bool) -> None:
+    """pdfium's text page drops a text object equal to one of the five before it within an
+    eighth of its width vertically (meant for a fake bold drawn twice): "självständighet"
+    twice in a narrow column set 7.2 pt apart lost its second line (D9 900005; here 10 pt
+    Helvetica, 6 and 8 pt apart, within an eighth of its 63 pt). Both readers
+    read it twice; a copy drawn 0.3 pt off (a fake bold) stays one word with pdfium."""
+    import io
+
+    import pdfplumber
+    from test_bad_input import make_bad
+
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    y2 = f"{700 - dy:.1f}".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        make_bad.stream(b"BT /F1 10 Tf 72 710 Td (enheten) Tj ET BT /F1 10 Tf 72 700 Td (sj\\344lvst\\344ndighet) Tj ET"
+                        b" BT /F1 10 Tf 72 " + y2 + b" Td (sj\\344lvst\\344ndighet) Tj ET"
+                        b" BT /F1 10 Tf 72 680 Td (kompetens) Tj ET"),
+        font,
+    ]
+    with pdfplumber.open(io.BytesIO(make_bad.minimal_pdf(objects))) as pdf:
+        fast = [(w.text, round(w.top, 1)) for w in readers.read_document(pdf, "pdfium", None)[0][0].words]
+        reference = [(w.text, round(w.top, 1)) for w in readers.read_document(pdf, "pdfplumber", None)[0][0].words]
+    texts = [t for t, _ in fast]
+    assert texts.count("självständighet") == (2 if both else 1)
+    if both:
+        assert sorted(fast) == sorted(reference)

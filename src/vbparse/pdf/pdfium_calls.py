@@ -47,6 +47,8 @@ def _bind() -> ctypes.CDLL:
         "FPDFText_GetLooseCharBox": (i, (v, i, POINTER(pdfium_r.FS_RECTF))),
         "FPDFTextObj_GetFontSize": (i, (v, POINTER(c_float))),
         "FPDFTextObj_GetFont": (v, (v,)),
+        "FPDFTextObj_GetText": (c_ulong, (v, v, v, c_ulong)),
+        "FPDFPageObj_GetBounds": (i, (v, POINTER(c_float), POINTER(c_float), POINTER(c_float), POINTER(c_float))),
         "FPDFFont_GetBaseFontName": (c_ulong, (v, v, c_ulong)),
         "FPDFFont_GetDescent": (i, (v, c_float, POINTER(c_float))),
         "FPDFPage_CountObjects": (i, (v,)),

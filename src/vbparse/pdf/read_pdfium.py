@@ -134,15 +134,72 @@ def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Font
     try:
         n = lib.FPDFText_CountChars(tp_raw)
         if n > 0:
-            return _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons), n
+            seen: set[int] = set()
+            turned = _group(c_void_p(tp_raw), _text_of(tp_raw, n), number, ctm, height, fonts, words, icons, seen)
+            words += _dropped_copies(page, ctm, height, seen, words)
+            return turned, n
         return 0, 0
     finally:
         lib.FPDFText_ClosePage(tp_raw)
 
 
+def _bounds(obj: int, ctm: Matrix, height: float) -> tuple[float, ...]:
+    x0, y0, x1, y1 = c_float(), c_float(), c_float(), c_float()
+    lib.FPDFPageObj_GetBounds(obj, byref(x0), byref(y0), byref(x1), byref(y1))
+    return transform(ctm, height, x0.value, y0.value, x1.value, y1.value)
+
+
+def _dropped_copies(page: int, ctm: Matrix, height: float, seen: set[int], words: list[Word]) -> list[Word]:
+    """Words of text objects the text page left out as copies of an object before them.
+
+    pdfium drops a text object with the same text, font size and nearly the same place as
+    one of the five text objects before it (a fake bold drawn twice). Its "same place"
+    allows a vertical offset of an eighth of the object's width, so a long word repeated
+    at the same x on the next line of a tightly set narrow column ("självständighet"
+    twice, 7 pt apart) was lost. The dropped object's text cannot be asked for (pdfium
+    gives an object's text from the text page), so a copy is known by what pdfium
+    compares: one of the five text objects before it was read, has the same font, size
+    and box size, and starts at the same x. Standing more than half its height off that
+    original it is text of its own, and its words are the original's, moved (pdfplumber
+    reads them so). Top-level objects only."""
+    out: list[Word] = []
+    size = c_float()
+    recent: list[tuple[int, int, float, tuple[float, ...]]] = []  # the last five text objects
+    for k in range(lib.FPDFPage_CountObjects(page)):
+        obj = lib.FPDFPage_GetObject(page, k)
+        if not obj or lib.FPDFPageObj_GetType(obj) != 1:
+            continue
+        box = _bounds(obj, ctm, height)
+        lib.FPDFTextObj_GetFontSize(obj, byref(size))
+        font = lib.FPDFTextObj_GetFont(obj) or 0
+        me = (obj, font, size.value, box)
+        if obj not in seen and box[3] > box[1] and box[2] > box[0]:
+            for o, f, sz, b in reversed(recent):
+                if (o in seen and f == font and sz == size.value and abs(b[0] - box[0]) <= 1.0
+                        and abs((b[2] - b[0]) - (box[2] - box[0])) <= 0.01
+                        and abs((b[3] - b[1]) - (box[3] - box[1])) <= 0.01):
+                    if abs(box[1] - b[1]) >= 0.5 * (box[3] - box[1]):
+                        out += _moved(words, b, box[0] - b[0], box[1] - b[1])
+                    break
+        recent = [*recent[-4:], me]
+    return out
+
+
+def _moved(words: list[Word], box: tuple[float, ...], dx: float, dy: float) -> list[Word]:
+    """The words standing inside `box`, moved by (dx, dy)."""
+    out = []
+    for w in words:
+        mx, my = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if box[0] - 0.5 <= mx <= box[2] + 0.5 and box[1] - 0.5 <= my <= box[3] + 0.5:
+            cuts = None if w.cuts is None else array("f", (c + dx for c in w.cuts))
+            out.append(Word(w.text, w.x0 + dx, w.x1 + dx, w.top + dy, w.bottom + dy, w.size, w.bold, w.page, cuts))
+    return out
+
+
 def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
-           words: list[Word], icons: list[Box]) -> int:
-    """Words into `words`; returns how many chars ran turned (not left to right upright)."""
+           words: list[Word], icons: list[Box], seen: set[int]) -> int:
+    """Words into `words` (the text objects their chars came from into `seen`); returns how
+    many chars ran turned (not left to right upright)."""
     plain_page = ctm[:4] == (1.0, 0.0, 0.0, 1.0)  # no /Rotate: upright text needs a shift only
     ca, cb, cc, cd, dx, dy = ctm
     upright = True  # the current text object reads left to right in upright page space
@@ -178,6 +235,7 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if new_obj:
             last_obj = obj
             if obj:
+                seen.add(obj)
                 m = matrix(obj)
                 fontname, descent = fonts.get(lib.FPDFTextObj_GetFont(obj))
                 family = families.get(fontname) or families.setdefault(fontname, font_family(fontname))
