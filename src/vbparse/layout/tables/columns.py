@@ -50,6 +50,9 @@ class Band:
     text_left: float  # where this column's header text starts
     text: str
     text_right: float = 0.0  # where it ends
+    set_right: bool = False
+    """The header text is shown set right (its lines end at one x, start apart): where it
+    starts says nothing of the column's left edge."""
 
 
 @dataclass
@@ -402,8 +405,11 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
         # header text: a value ending where b's header starts is a's, never b's. Not when
         # another value starts where it does and ends short of b's header: that column is
         # set left, and its value ends at b's (centred) header text by chance
+        # Nor when b's header is shown set right: then it starts where its words' length
+        # puts it, not at the cell's edge, and a value ending there does so by chance
         short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
-        touch = [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
+        touch = [] if bands[k + 1].set_right else \
+            [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
 
         def own_cost(cut: float, width: float, b_left: float = b_left, a_right: float | None = a_right,
                      touch: list[tuple[float, float]] = touch) -> float:
@@ -686,10 +692,11 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         if role != "unknown":
             taken.add(role)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
-        bands.append(Band(role, x0, x1, x0, text, x1))
-        if _set_right(words):
+        shown_right, shown_left = _set_right(words), _set_left(words)
+        bands.append(Band(role, x0, x1, x0, text, x1, shown_right and not shown_left))
+        if shown_right:
             right_set.append(x1)
-        left_set = left_set or _set_left(words)
+        left_set = left_set or shown_left
     starts = [b.text_left for b in bands[1:]]
     shade = fill_edges(band_fills)
     # the edges of header cells drawn as boxes are column edges as much as rules are: a
