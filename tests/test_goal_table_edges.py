@@ -7,7 +7,7 @@ from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import cells_of, layout_from_header
 from vbparse.layout.tables.header import Header
 from vbparse.layout.tables.reader import TableReader
-from vbparse.pdf.reading import Box, PageData, Word
+from vbparse.pdf.reading import Box, PageData, Rule, Word
 
 
 def _line(top: float, words: list[tuple[str, float, float]], size: float = 9.0, bold: bool = False) -> Line:
@@ -87,3 +87,140 @@ def _rows(
     for ln in body:
         reader.feed(ln)
     return [(r.name, r.previous and r.previous.raw, r.target and r.target.raw, r.period) for r in reader.goal_rows()]  # type: ignore[union-attr]
+
+
+def test_a_name_under_a_taller_neighbour_opens_a_row_though_the_name_above_ends_in_och() -> None:
+    """Rows at the line pitch (no gap, rules or icons). The first row's name is one line
+    ending in a connector ("… och"); its target wraps over three lines. The next name,
+    three lines lower, cannot go on with a name cell whose last line is that far up: a
+    cell's lines follow one another at pitch."""
+    body = [
+        _line(
+            110.0,
+            [
+                ("Stöd", 90.0, 108.0),
+                ("och", 110.0, 124.0),
+                ("14,7", 300.0, 316.0),
+                ("Tas", 400.0, 414.0),
+                ("fram", 416.0, 434.0),
+                ("2024", 480.0, 498.0),
+            ],
+        ),
+        _line(120.0, [("av", 400.0, 409.0), ("nämnd/", 411.0, 438.0)]),
+        _line(130.0, [("styrelse", 400.0, 430.0)]),
+        _line(
+            140.0,
+            [
+                ("Rutiner", 90.0, 118.0),
+                ("öka", 300.0, 314.0),
+                ("56", 400.0, 409.0),
+                ("st", 411.0, 417.0),
+                ("2024", 480.0, 498.0),
+            ],
+        ),
+    ]
+    assert _rows(body) == [
+        ("Stöd och", "14,7", "Tas fram av nämnd/styrelse", "2024"),
+        ("Rutiner", "öka", "56 st", "2024"),
+    ]
+
+
+def test_a_whole_value_under_a_whole_value_opens_a_row() -> None:
+    """One-line rows at pitch: "öka" under "25,5" is a second value, not the wrapped end of
+    the first (a cell holds one value), though it is lower case; so the row opens, its
+    name ("… har") notwithstanding."""
+    body = [
+        _line(
+            110.0,
+            [
+                ("Utveckling", 90.0, 130.0),
+                ("har", 132.0, 145.0),
+                ("25,5", 300.0, 316.0),
+                ("150", 400.0, 413.0),
+                ("2024", 480.0, 498.0),
+            ],
+        ),
+        _line(120.0, [("Samverkan", 90.0, 130.0), ("öka", 300.0, 314.0), ("66,9", 400.0, 416.0)]),
+    ]
+    assert _rows(body) == [("Utveckling har", "25,5", "150", "2024"), ("Samverkan", "öka", "66,9", None)]
+
+
+def test_digits_the_cell_had_no_room_for_go_on_with_the_number_above() -> None:
+    """A narrow period cell breaks "2023" as "202" / "3": digits under a number are its
+    rest when they would not have fitted on the line above (no line of the column is
+    wider), so no row opens there and the name's wrapped line stays with it."""
+    body = [
+        _line(
+            110.0,
+            [
+                ("Omsorg", 90.0, 118.0),
+                ("året", 120.0, 136.0),
+                ("12", 300.0, 309.0),
+                ("40", 400.0, 409.0),
+                ("202", 480.0, 493.5),
+            ],
+        ),
+        _line(120.0, [("av", 90.0, 100.0), ("ett", 102.0, 114.0), ("3", 480.0, 484.5)]),
+    ]
+    assert _rows(body) == [("Omsorg året av ett", "12", "40", "2023")]
+
+
+def test_a_shaded_narrow_cell_is_no_status_icon() -> None:
+    """Zebra shading cell by cell: the icon column's fill of a one-line row is icon-sized,
+    but it shares its top and bottom with the fills beside it: the row's shading. Read
+    as an icon it would mark that row's lines as opening rows with icons, and the next
+    row (no icon) would be taken for its continuation."""
+    shade = [Box(70.0, 108.0, 85.0, 119.0), Box(290.0, 108.0, 390.0, 119.0), Box(390.0, 108.0, 470.0, 119.0)]
+    body = [
+        _line(110.0, [("–", 300.0, 305.0), ("91", 400.0, 409.0), ("%", 411.0, 416.0), ("2024", 480.0, 498.0)]),
+        _line(120.0, [("Omsorg", 90.0, 118.0), ("−20", 300.0, 314.0), ("–", 400.0, 405.0), ("2024", 480.0, 498.0)]),
+    ]
+    from vbparse.layout.tables.rows import _not_cell_shades
+
+    assert _not_cell_shades([shade[0]], shade[1:]) == []
+    assert _not_cell_shades([Box(72.0, 110.0, 80.0, 118.0)], shade[1:]) == [Box(72.0, 110.0, 80.0, 118.0)]
+    assert _rows(body, shade[:1], shade[1:]) == [("", "–", "91 %", "2024"), ("Omsorg", "−20", "–", "2024")]
+
+
+def test_in_a_ruled_table_a_gap_without_a_rule_opens_no_row() -> None:
+    """Rows ruled one from the next: a name's wrapped lines with a line's gap between them
+    (the reader lost a line, as pdfium drops a text identical to the one just above) stay
+    one row; only a rule parts rows there."""
+    body = [
+        _line(
+            110.0, [("Avvikelser", 90.0, 130.0), ("−13", 300.0, 314.0), ("33,6", 400.0, 416.0), ("2024", 480.0, 498.0)]
+        ),
+        _line(120.0, [("enheten", 90.0, 120.0)]),
+        _line(140.0, [("kompetens", 90.0, 126.0)]),
+        _line(160.0, [("Rutiner", 90.0, 118.0), ("12", 300.0, 309.0), ("40", 400.0, 409.0), ("2024", 480.0, 498.0)]),
+    ]
+    header = _header()
+    rules = [Rule(pos, 85.0, 520.0) for pos in (105.0, 155.0, 172.0)]
+    page = PageData(1, 595.0, 842.0, [], hrules=rules)
+    reader = TableReader(header, {1: page}, {1: header.lines + body}, [], 520.0)
+    for ln in body:
+        reader.feed(ln)
+    assert [r.name for r in reader.goal_rows()] == ["Avvikelser enheten kompetens", "Rutiner"]
+
+
+def test_zebra_stripes_do_not_hide_a_gap_between_two_unshaded_rows() -> None:
+    """Fill edges are row edges only where a shaded row begins or ends: two unshaded rows
+    in a row show none between them, so the gap there still parts them (only drawn rules
+    make a gap with no rule in it a cell's inside)."""
+    body = [
+        _line(110.0, [("Första", 90.0, 118.0), ("12", 300.0, 309.0), ("40", 400.0, 409.0), ("2024", 480.0, 498.0)]),
+        _line(130.0, [("Andra", 90.0, 114.0), ("13", 300.0, 309.0), ("41", 400.0, 409.0), ("2024", 480.0, 498.0)]),
+        _line(140.0, [("och", 90.0, 104.0), ("mer", 106.0, 120.0)]),
+        _line(
+            162.0,
+            [
+                ("och", 90.0, 104.0),
+                ("tredje", 106.0, 130.0),
+                ("14", 300.0, 309.0),
+                ("42", 400.0, 409.0),
+                ("2024", 480.0, 498.0),
+            ],
+        ),
+    ]
+    stripe = [Box(85.0, 106.0, 520.0, 124.0)]
+    assert [r[0] for r in _rows(body, fills=stripe)] == ["Första", "Andra och mer", "och tredje"]
