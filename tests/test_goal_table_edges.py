@@ -203,6 +203,25 @@ def test_in_a_ruled_table_a_gap_without_a_rule_opens_no_row() -> None:
     assert [r.name for r in reader.goal_rows()] == ["Avvikelser enheten kompetens", "Rutiner"]
 
 
+def test_two_header_cells_a_word_space_apart_under_two_cells_openers_stay_apart() -> None:
+    """Centred header cells at zero padding: "män/" and "kvinno" stand a word space apart
+    (one phrase on their line), and the wider "Utfall" over "män/" reaches into the gap
+    between them. But the line above holds two phrases, "Utfall" | "Utfall", one over
+    each word and short of the other: two cells, so two columns."""
+    from vbparse.layout.tables.header import clusters
+
+    lines = [
+        _line(123.8, [("Utfall", 276.8, 310.6), ("Utfall", 317.4, 351.2)], 10.5, True),
+        _line(136.6, [("män/", 278.4, 309.1), ("kvinno", 313.6, 355.0)], 10.5, True),
+        _line(149.4, [("pojka", 276.8, 310.7), ("r/", 329.6, 339.0)], 10.5, True),
+        _line(162.2, [("r", 291.0, 296.4), ("flickor", 315.0, 353.7)], 10.5, True),
+    ]
+    assert [" ".join(w.text for w in c) for c in clusters(lines)] == [
+        "Utfall män/ pojka r",
+        "Utfall kvinno r/ flickor",
+    ]
+
+
 def test_zebra_stripes_do_not_hide_a_gap_between_two_unshaded_rows() -> None:
     """Fill edges are row edges only where a shaded row begins or ends: two unshaded rows
     in a row show none between them, so the gap there still parts them (only drawn rules
