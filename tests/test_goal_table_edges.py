@@ -243,3 +243,23 @@ def test_zebra_stripes_do_not_hide_a_gap_between_two_unshaded_rows() -> None:
     ]
     stripe = [Box(85.0, 106.0, 520.0, 124.0)]
     assert [r[0] for r in _rows(body, fills=stripe)] == ["Första", "Andra och mer", "och tredje"]
+
+
+def test_a_unit_or_a_year_under_its_number_or_kind_goes_on_with_the_row() -> None:
+    """Narrow cells wrap "12,3 %" as "12,3" / "%" and "VB 2024" as "VB" / "2024"; the
+    name's next line starts with a digit ("2023 stöd …"), so only the values tell: a unit
+    under its number and a year under its period's kind are the same cells' rest."""
+    body = [
+        _line(
+            110.0,
+            [
+                ("Kompetens", 90.0, 130.0),
+                ("12", 132.0, 141.0),
+                ("12,3", 300.0, 316.0),
+                ("40", 400.0, 409.0),
+                ("VB", 480.0, 492.0),
+            ],
+        ),
+        _line(120.0, [("2023", 90.0, 108.0), ("stöd", 110.0, 128.0), ("%", 300.0, 306.0), ("2024", 480.0, 498.0)]),
+    ]
+    assert _rows(body) == [("Kompetens 12 2023 stöd", "12,3 %", "40", "VB 2024")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ...model import Activity, Indicator, ParseWarning
 from ...pdf.reading import Word
 from ...values import _NUMBER_RE, parse_value
-from ...vocab import COUNT_UNITS, DASHES, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold, tidy_period
+from ...vocab import COUNT_UNITS, DASHES, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, YEAR_RE, fold, tidy_period
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished, wrap_pitch
 from ..provenance import box_of, place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
@@ -73,6 +73,19 @@ def _whole_value(text: str) -> bool:
     target ("öka", "Tas fram av nämnd/styrelse")."""
     t = " ".join(text.split())
     return bool(_NUMBER_RE.match(t)) or t in DASHES or fold(t) in _WHOLE_TARGETS
+
+
+_PERIOD_KINDS = ("vb", "t1", "t2", "vp")
+
+
+def _goes_on(have: list[Line], words: list[Word]) -> bool:
+    """The words read as the rest of the cell's text above: lower case, after unfinished
+    text, a unit after its number ("12,3" / "%"), or a year after its period's kind
+    ("VB" / "2024"): a value wrapped in its cell, not the next row's."""
+    above = " ".join(ln.text for ln in have)
+    first = words[0].text
+    return (first[:1].islower() or unfinished(above) or fold(first) in COUNT_UNITS
+            or (fold(above) in _PERIOD_KINDS and bool(YEAR_RE.match(first))))
 
 
 def _name_incomplete(row: _Row) -> bool:
@@ -301,8 +314,7 @@ class RowReader:
             return False
         for role, ws in values.items():
             have = cur.cells.get(role)
-            if have and self._adjoins(have, ln) and not self._second_value(role, have, ws) and (
-                    ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
+            if have and self._adjoins(have, ln) and not self._second_value(role, have, ws) and _goes_on(have, ws):
                 return False
         return True
 
