@@ -263,3 +263,16 @@ def test_a_unit_or_a_year_under_its_number_or_kind_goes_on_with_the_row() -> Non
         _line(120.0, [("2023", 90.0, 108.0), ("stöd", 110.0, 128.0), ("%", 300.0, 306.0), ("2024", 480.0, 498.0)]),
     ]
     assert _rows(body) == [("Kompetens 12 2023 stöd", "12,3 %", "40", "VB 2024")]
+
+
+def test_the_column_before_a_pair_with_no_gutter_keeps_its_values_cost() -> None:
+    """KF values run on into the period header (no gutter between them): the cut between
+    the target and KF columns must still weigh the KF column's values, or the target
+    values (set right, ending at 625.7) go to KF for a slightly emptier target column."""
+    from vbparse.layout.tables.columns import Band, gutter_cuts
+
+    heads = [("target", 560.3, 594.2), ("kf_target", 640.5, 697.7), ("period", 726.2, 757.3)]
+    bands = [Band(role, x0, x1, x0, role, x1) for role, x0, x1 in heads]
+    values = [(600.2, 625.7), (600.2, 625.7), (614.6, 625.8), (644.6, 712.4), (644.6, 712.4), (701.3, 734.7)]
+    cuts = gutter_cuts(bands, values)
+    assert cuts[0] is not None and 625.8 < cuts[0] < 640.5

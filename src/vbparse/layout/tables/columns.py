@@ -395,9 +395,10 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
     # states after each pair: (where the next column starts, cost so far, cuts so far)
     states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
     for k, options in enumerate(cands):
-        if not options:  # no gutter: the column's extent is unknown here; carry every path on
+        if not options:  # no gutter: the column's extent is unknown here; carry every path on,
+            # each with its column's values that stand short of halfway to the next header
             mid = (heads[k][1] + heads[k + 1][0]) / 2
-            states = [(mid, total, [*path, None]) for _, total, path in states]
+            states = [(mid, total + cost(lo, mid), [*path, None]) for lo, total, path in states]
             continue
         b_left = heads[k + 1][0]
         a_right = heads[k][1] if right_headers and not left_headers else None
