@@ -245,6 +245,52 @@ def test_zebra_stripes_do_not_hide_a_gap_between_two_unshaded_rows() -> None:
     assert [r[0] for r in _rows(body, fills=stripe)] == ["Första", "Andra och mer", "och tredje"]
 
 
+def test_a_one_row_table_is_cut_where_earlier_tables_under_the_same_header_were() -> None:
+    """A table of one row: its lone target value ("80 %", set right) stands between the
+    Årsmål and KF:s årsmål headers, and either gutter fits it alike (the wider one puts
+    it under KF). An earlier table under the same header, set alike, showed its column:
+    target values ending at one x, KF values centred right of them."""
+    from vbparse.layout.tables.columns import KNOWN_RUNS
+
+    header = [
+        _line(
+            80.0,
+            [("Indikator", 164.2, 215.5), ("Årsmål", 597.4, 636.6), ("KF:s", 694.9, 713.0), ("årsmål", 715.0, 760.6)],
+            9.0,
+            True,
+        )
+    ]
+    page = PageData(1, 842.0, 595.0, [])
+    earlier = [
+        _line(100.0, [("Aktivt", 84.8, 150.0), ("80", 659.3, 672.0), ("%", 674.0, 684.7), ("83", 722.1, 733.4)]),
+        _line(
+            120.0,
+            [
+                ("Sjukfrånvaro", 84.8, 170.0),
+                ("5", 672.0, 677.0),
+                ("%", 679.0, 684.7),
+                ("Tas", 710.3, 724.0),
+                ("fram", 726.0, 745.2),
+            ],
+        ),
+        _line(130.0, [("av", 718.8, 727.0), ("nämnd", 729.0, 736.7)]),
+    ]
+    lone = [_line(300.0, [("Medarbetarindex", 84.8, 160.0), ("80", 659.3, 672.0), ("%", 674.0, 684.7)])]
+
+    def target(body: list[Line]) -> str | None:
+        layout = layout_from_header("indicator", header, page, body, pool=True)
+        cells = cells_of(body[0], layout)
+        return " ".join(w.text for w in cells["target"]) if "target" in cells else None
+
+    assert target(lone) is None  # alone, the wider gutter wins: no evidence but the header
+    token = KNOWN_RUNS.set({})
+    try:
+        assert target(earlier) == "80 %"
+        assert target(lone) == "80 %"
+    finally:
+        KNOWN_RUNS.reset(token)
+
+
 def test_a_unit_or_a_year_under_its_number_or_kind_goes_on_with_the_row() -> None:
     """Narrow cells wrap "12,3 %" as "12,3" / "%" and "VB 2024" as "VB" / "2024"; the
     name's next line starts with a digit ("2023 stöd …"), so only the values tell: a unit
@@ -263,6 +309,49 @@ def test_a_unit_or_a_year_under_its_number_or_kind_goes_on_with_the_row() -> Non
         _line(120.0, [("2023", 90.0, 108.0), ("stöd", 110.0, 128.0), ("%", 300.0, 306.0), ("2024", 480.0, 498.0)]),
     ]
     assert _rows(body) == [("Kompetens 12 2023 stöd", "12,3 %", "40", "VB 2024")]
+
+
+def test_earlier_tables_do_not_move_a_cut_a_value_touching_the_next_header_pins() -> None:
+    """Zero padding: an end date set right ends exactly where 'Avvikelse' (set left)
+    starts, so it is the end column's. An earlier table under the same header had its
+    date and deviation read as one run across that edge, which leaves no gutter there;
+    its evidence must not move this table's end date into the deviation column."""
+    from vbparse.layout.tables.columns import KNOWN_RUNS
+
+    header = [
+        _line(
+            80.0,
+            [
+                ("Aktivitet", 98.7, 130.2),
+                ("Startdatum", 476.9, 519.1),
+                ("Slutdatum", 559.6, 598.7),
+                ("Avvikelse", 707.6, 744.5),
+            ],
+            9.0,
+            True,
+        )
+    ]
+    page = PageData(1, 842.0, 595.0, [])
+    earlier = [
+        _line(
+            100.0,
+            [
+                ("Stöd", 98.7, 116.0),
+                ("2024-01-01", 518.7, 559.6),
+                ("2024-12-31", 666.7, 707.6),
+                ("Försenad", 709.6, 768.0),
+            ],
+        )
+    ]
+    this = [_line(300.0, [("Rutiner", 98.7, 130.0), ("2024-01-01", 518.7, 559.6), ("2024-12-31", 666.7, 707.6)])]
+    token = KNOWN_RUNS.set({})
+    try:
+        layout_from_header("activity", header, page, earlier, pool=True)
+        layout = layout_from_header("activity", header, page, this, pool=True)
+    finally:
+        KNOWN_RUNS.reset(token)
+    cells = {role: " ".join(w.text for w in ws) for role, ws in cells_of(this[0], layout).items()}
+    assert cells.get("end") == "2024-12-31" and "deviation" not in cells
 
 
 def test_the_column_before_a_pair_with_no_gutter_keeps_its_values_cost() -> None:

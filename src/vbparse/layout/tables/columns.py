@@ -42,6 +42,15 @@ KNOWN_SEAMS: ContextVar[dict[tuple[object, ...], float] | None] = ContextVar("KN
 report's tables of a kind under headers set alike share their column edges, so an edge
 a table's glued words show is the edge of a later table with fewer. Set per parse."""
 
+KNOWN_RUNS: ContextVar[dict[tuple[object, ...], list[tuple[float, float]]] | None] = ContextVar(
+    "KNOWN_RUNS", default=None)
+"""Value runs of the goal tables read so far in this document, by their header's texts and
+positions: tables under headers set alike share their columns, so a table of one row
+(whose lone values fit several cuts alike) is cut where the rows of all of them fit
+best. Set per parse."""
+POOL_MAX = 400  # runs kept per header: later tables stay linear in the evidence
+
+
 @dataclass
 class Band:
     role: str
@@ -424,6 +433,33 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
 
 
+def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequence[float | None],
+            context: Sequence[tuple[float, float]] = ()) -> float:
+    """How far the value runs, parted at the cuts, are from each column sharing one
+    alignment, and how many touch the wrong header (as gutter_cuts weighs them; whether
+    a column is shown set left is read from `context` too, the runs of tables alike);
+    infinite where a run lies across a cut."""
+    heads = [(b.text_left, b.text_right) for b in bands]
+    own = [v for v in values if sum(1 for h in heads if v[0] < h[1] - 0.5 and v[1] > h[0] + 0.5) < 2]
+    vals = [v for v in own if v not in set(heads)]
+    xs = [c if c is not None else (heads[k][1] + heads[k + 1][0]) / 2 for k, c in enumerate(cuts)]
+    if any(v[0] < x - 0.3 and v[1] > x + 0.3 for v in vals for x in xs):
+        return float("inf")
+    edges = [float("-inf"), *xs, float("inf")]
+    out = sum(_spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
+              for lo, hi in itertools.pairwise(edges))
+    # as in gutter_cuts: a value ending where the next header (not shown set right) starts
+    # is the column's before it, at zero padding
+    for k, x in enumerate(xs):
+        b_left = heads[k + 1][0]
+        if bands[k + 1].set_right:
+            continue
+        short = sorted(u[0] for u in [*vals, *context] if u[1] < b_left - 1.0)
+        out += 1000.0 * sum(1 for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and v[0] >= x
+                            and not _near(short, v[0], TOUCH_TOL))
+    return out
+
+
 def _near(xs: Sequence[float], x: float, tol: float) -> bool:
     """Some value of the sorted xs lies within tol of x."""
     i = bisect_left(xs, x - tol)
@@ -672,8 +708,11 @@ def _touching(runs: Sequence[Sequence[Word]], glued: Sequence[Word], x: float) -
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
-                       body: Sequence[Line] = ()) -> TableLayout:
-    """Column bands from the header band, the page's rules and (when given) the value lines."""
+                       body: Sequence[Line] = (), pool: bool = False) -> TableLayout:
+    """Column bands from the header band, the page's rules and (when given) the value lines.
+
+    pool: where this table's value runs fit two sets of cuts alike, those the tables read
+    before it under the same header (KNOWN_RUNS) fit best decide; its runs join them."""
     top = min(ln.top for ln in header)
     bottom = max(ln.bottom for ln in header)
     vxs = vertical_rules(page, top, bottom)
@@ -705,8 +744,18 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     ends = [b.text_right for b in bands[:-1]]
     # headers set right, none set left: each header shows where its column ends
     right_headers = bool(right_set) and not left_set
-    cuts = (gutter_cuts(bands, phrases(body, [*vxs, *shade], starts, ends, right_set), right_headers) if body
-            else [None] * (len(bands) - 1))
+    runs = phrases(body, [*vxs, *shade], starts, ends, right_set) if body else []
+    cuts = gutter_cuts(bands, runs, right_headers) if body else [None] * (len(bands) - 1)
+    pooled = KNOWN_RUNS.get() if pool and body else None
+    if pooled is not None:
+        key = (kind, round(page.width), *((b.text, round(b.text_left, 1), round(b.text_right, 1)) for b in bands))
+        earlier = pooled.get(key, [])
+        pooled[key] = [*earlier, *runs][-POOL_MAX:]
+        if earlier:
+            # the tables before it decide where this table's own runs fit either cut alike
+            shared = gutter_cuts(bands, [*runs, *earlier], right_headers)
+            if shared != cuts and _misfit(bands, runs, shared, earlier) <= _misfit(bands, runs, cuts, earlier) + 1e-6:
+                cuts = shared
     # words of value lines (cells stand apart on them; a full-width line is one run of text)
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
