@@ -291,6 +291,44 @@ def test_a_one_row_table_is_cut_where_earlier_tables_under_the_same_header_were(
         KNOWN_RUNS.reset(token)
 
 
+def test_a_word_glued_across_the_edge_a_left_set_header_shows_is_cut_there() -> None:
+    """Zero padding, headers set left (each on lines starting at one x), values set right:
+    "öka" ends at the edge where "Utfall män/ pojkar" starts and "minska" starts 1.4 pt
+    after it, so the reader reads one word "ökaminska". The header's start is its cell's
+    edge; the word is cut at the character starting just after it."""
+    header = [
+        _line(
+            55.5,
+            [
+                ("Indikator", 88.5, 137.0),
+                ("Periodens", 209.0, 264.5),
+                ("Utfall", 273.8, 302.5),
+                ("Utfall", 311.6, 340.3),
+            ],
+            9.5,
+            True,
+        ),
+        _line(65.8, [("utfall", 209.0, 236.5), ("män/", 273.8, 300.6), ("kvinnor/", 311.6, 356.3)], 9.5, True),
+        _line(76.2, [("pojkar", 273.8, 308.3), ("flickor", 311.6, 346.1)], 9.5, True),
+    ]
+    glued = Word(
+        "ökaminska",
+        255.3,
+        311.56,
+        100.0,
+        109.5,
+        9.5,
+        False,
+        1,
+        [261.694, 267.398, 275.2, 284.791, 287.2865, 293.6805, 299.465, 305.169],
+    )
+    body = [Line([Word("Rutiner", 88.5, 120.0, 100.0, 109.5, 9.5, False, 1), glued], 1)]
+    layout = layout_from_header("indicator", header, PageData(1, 595.0, 842.0, []), body)
+    cells = {role: " ".join(w.text for w in ws) for role, ws in cells_of(body[0], layout).items()}
+    assert cells["outcome"] == "öka"
+    assert cells["outcome_men"] == "minska"
+
+
 def test_a_unit_or_a_year_under_its_number_or_kind_goes_on_with_the_row() -> None:
     """Narrow cells wrap "12,3 %" as "12,3" / "%" and "VB 2024" as "VB" / "2024"; the
     name's next line starts with a digit ("2023 stöd …"), so only the values tell: a unit

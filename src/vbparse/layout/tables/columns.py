@@ -62,6 +62,9 @@ class Band:
     set_right: bool = False
     """The header text is shown set right (its lines end at one x, start apart): where it
     starts says nothing of the column's left edge."""
+    set_left: bool = False
+    """The header text is shown set left (its lines start at one x, end apart): it starts
+    at the cell's left edge, past its padding."""
 
 
 @dataclass
@@ -512,6 +515,25 @@ def _late_seam(runs: Sequence[Sequence[Word]], x: float, shown: bool = True) -> 
     return any(abs(max(w.x1 for w in r) - x) <= SEAM_TOL for r in runs if not any(id(w) in ids for w in r))
 
 
+def _left_set_seam(words: Sequence[Word], x: float) -> bool | None:
+    """Whether words run across x, where a header shown set left starts (its cell's edge,
+    past the padding: no text of the cell before reaches it, none of its own starts
+    before it), each at a character boundary there or one starting just after it
+    (late_cut): two cells' texts read as one word, whatever the characters either side
+    ('öka|minska', '−32|98,7 %' at zero padding). None when no word runs across x, or
+    one runs across it mid-character; else True when some word needs the late cut."""
+    late = False
+    found = False
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x, SEAM_TOL) is None:
+                if late_cut(w, x) is None:
+                    return None
+                late = True
+            found = True
+    return late if found else None
+
+
 def _clear(words: Sequence[Word], x: float) -> bool:
     """No word runs across x (each ends before it or starts after it, within GLUE_TOL)."""
     return not any(w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL for w in words)
@@ -733,7 +755,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             taken.add(role)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
         shown_right, shown_left = _set_right(words), _set_left(words)
-        bands.append(Band(role, x0, x1, x0, text, x1, shown_right and not shown_left))
+        bands.append(Band(role, x0, x1, x0, text, x1, shown_right and not shown_left, shown_left and not shown_right))
         if shown_right:
             right_set.append(x1)
         left_set = left_set or shown_left
@@ -775,6 +797,12 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             late.append(glued)
         if glued is None and not between and body_words:
             glued = _aligned_seam(a, b, body_runs)
+        if glued is None and not between and body_words and b.set_left:
+            shown = _left_set_seam(body_words, b.text_left)
+            if shown is not None:
+                glued = b.text_left
+                if shown:
+                    late.append(glued)
         if known is not None and body_words and not between:
             key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
                    round(b.text_left, 1), round(b.text_right, 1))
