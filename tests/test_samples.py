@@ -38,10 +38,6 @@ XFAIL: dict[str, str] = {
         "chromium; 4 misses on 3 Dec (complaints 3, meta 1), e.g. meta.kind: want 'verksamhetsberattelse'"
         " got None"
     ),
-    "s001302-random1302": (
-        "docx; 9 misses on 3 Dec (goals 9), e.g. goals[0].activities[0].analysis: want 'Café enheten i ru"
-        "tiner 2023 de klagomål klagomål aktiviteter brukare i "
-    ),
     "s001420-random1420": (
         "weasyprint; 48 misses on 3 Dec (goals 48), e.g. goals[0].children[0].indicators[0].target.raw: w"
         "ant '168 083' got None"
