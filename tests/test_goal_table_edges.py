@@ -392,6 +392,35 @@ def test_earlier_tables_do_not_move_a_cut_a_value_touching_the_next_header_pins(
     assert cells.get("end") == "2024-12-31" and "deviation" not in cells
 
 
+def test_a_word_glued_a_hair_after_the_edge_right_set_values_show_is_cut_there() -> None:
+    """Zero padding: target values set right end at one x (625.7); in one row the KF text
+    starts 0.6 pt after it and the reader joins '%' and 'Tas' into one word. The edge the
+    right-set values show, with a cell's text starting a hair after it and '%|T' reading
+    as two cells' texts, cuts the word there."""
+    header = [
+        _line(80.0, [("Indikator", 158.2, 200.4), ("Årsmål", 560.3, 594.2), ("KF:s", 659.0, 679.0)], 9.0, True),
+        _line(90.0, [("årsmål", 640.5, 697.7)], 9.0, True),
+    ]
+    glued = Word("%Tas", 616.86, 643.0, 130.0, 139.0, 9.0, False, 1, [626.304, 632.404, 637.964])
+    body = [
+        _line(110.0, [("Aktivt", 97.1, 130.0), ("83", 612.2, 625.7), ("öka", 655.0, 672.0)]),
+        _line(120.0, [("Sjukfrånvaro", 97.1, 150.0), ("8,5", 603.0, 616.0), ("%", 618.0, 625.7), ("–", 665.0, 669.0)]),
+        Line(
+            [
+                Word("Medarbetare", 97.1, 150.0, 130.0, 139.0, 9.0, False, 1),
+                Word("90", 603.0, 614.0, 130.0, 139.0, 9.0, False, 1),
+                glued,
+                Word("fram", 645.0, 663.0, 130.0, 139.0, 9.0, False, 1),
+            ],
+            1,
+        ),
+    ]
+    layout = layout_from_header("indicator", header, PageData(1, 842.0, 595.0, []), body)
+    cells = {role: " ".join(w.text for w in ws) for role, ws in cells_of(body[2], layout).items()}
+    assert cells["target"] == "90 %"
+    assert cells["kf_target"] == "Tas fram"
+
+
 def test_the_column_before_a_pair_with_no_gutter_keeps_its_values_cost() -> None:
     """KF values run on into the period header (no gutter between them): the cut between
     the target and KF columns must still weigh the KF column's values, or the target

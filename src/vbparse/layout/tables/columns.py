@@ -781,6 +781,7 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     # words of value lines (cells stand apart on them; a full-width line is one run of text)
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
+    body_rights = _shared_edges([Line(list(r), 0) for r in body_runs])[1] if body_words else []
     seams: list[float] = []
     late: list[float] = []
     own = fill_joints(page, band_fills, bottom, reach)  # shaded cells side by side: header or body rows
@@ -797,6 +798,14 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             late.append(glued)
         if glued is None and not between and body_words:
             glued = _aligned_seam(a, b, body_runs)
+        if glued is None and not between and body_words and a.text_right < b.text_left:
+            # the edge a's cells set right against shows (texts of two lines or more end
+            # at one x there), with the next cell's text a hair after it ('90 %|Tas')
+            x = next((x for x in body_rights if a.text_right - GLUE_TOL < x < b.text_left
+                      and _late_seam(body_runs, x)), None)
+            if x is not None:
+                glued = x
+                late.append(x)
         if glued is None and not between and body_words and b.set_left:
             shown = _left_set_seam(body_words, b.text_left)
             if shown is not None:
