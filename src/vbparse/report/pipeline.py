@@ -11,7 +11,7 @@ from ..layout.furniture import mark_furniture
 from ..layout.lines import MID_LINE_WORDS, Line, group_lines, mid_line_words
 from ..layout.provenance import box_of, to_shown
 from ..layout.style import measure
-from ..layout.tables.columns import KNOWN_SEAMS
+from ..layout.tables.columns import KNOWN_RUNS, KNOWN_SEAMS
 from ..layout.tables.edges import normalise as normalise_edges
 from ..model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
 from ..pdf.reading import UNMAPPED, PageData, read_pages
@@ -76,12 +76,13 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
             title_lines.append(ln.text)
     walker = Walker(body, {p.number: p for p in pages}, style)
     token = MID_LINE_WORDS.set(mid_line_words(body))
-    seams_token = KNOWN_SEAMS.set({})
+    seams_token, runs_token = KNOWN_SEAMS.set({}), KNOWN_RUNS.set({})
     try:
         tree = walker.run()
     finally:
         MID_LINE_WORDS.reset(token)
         KNOWN_SEAMS.reset(seams_token)
+        KNOWN_RUNS.reset(runs_token)
     fill_fallbacks(meta, headers, tree.goals, title_lines)
     report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
                     complaints=tree.complaints, warnings=[*clipped, *tree.warnings])

@@ -42,6 +42,15 @@ KNOWN_SEAMS: ContextVar[dict[tuple[object, ...], float] | None] = ContextVar("KN
 report's tables of a kind under headers set alike share their column edges, so an edge
 a table's glued words show is the edge of a later table with fewer. Set per parse."""
 
+KNOWN_RUNS: ContextVar[dict[tuple[object, ...], list[tuple[float, float]]] | None] = ContextVar(
+    "KNOWN_RUNS", default=None)
+"""Value runs of the goal tables read so far in this document, by their header's texts and
+positions: tables under headers set alike share their columns, so a table of one row
+(whose lone values fit several cuts alike) is cut where the rows of all of them fit
+best. Set per parse."""
+POOL_MAX = 400  # runs kept per header: later tables stay linear in the evidence
+
+
 @dataclass
 class Band:
     role: str
@@ -50,6 +59,12 @@ class Band:
     text_left: float  # where this column's header text starts
     text: str
     text_right: float = 0.0  # where it ends
+    set_right: bool = False
+    """The header text is shown set right (its lines end at one x, start apart): where it
+    starts says nothing of the column's left edge."""
+    set_left: bool = False
+    """The header text is shown set left (its lines start at one x, end apart): it starts
+    at the cell's left edge, past its padding."""
 
 
 @dataclass
@@ -392,9 +407,10 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
     # states after each pair: (where the next column starts, cost so far, cuts so far)
     states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
     for k, options in enumerate(cands):
-        if not options:  # no gutter: the column's extent is unknown here; carry every path on
+        if not options:  # no gutter: the column's extent is unknown here; carry every path on,
+            # each with its column's values that stand short of halfway to the next header
             mid = (heads[k][1] + heads[k + 1][0]) / 2
-            states = [(mid, total, [*path, None]) for _, total, path in states]
+            states = [(mid, total + cost(lo, mid), [*path, None]) for lo, total, path in states]
             continue
         b_left = heads[k + 1][0]
         a_right = heads[k][1] if right_headers and not left_headers else None
@@ -402,8 +418,11 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
         # header text: a value ending where b's header starts is a's, never b's. Not when
         # another value starts where it does and ends short of b's header: that column is
         # set left, and its value ends at b's (centred) header text by chance
+        # Nor when b's header is shown set right: then it starts where its words' length
+        # puts it, not at the cell's edge, and a value ending there does so by chance
         short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
-        touch = [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
+        touch = [] if bands[k + 1].set_right else \
+            [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
 
         def own_cost(cut: float, width: float, b_left: float = b_left, a_right: float | None = a_right,
                      touch: list[tuple[float, float]] = touch) -> float:
@@ -415,6 +434,33 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
                       key=lambda st: st[1])
                   for cut, width in options for here in (own_cost(cut, width),)]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
+
+
+def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequence[float | None],
+            context: Sequence[tuple[float, float]] = ()) -> float:
+    """How far the value runs, parted at the cuts, are from each column sharing one
+    alignment, and how many touch the wrong header (as gutter_cuts weighs them; whether
+    a column is shown set left is read from `context` too, the runs of tables alike);
+    infinite where a run lies across a cut."""
+    heads = [(b.text_left, b.text_right) for b in bands]
+    own = [v for v in values if sum(1 for h in heads if v[0] < h[1] - 0.5 and v[1] > h[0] + 0.5) < 2]
+    vals = [v for v in own if v not in set(heads)]
+    xs = [c if c is not None else (heads[k][1] + heads[k + 1][0]) / 2 for k, c in enumerate(cuts)]
+    if any(v[0] < x - 0.3 and v[1] > x + 0.3 for v in vals for x in xs):
+        return float("inf")
+    edges = [float("-inf"), *xs, float("inf")]
+    out = sum(_spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
+              for lo, hi in itertools.pairwise(edges))
+    # as in gutter_cuts: a value ending where the next header (not shown set right) starts
+    # is the column's before it, at zero padding
+    for k, x in enumerate(xs):
+        b_left = heads[k + 1][0]
+        if bands[k + 1].set_right:
+            continue
+        short = sorted(u[0] for u in [*vals, *context] if u[1] < b_left - 1.0)
+        out += 1000.0 * sum(1 for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and v[0] >= x
+                            and not _near(short, v[0], TOUCH_TOL))
+    return out
 
 
 def _near(xs: Sequence[float], x: float, tol: float) -> bool:
@@ -467,6 +513,25 @@ def _late_seam(runs: Sequence[Sequence[Word]], x: float, shown: bool = True) -> 
         return False
     ids = {id(w) for w, _ in glued}
     return any(abs(max(w.x1 for w in r) - x) <= SEAM_TOL for r in runs if not any(id(w) in ids for w in r))
+
+
+def _left_set_seam(words: Sequence[Word], x: float) -> bool | None:
+    """Whether words run across x, where a header shown set left starts (its cell's edge,
+    past the padding: no text of the cell before reaches it, none of its own starts
+    before it), each at a character boundary there or one starting just after it
+    (late_cut): two cells' texts read as one word, whatever the characters either side
+    ('öka|minska', '−32|98,7 %' at zero padding). None when no word runs across x, or
+    one runs across it mid-character; else True when some word needs the late cut."""
+    late = False
+    found = False
+    for w in words:
+        if w.x0 < x - GLUE_TOL and w.x1 > x + GLUE_TOL:
+            if char_cut(w, x, SEAM_TOL) is None:
+                if late_cut(w, x) is None:
+                    return None
+                late = True
+            found = True
+    return late if found else None
 
 
 def _clear(words: Sequence[Word], x: float) -> bool:
@@ -665,8 +730,11 @@ def _touching(runs: Sequence[Sequence[Word]], glued: Sequence[Word], x: float) -
 
 
 def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
-                       body: Sequence[Line] = ()) -> TableLayout:
-    """Column bands from the header band, the page's rules and (when given) the value lines."""
+                       body: Sequence[Line] = (), pool: bool = False) -> TableLayout:
+    """Column bands from the header band, the page's rules and (when given) the value lines.
+
+    pool: where this table's value runs fit two sets of cuts alike, those the tables read
+    before it under the same header (KNOWN_RUNS) fit best decide; its runs join them."""
     top = min(ln.top for ln in header)
     bottom = max(ln.bottom for ln in header)
     vxs = vertical_rules(page, top, bottom)
@@ -686,10 +754,11 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         if role != "unknown":
             taken.add(role)
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
-        bands.append(Band(role, x0, x1, x0, text, x1))
-        if _set_right(words):
+        shown_right, shown_left = _set_right(words), _set_left(words)
+        bands.append(Band(role, x0, x1, x0, text, x1, shown_right and not shown_left, shown_left and not shown_right))
+        if shown_right:
             right_set.append(x1)
-        left_set = left_set or _set_left(words)
+        left_set = left_set or shown_left
     starts = [b.text_left for b in bands[1:]]
     shade = fill_edges(band_fills)
     # the edges of header cells drawn as boxes are column edges as much as rules are: a
@@ -697,11 +766,22 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     ends = [b.text_right for b in bands[:-1]]
     # headers set right, none set left: each header shows where its column ends
     right_headers = bool(right_set) and not left_set
-    cuts = (gutter_cuts(bands, phrases(body, [*vxs, *shade], starts, ends, right_set), right_headers) if body
-            else [None] * (len(bands) - 1))
+    runs = phrases(body, [*vxs, *shade], starts, ends, right_set) if body else []
+    cuts = gutter_cuts(bands, runs, right_headers) if body else [None] * (len(bands) - 1)
+    pooled = KNOWN_RUNS.get() if pool and body else None
+    if pooled is not None:
+        key = (kind, round(page.width), *((b.text, round(b.text_left, 1), round(b.text_right, 1)) for b in bands))
+        earlier = pooled.get(key, [])
+        pooled[key] = [*earlier, *runs][-POOL_MAX:]
+        if earlier:
+            # the tables before it decide where this table's own runs fit either cut alike
+            shared = gutter_cuts(bands, [*runs, *earlier], right_headers)
+            if shared != cuts and _misfit(bands, runs, shared, earlier) <= _misfit(bands, runs, cuts, earlier) + 1e-6:
+                cuts = shared
     # words of value lines (cells stand apart on them; a full-width line is one run of text)
     body_runs = [ph for ln in body for phs in (split_phrases(ln.words, PHRASE_GAP_EM),) if len(phs) >= 2 for ph in phs]
     body_words = [w for r in body_runs for w in r]
+    body_rights = _shared_edges([Line(list(r), 0) for r in body_runs])[1] if body_words else []
     seams: list[float] = []
     late: list[float] = []
     own = fill_joints(page, band_fills, bottom, reach)  # shaded cells side by side: header or body rows
@@ -718,6 +798,20 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             late.append(glued)
         if glued is None and not between and body_words:
             glued = _aligned_seam(a, b, body_runs)
+        if glued is None and not between and body_words and a.text_right < b.text_left:
+            # the edge a's cells set right against shows (texts of two lines or more end
+            # at one x there), with the next cell's text a hair after it ('90 %|Tas')
+            x = next((x for x in body_rights if a.text_right - GLUE_TOL < x < b.text_left
+                      and _late_seam(body_runs, x)), None)
+            if x is not None:
+                glued = x
+                late.append(x)
+        if glued is None and not between and body_words and b.set_left:
+            shown = _left_set_seam(body_words, b.text_left)
+            if shown is not None:
+                glued = b.text_left
+                if shown:
+                    late.append(glued)
         if known is not None and body_words and not between:
             key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
                    round(b.text_left, 1), round(b.text_right, 1))

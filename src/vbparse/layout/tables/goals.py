@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ...model import Activity, Indicator, ParseWarning
 from ...pdf.reading import Word
-from ...values import parse_value
-from ...vocab import COUNT_UNITS, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, fold, tidy_period
+from ...values import _NUMBER_RE, parse_value
+from ...vocab import COUNT_UNITS, DASHES, ISO_DATE_RE, LABEL_ANALYSIS, TEXT_TARGETS, YEAR_RE, fold, tidy_period
 from ..lines import Line, join_cell, line_pitch, paragraphs, split_phrases, unfinished, wrap_pitch
 from ..provenance import box_of, place_table_row
 from .columns import PHRASE_GAP_EM, TableLayout, cells_of
@@ -63,6 +63,29 @@ def _is_prose(ln: Line) -> bool:
     stand apart by at least their padding, and mostly much more)."""
     gaps = [b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:], strict=False)]
     return all(g <= 0.5 * max(b.size, 1.0) for g, b in zip(gaps, ln.words[1:], strict=True))
+
+
+_WHOLE_TARGETS = frozenset(t for t in TEXT_TARGETS if t != "tas fram av nämnd")  # that one goes on: "/styrelse"
+
+
+def _whole_value(text: str) -> bool:
+    """Text that is a value cell's whole text: a number with its unit, a dash, or a text
+    target ("öka", "Tas fram av nämnd/styrelse")."""
+    t = " ".join(text.split())
+    return bool(_NUMBER_RE.match(t)) or t in DASHES or fold(t) in _WHOLE_TARGETS
+
+
+_PERIOD_KINDS = ("vb", "t1", "t2", "vp")
+
+
+def _goes_on(have: list[Line], words: list[Word]) -> bool:
+    """The words read as the rest of the cell's text above: lower case, after unfinished
+    text, a unit after its number ("12,3" / "%"), or a year after its period's kind
+    ("VB" / "2024"): a value wrapped in its cell, not the next row's."""
+    above = " ".join(ln.text for ln in have)
+    first = words[0].text
+    return (first[:1].islower() or unfinished(above) or fold(first) in COUNT_UNITS
+            or (fold(above) in _PERIOD_KINDS and bool(YEAR_RE.match(first))))
 
 
 def _name_incomplete(row: _Row) -> bool:
@@ -254,7 +277,10 @@ class RowReader:
             return True
         if self._has_row_icon(ln):
             return True
-        if gap_breaks(prev, ln, self.pitch):
+        # rows parted by drawn rules: a gap with no rule in it is inside a cell (a line the
+        # reader lost leaves one)
+        if gap_breaks(prev, ln, self.pitch) and not self.evidence.has_edges(
+                ln.page, name.left + 2, name.right - 2, rules_only=True):
             self._gapped = True
             return True
         if self._gapped:
@@ -276,16 +302,47 @@ class RowReader:
         every value on the line opens a cell (a cell's own wrapped text goes on in lower case
         or after unfinished text; values stand on a row's first line)."""
         name = cells.get("name")
-        if not name or name[0].text[:1].islower() or _name_incomplete(cur):
-            return False
         values = {role: ws for role, ws in cells.items() if role not in ("name", "unknown")}
         if not values:
             return False
+        # a cell holds one value: a whole value under a whole value opens the next row's
+        # cell, whatever the name cells show (a row may leave its name empty)
+        second = any(self._second_value(role, cur.cells[role], ws)
+                     for role, ws in values.items() if cur.cells.get(role))
+        if not second and (not name or not cur.cells.get("name") or (
+                self._adjoins(cur.cells["name"], ln) and (name[0].text[:1].islower() or _name_incomplete(cur)))):
+            return False
         for role, ws in values.items():
             have = cur.cells.get(role)
-            if have and (ws[0].text[:1].islower() or unfinished(" ".join(x.text for x in have))):
+            if have and self._adjoins(have, ln) and not self._second_value(role, have, ws) and _goes_on(have, ws):
                 return False
         return True
+
+    def _second_value(self, role: str, have: list[Line], words: list[Word]) -> bool:
+        """The words are a second whole value under a cell already holding one ("25,5"
+        then "öka"; "–" then "12 553"): one cell never holds two, so they open the next
+        row's cell. Digits after a number or a sign may be that number's rest, broken by
+        the cell's width ("202" / "3", "12" / "553"): evidence only when they would have
+        fitted on the line above, as wide as the column's widest line so far."""
+        text = " ".join(w.text for w in words)
+        above = " ".join(ln.text for ln in have)
+        if not (_whole_value(above) and _whole_value(text)):
+            return False
+        if not (text[:1].isdigit() and (above[-1:].isdigit() or above in DASHES)):
+            return True
+        room = max(ln.x1 - ln.x0 for r in self.rows for ln in r.cells.get(role, []))
+        first = words[0]
+        space = 0.25 * first.size  # a word space, about
+        return have[-1].x1 - have[-1].x0 + space + (first.x1 - first.x0) <= room
+
+    def _adjoins(self, cell: list[Line], ln: Line) -> bool:
+        """The cell's last line stands right above the line, at the table's pitch: only
+        then can the line's text go on with it. A cell's wrapped lines follow one another
+        with no gap, so text in its column lines lower (other cells' lines between) opens
+        a new cell, whatever its case or how the text above ended ("… resultat–analys
+        och" over a taller neighbour, then "Stöd rutiner …")."""
+        last = cell[-1]
+        return last.page == ln.page and not gap_breaks(last, ln, self.pitch)
 
     @staticmethod
     def _opens_values(cur: _Row, cells: dict[str, list[Word]], needed: int = 1) -> bool:

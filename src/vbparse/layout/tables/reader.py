@@ -99,7 +99,7 @@ class TableReader:
 
     def _layout(self):  # type: ignore[no-untyped-def]
         values = self.first.value_lines if self.first is not None else self.body
-        layout = layout_from_header(self.kind, self.header.lines, self.page, values)
+        layout = layout_from_header(self.kind, self.header.lines, self.page, values, pool=self.kind != "complaint")
         missing = missing_roles(layout)
         if missing:
             hdr = self.header.lines[0]

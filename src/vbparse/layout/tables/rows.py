@@ -32,7 +32,7 @@ class RowEvidence:
         self.body: list[Line] = []  # the table's body lines read so far
         self._seen = 0  # body lines counted into _span
         self._span: dict[int, tuple[float, float, int]] = {}
-        self._between: dict[tuple[int, float, float, float, float], bool] = {}
+        self._between: dict[tuple[int, float, float, float, float, bool], bool] = {}
 
     def edges(self, page: int) -> list[Rule]:
         if page not in self._edges:
@@ -47,15 +47,18 @@ class RowEvidence:
         y0, y1 = upper.top + 0.5 * upper.height, lower.top + 0.5 * lower.height
         return any(y0 < r.pos < y1 and r.start <= x0 + 1 and r.end >= x1 - 1 for r in self.edges(lower.page))
 
-    def has_edges(self, page: int, x0: float, x1: float) -> bool:
+    def has_edges(self, page: int, x0: float, x1: float, rules_only: bool = False) -> bool:
         """Rows are ruled: an edge across [x0, x1] between two of the table's body lines
         (a rule under the header or around the table alone says nothing), on this page or
         another the table's body reaches (one table is drawn in one style: a page holding
-        one row of it shows no edge between rows)."""
+        one row of it shows no edge between rows).
+
+        rules_only: drawn rules, not the edges of fills (zebra stripes shade every other
+        row, or a row and its Analys row alike: two rows unshaded show no edge between)."""
         spans = self._spans()
-        if page in spans and self._edges_between(page, spans[page], x0, x1):
+        if page in spans and self._edges_between(page, spans[page], x0, x1, rules_only):
             return True
-        return any(self._edges_between(p, span, x0, x1) for p, span in spans.items() if p != page)
+        return any(self._edges_between(p, span, x0, x1, rules_only) for p, span in spans.items() if p != page)
 
     def _spans(self) -> dict[int, tuple[float, float, int]]:
         """Per page, the lowest and highest vertical centre of the body's lines and their
@@ -67,14 +70,15 @@ class RowEvidence:
         self._seen = len(self.body)
         return self._span
 
-    def _edges_between(self, page: int, span: tuple[float, float, int], x0: float, x1: float) -> bool:
+    def _edges_between(self, page: int, span: tuple[float, float, int], x0: float, x1: float,
+                       rules_only: bool = False) -> bool:
         lo, hi, n = span
         if n < 2:
             return False
-        key = (page, lo, hi, x0, x1)
+        key = (page, lo, hi, x0, x1, rules_only)
         if key not in self._between:  # asked once per page and extent, however many lines ask
-            self._between[key] = any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1
-                                     for r in self.edges(page))
+            edges = self.pages[page].hrules if rules_only else self.edges(page)
+            self._between[key] = any(lo < r.pos < hi and r.start <= x0 + 1 and r.end >= x1 - 1 for r in edges)
         return self._between[key]
 
     def icons_of(self, line: Line) -> list[Box]:
@@ -88,7 +92,7 @@ class RowEvidence:
     def _icon_owners(self, page: int) -> dict[int, list[Box]]:
         owners: dict[int, list[Box]] = {}
         lines = self.page_lines.get(page, [])
-        icons = _distinct(self.pages[page].icons)
+        icons = _distinct(_not_cell_shades(self.pages[page].icons, self.pages[page].fills))
         cells = [self._cell_of(page, icon) for icon in icons]
         alone = Counter(c for c in cells if c is not None)
         for icon, cell in zip(icons, cells, strict=True):
@@ -160,6 +164,29 @@ def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
     if len(lows) >= 2 and (not under or len(ups) < 2):
         return lower
     return None
+
+
+SAME_EDGE = 0.3
+"""pt: fills of one row's cells share their top and bottom exactly (PDF positions)."""
+
+
+def _not_cell_shades(icons: list[Box], fills: Sequence[Box]) -> list[Box]:
+    """The icons less those that are a shaded cell: an icon-sized fill (a one-line row's
+    narrow cell, zebra striped) whose top and bottom are those of a fill beside it is
+    that row's shading, cell by cell, not a status icon. Fills are indexed by top, so
+    each icon is compared with the few at its height only."""
+    if not icons or not fills:
+        return list(icons)
+    by_top: dict[int, list[Box]] = {}
+    for f in fills:
+        by_top.setdefault(round(f.top), []).append(f)
+
+    def shade(icon: Box) -> bool:
+        near = (f for k in (round(icon.top) - 1, round(icon.top), round(icon.top) + 1) for f in by_top.get(k, ()))
+        return any(abs(f.top - icon.top) <= SAME_EDGE and abs(f.bottom - icon.bottom) <= SAME_EDGE
+                   and (f.x0 >= icon.x1 - SAME_EDGE or f.x1 <= icon.x0 + SAME_EDGE) for f in near)
+
+    return [icon for icon in icons if not shade(icon)]
 
 
 def _distinct(icons: list[Box]) -> list[Box]:
