@@ -671,3 +671,23 @@ def test_a_ruled_tables_cell_cut_by_a_page_break_holds_every_row_under_it_withou
     rows = _parse(body, rules, warnings)
     assert [r.group for r in rows] == ["Beröm", "Från vem?", "Från vem?", *["Vad gällde?"] * 5]
     assert not [w for w in warnings if w.code == "complaint_groups_ambiguous"], warnings
+
+
+def test_a_rule_inset_from_the_tables_edge_still_closes_a_group_cell() -> None:
+    """s900029 (docx, grid): the rules across the group column start a little right of
+    the labels' text (the producer insets its cells' borders), not left of it. Such a rule
+    still crosses the column and closes the cell above it: the rows above it on page 2
+    go on with page 1's group, not with the label below the rule."""
+    body = [
+        _line(1, 100, ("Grupp A", 60), ("Första", 125), ("1", 318), ("1", 348)),
+        _line(1, 120, ("Andra", 125), ("2", 318), ("2", 348)),
+        _line(1, 140, ("Tredje", 125), ("3", 318), ("3", 348)),
+        _line(2, 100, ("Fjärde", 125), ("4", 318), ("4", 348)),
+        _line(2, 120, ("Femte", 125), ("5", 318), ("5", 348)),
+        _line(2, 140, ("Grupp B", 60), ("Sjätte", 125), ("6", 318), ("6", 348)),
+        _line(2, 160, ("Sjunde", 125), ("7", 318), ("7", 348)),
+    ]
+    rules = {1: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 120, 600), Rule(155, 50, 600)],
+             2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 60.4, 600), Rule(155, 120, 600),
+                 Rule(175, 50, 600)]}
+    assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 5 + ["Grupp B"] * 2

