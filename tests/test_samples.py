@@ -34,10 +34,6 @@ XFAIL: dict[str, str] = {
         "chromium; 23 misses on 3 Dec (complaints 16, goals 6, sections 1), e.g. sections[3].children[0]:"
         " extra item not in truth"
     ),
-    "s000263-random263": (
-        "chromium; 4 misses on 3 Dec (complaints 3, meta 1), e.g. meta.kind: want 'verksamhetsberattelse'"
-        " got None"
-    ),
     "s000742-random742": (
         "reportlab; 11 misses on 3 Dec (goals 11), e.g. goals[0].children[0].indicators[0].target: want N"
         "one got {'raw': '56 st', 'number': 56.0, 'unit': 'st', 'page'"

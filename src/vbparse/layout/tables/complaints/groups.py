@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from dataclasses import dataclass
 
 from ....model import ComplaintRow, ParseWarning
@@ -266,16 +267,22 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     for align, first_top in _ALIGNMENTS:
         cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
-        fits.append((cost - _ORPHAN * orphans, orphans, owner, align))
-    # labels fitting alike (within half a point): the most labels flush with their runs'
-    # edges (set on the first row's baseline, ending on the last row's; counted over the
-    # labels whose runs stay on their page in every such fit), then the fewest rows in no group
+        unmarked = sum(1 for row in rows if owner.get(id(row)) is _NO_GROUP)  # below a run, in none
+        fits.append((cost - _ORPHAN * orphans, orphans, owner, align, unmarked))
+    # labels fitting alike (within half a point): the fewest rows in no group below a
+    # label's run (with no rule across the group column, nothing shows where such an
+    # unlabelled group would begin; rows above the first label show it: the label opens
+    # its group); then the most labels flush with their runs' edges (set on the first
+    # row's baseline, ending on the last row's; counted over the labels whose runs stay on
+    # their page in every such fit), then the fewest rows in no group; then the least
+    # cost: runs crossing fewer page breaks, forward (a label printed in its cell's first
+    # part, as most producers do) before back
     least = min(f[0] for f in fits)
     if least == math.inf:
         return {}
     alike = [f for f in fits if f[0] < least + 0.5]
     eligible = set.intersection(*(_on_own_page(rows, labs, f[2]) for f in alike))
-    best = min(alike, key=lambda f: (-_snapped(rows, labs, f[2], f[3], eligible), f[1]))
+    best = min(alike, key=lambda f: (f[4], -_snapped(rows, labs, f[2], f[3], eligible), f[1], f[0]))
     if loose is not None:
         owner = best[2]
         out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
@@ -331,10 +338,12 @@ def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label])
 
 
 def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str,
-              first_top: bool = False) -> float:
+              first_top: bool = False, slack: float = 0.0) -> float:
     """How far the label stands from where `align` puts it in a cell over rows s..e (its
     page's rows are pa..pb); with `first_top`, a cell split by a page break has its label
-    at the top of its first part."""
+    at the top of its first part, and one of a single row at its top. `slack`: how far the
+    table's rows overlap their neighbours (set at a pitch under their text's height): a
+    label, set alike, overlaps its neighbours' rows as far."""
     ps, pe = max(s, pa), min(e, pb)
     if ps > pe or ((align == "top" or first_top) and s < pa):  # printed in the cell's first part
         return math.inf
@@ -343,6 +352,7 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     # (rows set closer than their text's height overlap: the row before ends where this one begins)
     before = min(rows[ps - 1].bottom, rows[ps].top) if ps > pa else -math.inf
     after = max(rows[pe + 1].top, rows[pe].bottom) if pe < pb else math.inf
+    before, after = before - slack, after + slack
     c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
     first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
     # at the top: no lower than the first row's text; at the bottom: no higher than the
@@ -358,6 +368,9 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     if align != "top" and e > pb and s >= pa:
         # a cell going on over the page break may print its label at the top of its first part
         c = max(0.0, before - lab.top) + top if first_top else min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+    elif first_top and s == e and align != "top":
+        # a cell of one row is merged with none: such a producer sets its label at the top too
+        c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
@@ -365,6 +378,8 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
           align: str, first_top: bool = False) -> tuple[float, dict[int, _Label]]:
     n, k = len(rows), len(labs)
     inf = math.inf
+    overlaps = [max(0.0, a.bottom - b.top) for a, b in itertools.pairwise(rows) if a.page == b.page]
+    slack = statistics.median(overlaps) if overlaps else 0.0
     # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
@@ -379,7 +394,7 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
                 rest = best[j + 1][e + 1]
                 if rest == inf or rest >= b:
                     continue
-                c = _run_cost(rows, labs[j], s, e, pa, pb, align, first_top) + rest
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align, first_top, slack) + rest
                 if c < b:
                     b, ch = c, e
             best[j][s], choice[j][s] = b, ch
