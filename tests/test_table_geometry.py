@@ -129,8 +129,9 @@ def test_top_label_runs_on_over_the_page_break() -> None:
 
 def test_labels_fitting_two_alignments_alike_are_reported() -> None:
     """Single-row groups: a label fits at the top and at the bottom of its row alike;
-    where the two give different groups, that doubt is reported."""
-    rows = _rows([100, 110, 120, 130])
+    where the two give different groups (the first row in A's group, or in none above
+    it), that doubt is reported."""
+    rows = _rows([100, 110, 120])
     labels = [_Label(1, 110, 118, "A"), _Label(1, 120, 128, "B")]
     doubt: list[_Row] = []
     _owners_by_alignment(rows, labels, doubt)
@@ -415,3 +416,13 @@ def test_labels_flush_in_their_rows_leave_no_unlabelled_rows_between_them() -> N
     owner = _owners_by_alignment(rows, labels)
     assert all(owner.get(id(r)) not in (None, _NO_GROUP) for r in rows)
 
+
+def test_a_label_that_stretches_its_last_row_begins_its_cell() -> None:
+    """s400060 (a browser's table, bottom-aligned, no rules): the label of two lines beside
+    two one-line rows reaches far below the second's text: it set its cell's height, so
+    its cell begins with its first line, at the first of those rows, and the split cell
+    above (labelled at its first part's top, a page up) runs on to there."""
+    rows = _paged([(1, 600), (1, 620), (2, 100), (2, 120), (2, 140), (2, 160), (2, 180), (2, 200), (2, 240)])
+    labels = [_Label(1, 600, 608, "A"), _Label(2, 180, 230, "B"), _Label(2, 240, 248, "C")]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A"] * 6 + ["B", "B", "C"]

@@ -43,8 +43,18 @@ def _assign_groups(
         if not in_totals:
             kept.append(r)
     rows = kept
-    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
-    groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
+    # a totals row with its label in the category column (and its wrapped counts) is in no
+    # group: the labels' cells are measured on the categories' rows alone
+    body: list[_Row] = []
+    in_totals = False
+    for r in rows:
+        in_totals = fold(" ".join(ln.text for ln in r.cat)).rstrip(":") in TOTALS_WORDS or (in_totals and not r.cat)
+        if not in_totals:
+            body.append(r)
+    labels = _labels(group_lines, pages, split_x, body, label_edge, pitch, page_splits or {})
+    cut, merged = _cut_after(body, group_lines, pages, split_x, page_splits or {})
+    of_body = dict(zip(map(id, body), _groups(body, labels, warnings, cut, merged), strict=True))
+    groups = [of_body.get(id(r)) for r in rows]
     if table is not None:
         fill_table(table, rows, groups, split_x)
     cat_edge = layout.content_right(cat_band) if cat_band else None
@@ -98,20 +108,27 @@ _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
 def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
-               page_splits: dict[int, float]) -> set[int]:
+               page_splits: dict[int, float]) -> tuple[set[int], bool]:
     """Rows (by index) with a rule across the group column between them and the next row
     on their page: no group cell runs on over it (a cell merged over rows has no rule
-    across it between them)."""
+    across it between them). And whether the table shows such merged cells: a rule
+    between two rows that stops at the group column's edge."""
     if not group_lines:
-        return set()
+        return set(), False
     left = min(ln.x0 for ln in group_lines) - 0.5
     across: dict[int, list[float]] = {}
+    short: dict[int, list[float]] = {}
     for pg in {r.page for r in rows}:
         split = page_splits.get(pg, split_x)
         reach = min((left + split) / 2, split - 1)  # a rule starting left of this crosses the group column
         across[pg] = [r.pos for r in pages[pg].hrules if r.start < reach and r.end >= split]
-    return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
-            if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
+        short[pg] = [r.pos for r in pages[pg].hrules if reach <= r.start <= split + 2 and r.end > split + 2]
+
+    def between(ys: dict[int, list[float]]) -> set[int]:
+        return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
+                if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in ys.get(b.page, []))}
+
+    return between(across), bool(between(short))
 
 
 def _row_box(row: _Row) -> list[float] | None:
@@ -120,10 +137,11 @@ def _row_box(row: _Row) -> list[float] | None:
 
 
 def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
-            cut_after: set[int] | None = None) -> list[str | None]:
+            cut_after: set[int] | None = None, merged_cells: bool = False) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
-    the group above."""
+    the group above. `merged_cells`: the table's rules skip the group column between rows
+    of one group (then a rule across it ends the group above it)."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
     doubt: list[_Row] = []
     loose: list[_Row] = []
@@ -148,19 +166,40 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     # group's first row only and the empty cells below go on with it
     merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
     hits: list[_Label | None] = []
-    for row in rows:
+    foot: list[int] = []  # rows below a page's last closed cell, the table going on overleaf
+    for i, row in enumerate(rows):
         if row.page in ruled_pages:
             hit = next((lab for lab in labels if lab.covers(row)), None)
-            # between closed cells, or below the last one where the table ends: an empty
-            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            # between closed cells, or below the last one: an empty group cell (at a
+            # page's foot it may be the first part of a cell whose label is printed in a
+            # later part: that cell, open at its top, reaches back to it)
             here = [lab for lab in labels if lab.page == row.page]
-            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
-                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
-                hit = _NO_GROUP
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here):
+                if row.page == rows[-1].page or any(lab.mid > row.mid for lab in here):
+                    hit = _NO_GROUP
+                else:
+                    foot.append(i)
         else:
             hit = owner.get(id(row))
         hits.append(hit)
     _open_cells_reach_back(rows, labels, hits, ruled_pages, cut_after or set())
+    cut, at_foot = cut_after or set(), set(foot)
+
+    def merged_on(i: int) -> bool:  # row i and row i + 1 share a group cell: no rule between
+        return i + 1 < len(rows) and rows[i].page == rows[i + 1].page and i not in cut and hits[i + 1] is None
+
+    for i in foot:
+        # merged with the rows next to it in no cell of their own (down the page's foot, or
+        # overleaf above the next label's cell), no rule across the group column between
+        # them: one cell, cut from the one above at the page break (go on with it); a row
+        # in a cell of its own there is an empty cell: no group
+        last_on_page = i + 1 >= len(rows) or rows[i + 1].page != rows[i].page
+        merged_cell = merged_on(i) or (i - 1 in at_foot and merged_on(i - 1)) or (
+            last_on_page and i + 1 < len(rows) and hits[i + 1] is None and merged_on(i + 1))
+        if hits[i] is None and not merged_cell:
+            hits[i] = _NO_GROUP
+    if merged_cells:
+        _cut_runs_at_rules(rows, hits, ruled_pages, cut_after or set())
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -168,6 +207,25 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int],
+                       cut_after: set[int]) -> None:
+    """In a table whose rules skip the group column between rows of one group, a rule
+    across it closes the cell above: where the group above (a label's run by alignment,
+    or rows going on with it, on pages of no ruled cell) goes on below such a rule, its
+    label above it, the rows below are a cell of their own with no label: no group."""
+    for i in sorted(cut_after):
+        j = i + 1
+        if j >= len(rows) or rows[j].page in ruled_pages:
+            continue
+        lab, row = hits[j], rows[j]
+        if lab is _NO_GROUP or (lab is not None and (lab.page, lab.top) >= (row.page, row.top - 1.0)):
+            continue  # in no group already, or its label stands at or below the rule
+        k = j
+        while k < len(rows) and hits[k] in (lab, None) and rows[k].page not in ruled_pages:
+            hits[k] = _NO_GROUP
+            k += 1
 
 
 def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages: set[int]) -> None:
@@ -228,6 +286,9 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
 
 
 _ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+# a row in no group below a label's run: with no rule across the group column nothing
+# shows where such a group would begin, so a run takes it unless that moves its label a point
+_GAP = 1.0
 
 
 _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
@@ -268,7 +329,7 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
         unmarked = sum(1 for row in rows if owner.get(id(row)) is _NO_GROUP)  # below a run, in none
-        fits.append((cost - _ORPHAN * orphans, orphans, owner, align, unmarked))
+        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked))
     # labels fitting alike (within half a point): the fewest rows in no group below a
     # label's run (with no rule across the group column, nothing shows where such an
     # unlabelled group would begin; rows above the first label show it: the label opens
@@ -295,7 +356,7 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
             loose.append(min(out, key=lambda r: order[id(r)]))
     if doubt is not None:
         for f in alike:
-            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            differ = [r for r in rows if f[4] == best[4] and f[2].get(id(r)) is not best[2].get(id(r))]
             if differ:
                 doubt.append(differ[0])
                 break
@@ -359,6 +420,10 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     # last row's text, or in the last row from its top (a label printed in the last row
     # of an open region)
     top = max(0.0, lab.top - first.top)
+    if align != "top" and lab.top < last.top - 1.0 and lab.bottom > last.bottom + 1.0:
+        # a label over more than its last row, reaching past all that row's text, set its
+        # cell's height: the cell begins where the label does, not rows above it
+        c += max(0.0, lab.top - first.top)
     if align == "top":
         c += top
     elif align == "bottom":
@@ -384,12 +449,12 @@ def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]]
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
     for s in range(n + 1):
-        best[k][s] = _ORPHAN * (n - s)
+        best[k][s] = (_GAP if k else _ORPHAN) * (n - s)
     for j in range(k - 1, -1, -1):
         pa, pb = span[labs[j].page]
         hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
         for s in range(min(n - 1, pb), -1, -1):
-            b, ch = _ORPHAN + best[j][s + 1], None
+            b, ch = (_GAP if j else _ORPHAN) + best[j][s + 1], None
             for e in range(max(s, pa), hi + 1):
                 rest = best[j + 1][e + 1]
                 if rest == inf or rest >= b:
