@@ -115,11 +115,12 @@ def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() 
     a = _Label(3, 120, 128, "A", span_top=95.0, span_bottom=132.0, ruled=True)  # rows 2-3 of page 3, open top
     b = _Label(5, 120, 128, "B", span_top=95.0, span_bottom=math.inf, ruled=True)  # open top, runs to the foot
     assert _groups(rows, [a, b]) == ["A", "A", "A", "A", "B", "B", "B", "B"]
-    # labels at their cells' tops: a cell is printed from its first part on, so the rows
-    # without a label go on with the group above
+    # labels at their cells' tops: a cell is printed from its first part on, so no later
+    # label reaches back; the row below A's closed cell (and the one overleaf, up to B's),
+    # each in a cell of its own, are empty cells: no group (s500069)
     a = _Label(3, 100, 108, "A", span_top=95.0, span_bottom=132.0, ruled=True)
     b = _Label(5, 100, 108, "B", span_top=95.0, span_bottom=math.inf, ruled=True)
-    assert _groups(rows, [a, b]) == [None, None, "A", "A", "A", "A", "B", "B"]
+    assert _groups(rows, [a, b]) == [None, None, "A", "A", None, None, "B", "B"]
     # a label centred in its part (95-132 on page 3) is centred in a cell wholly there
     a = _Label(3, 109.5, 117.5, "A", span_top=95.0, span_bottom=132.0, ruled=True)
     assert _groups(rows, [a, b])[:4] == [None, None, "A", "A"]
@@ -671,3 +672,84 @@ def test_a_ruled_tables_cell_cut_by_a_page_break_holds_every_row_under_it_withou
     rows = _parse(body, rules, warnings)
     assert [r.group for r in rows] == ["Beröm", "Från vem?", "Från vem?", *["Vad gällde?"] * 5]
     assert not [w for w in warnings if w.code == "complaint_groups_ambiguous"], warnings
+
+
+def test_a_rule_inset_from_the_tables_edge_still_closes_a_group_cell() -> None:
+    """s900029 (docx, grid): the rules across the group column start a little right of
+    the labels' text (the producer insets its cells' borders), not left of it. Such a rule
+    still crosses the column and closes the cell above it: the rows above it on page 2
+    go on with page 1's group, not with the label below the rule."""
+    body = [
+        _line(1, 100, ("Grupp A", 60), ("Första", 125), ("1", 318), ("1", 348)),
+        _line(1, 120, ("Andra", 125), ("2", 318), ("2", 348)),
+        _line(1, 140, ("Tredje", 125), ("3", 318), ("3", 348)),
+        _line(2, 100, ("Fjärde", 125), ("4", 318), ("4", 348)),
+        _line(2, 120, ("Femte", 125), ("5", 318), ("5", 348)),
+        _line(2, 140, ("Grupp B", 60), ("Sjätte", 125), ("6", 318), ("6", 348)),
+        _line(2, 160, ("Sjunde", 125), ("7", 318), ("7", 348)),
+    ]
+    rules = {1: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 120, 600), Rule(155, 50, 600)],
+             2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 60.4, 600), Rule(155, 120, 600),
+                 Rule(175, 50, 600)]}
+    assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 5 + ["Grupp B"] * 2
+
+
+def test_a_rule_across_the_group_column_ends_a_group_whose_rules_skip_it() -> None:
+    """s900064 (hrules, one label on its group's first row): between rows of the group the
+    rules stop at the group column (its cell is merged over them); overleaf a rule
+    crosses the group column: the group's cell ends there, and the rows below it, with no
+    label, are in no group."""
+    body = [
+        _line(1, 100, ("Grupp A", 60), ("Första", 125), ("1", 318), ("1", 348)),
+        _line(1, 120, ("Andra", 125), ("2", 318), ("2", 348)),
+        _line(2, 100, ("Tredje", 125), ("3", 318), ("3", 348)),
+        _line(2, 120, ("Fjärde", 125), ("4", 318), ("4", 348)),
+        _line(2, 140, ("Femte", 125), ("5", 318), ("5", 348)),
+    ]
+    rules = {1: [Rule(95, 50, 600), Rule(115, 120, 600)],
+             2: [Rule(95, 50, 600), Rule(115, 50, 600), Rule(135, 50, 600), Rule(155, 50, 600)]}
+    assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 3 + [None, None]
+    rules[1].append(Rule(135, 50, 600))  # the table's part on page 1 closed at its foot
+    assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 3 + [None, None]
+
+
+def test_a_totals_row_in_the_category_column_is_in_no_groups_cell() -> None:
+    """s600083: bottom-aligned labels, no rules, and the table's "Totalt" row set in the
+    category column below the last group: that row is no category, so the last label's
+    cell ends on the row above it (and no group is left with an unlabelled row)."""
+    body = [
+        _line(1, 100, ("Första", 125), ("1", 318), ("1", 348)),
+        _line(1, 120, ("Grupp A", 60), ("Andra", 125), ("2", 318), ("2", 348)),
+        _line(1, 140, ("Tredje", 125), ("3", 318), ("3", 348)),
+        _line(1, 160, ("Fjärde", 125), ("4", 318), ("4", 348)),
+        _line(1, 180, ("Grupp B", 60), ("Femte", 125), ("5", 318), ("5", 348)),
+        _line(1, 200, ("Totalt", 125), ("15", 318), ("15", 348)),
+    ]
+    assert [r.group for r in _parse(body)] == ["Grupp A"] * 2 + ["Grupp B"] * 3
+
+
+def test_rows_below_the_last_closed_cell_with_no_label_overleaf_are_in_no_group() -> None:
+    """s500069 (docx, hrules, top): the one label's cell is closed by a rule, and the
+    rows below it, each in a cell of its own (rules across the group column between
+    them), run on over the page break with no label after: empty group cells, no group
+    (not the group above, across its closing rule)."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148), (1, 160, 168), (2, 100, 108), (2, 120, 128))
+    a = _Label(1, 100, 108, "A", span_top=95.0, span_bottom=132.0, ruled=True)
+    assert _groups(rows, [a], cut_after={1, 2, 4}) == ["A", "A", None, None, None, None]
+
+
+def test_rows_below_a_closed_cell_merged_into_one_go_on_with_it() -> None:
+    """s71 (docx, hrules, top): a group's cell is cut at the page's foot (a rule across the
+    group column), the row below it and the two overleaf stand in one merged cell (no
+    rule across the group column between them) with no label, up to the next label's
+    cell: one cell cut from the group above at the page break, not empty cells."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148), (2, 100, 108), (2, 120, 128), (2, 140, 148))
+    a = _Label(1, 100, 108, "A", span_top=95.0, span_bottom=132.0, ruled=True)
+    b = _Label(2, 140, 148, "B", span_top=135.0, span_bottom=155.0, ruled=True)
+    assert _groups(rows, [a, b], cut_after={1, 4}) == ["A", "A", "A", "A", "A", "B"]
+    # each row below the cut in a cell of its own: empty cells, no group
+    assert _groups(rows, [a, b], cut_after={1, 3, 4}) == ["A", "A", None, None, None, "B"]

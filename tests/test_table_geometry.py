@@ -8,7 +8,7 @@ import itertools
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
 from vbparse.layout.tables.complaints.cells import _spread_counts, _take_wrapped_unit, _unglue
-from vbparse.layout.tables.complaints.groups import _Label, _owners_by_alignment
+from vbparse.layout.tables.complaints.groups import _NO_GROUP, _Label, _owners_by_alignment
 from vbparse.layout.tables.complaints.row import _Row
 from vbparse.layout.tables.edges import merge
 from vbparse.layout.tables.header import header_at
@@ -116,7 +116,8 @@ def test_bottom_label_owns_the_rows_on_pages_above_it() -> None:
     rows = _paged([(1, 600), (1, 610), (2, 100), (2, 110), (2, 120), (2, 130)])
     labels = [_Label(2, 120, 128, "A"), _Label(2, 130, 138, "B")]  # at the bottom of rows 0-4 and 5
     owner = _owners_by_alignment(rows, labels)
-    assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "A", "A", "B"]
+    assert [owner[id(r)].text for r in rows[:3]] == ["A", "A", "A"]  # not B's, reaching back
+    assert owner[id(rows[-1])].text == "B"
 
 
 def test_top_label_runs_on_over_the_page_break() -> None:
@@ -128,8 +129,9 @@ def test_top_label_runs_on_over_the_page_break() -> None:
 
 def test_labels_fitting_two_alignments_alike_are_reported() -> None:
     """Single-row groups: a label fits at the top and at the bottom of its row alike;
-    where the two give different groups, that doubt is reported."""
-    rows = _rows([100, 110, 120, 130])
+    where the two give different groups (the first row in A's group, or in none above
+    it), that doubt is reported."""
+    rows = _rows([100, 110, 120])
     labels = [_Label(1, 110, 118, "A"), _Label(1, 120, 128, "B")]
     doubt: list[_Row] = []
     _owners_by_alignment(rows, labels, doubt)
@@ -334,3 +336,93 @@ def test_complaint_header_set_a_letter_a_line_names_the_total_column() -> None:
         header.append(line(70.0 + 5.0 * i, sorted(ws, key=lambda t: t[1])))
     lay = layout_from_header("complaint", header, PageData(1, 595.0, 842.0, []))
     assert [b.role for b in lay.bands] == ["category", "t1", "t2", "vb", "total", "summary"]
+
+
+def test_split_cells_labelled_at_their_first_parts_top_beside_bottom_aligned_ones() -> None:
+    """s400012 (a browser's table, no rules): labels are bottom-aligned in cells wholly on
+    one page, but a cell split by a page break prints its label at the top of its first
+    part. Taking that as one choice for the table, every label fits; scored label by
+    label, the split cells' labels were read as one-row cells, the next label's run reached
+    back over them, and the last label's rows overleaf were left in no group."""
+    rows = _paged([(1, 600), (1, 612), (1, 624),
+                   (2, 100), (2, 112), (2, 124), (2, 136), (2, 148), (2, 160), (2, 172), (2, 184),
+                   (3, 100), (3, 112), (3, 124)])
+    labels = [
+        _Label(1, 600, 608, "A"),  # top of its first part: its cell goes on overleaf
+        _Label(2, 140, 156, "B"),  # two lines ending on its run's last row (148-156)
+        _Label(2, 160, 176, "C"),  # top of its first part, reaching into the row below
+    ]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows[:3]] == ["A", "A", "A"]
+    assert [owner[id(r)].text for r in rows[4:8]] == ["B"] * 4
+    assert [owner[id(r)].text for r in rows[8:]] == ["C"] * 6
+
+
+def test_rows_closer_than_their_texts_height_leave_a_top_label_at_its_rows_top() -> None:
+    """s900052: rows set at a pitch under their text's height overlap, the row before a
+    label's ending below the label's top. The label still starts its run's first row (the
+    row before ends where that one begins): top-aligned, not read as centred."""
+    rows = [_Row(1, 100 + 5.5 * i, 107 + 5.5 * i) for i in range(12)]
+    labels = [_Label(1, 100, 112.5, "A"), _Label(1, 122, 134.5, "B"), _Label(1, 144, 156.5, "C")]  # rows 0, 4, 8
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A"] * 4 + ["B"] * 4 + ["C"] * 4
+
+
+def test_a_lone_label_leaves_no_unlabelled_rows_below_it_in_an_unruled_table() -> None:
+    """s600066: one label, at the top of its row, with rows above it (a page up) and below
+    it. Bottom-aligned, its run would take the rows above and leave those below in a group
+    with no label, whose start nothing on the page shows; top-aligned, the rows above are
+    in no group (the label opens its group, as far as the page shows) and those below are
+    its own. Both fit the one label alike: the one leaving no unshown start wins."""
+    rows = [_Row(1, 600, 608), _Row(1, 620, 628), _Row(2, 100, 108), _Row(2, 120, 144),
+            _Row(2, 150, 158), _Row(2, 170, 178)]
+    labels = [_Label(2, 120, 134, "A")]  # two lines at the top of a three-line row (120-144)
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text if id(r) in owner else None for r in rows] == [None, None, None, "A", "A", "A"]
+
+
+def test_a_split_cell_is_taken_to_print_its_label_in_its_first_part() -> None:
+    """s500062 (a browser's table, bottom-aligned, no rules): the first label is as tall
+    as its row, so it fits as a one-row cell, or as the top of a cell split by the page
+    break; the second fits as the bottom of a cell reaching back over that break, or of
+    the rows after the break. Both fit alike; most producers print a split cell's label in
+    its first part: the first label's run goes on over the page break."""
+    rows = _paged([(1, 600), (1, 612), (1, 624), (2, 100), (2, 112), (2, 124)])
+    labels = [_Label(1, 600, 608, "A"), _Label(2, 116, 132, "B")]  # B: two lines ending on the last row
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows[:3]] == ["A", "A", "A"]  # not B's, reaching back
+    assert owner[id(rows[-1])].text == "B"
+
+
+def test_one_row_cells_labelled_at_their_top_among_centred_merged_ones() -> None:
+    """s700043 (centred labels, no rules): a group of one row merges no cells, and a
+    producer that prints split cells' labels at their top prints these at the top of
+    their row too; taken as one choice for the table, every label fits centred."""
+    rows = [_Row(1, 100, 108), _Row(1, 112, 120), _Row(1, 124, 132), _Row(1, 136, 144),
+            _Row(1, 148, 172), _Row(1, 176, 200)]  # the last two rows of three lines each
+    labels = [_Label(1, 118, 126, "A"), _Label(1, 148, 156, "B"), _Label(1, 176, 184, "C")]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "A", "B", "C"]
+
+
+def test_labels_flush_in_their_rows_leave_no_unlabelled_rows_between_them() -> None:
+    """s600045: each label fits centred on its own row (the middle one a little taller
+    than its row), leaving the rows between the first two in no group, whose start
+    nothing on the page shows; bottom- or top-aligned they fit as well, in runs that
+    take every row. The fit leaving no such rows wins over the one with more labels
+    flush with their runs."""
+    rows = _rows([100, 110, 120, 130, 140, 150])
+    labels = [_Label(1, 100, 108, "A"), _Label(1, 138, 150, "B"), _Label(1, 150, 158, "C")]
+    owner = _owners_by_alignment(rows, labels)
+    assert all(owner.get(id(r)) not in (None, _NO_GROUP) for r in rows)
+
+
+def test_a_label_that_stretches_its_last_row_begins_its_cell() -> None:
+    """s400060 (a browser's table, bottom-aligned, no rules): the label of two lines beside
+    two one-line rows reaches far below the second's text: it set its cell's height, so
+    its cell begins with its first line, at the first of those rows, and the split cell
+    above (labelled at its first part's top, a page up) runs on to there."""
+    rows = _paged([(1, 600), (1, 620), (2, 100), (2, 120), (2, 140), (2, 160), (2, 180), (2, 200), (2, 240)])
+    labels = [_Label(1, 600, 608, "A"), _Label(2, 180, 230, "B"), _Label(2, 240, 248, "C")]
+    owner = _owners_by_alignment(rows, labels)
+    assert [owner[id(r)].text for r in rows] == ["A"] * 6 + ["B", "B", "C"]

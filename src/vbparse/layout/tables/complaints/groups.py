@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from dataclasses import dataclass
 
 from ....model import ComplaintRow, ParseWarning
@@ -42,8 +43,18 @@ def _assign_groups(
         if not in_totals:
             kept.append(r)
     rows = kept
-    labels = _labels(group_lines, pages, split_x, rows, label_edge, pitch, page_splits or {})
-    groups = _groups(rows, labels, warnings, _cut_after(rows, group_lines, pages, split_x, page_splits or {}))
+    # a totals row with its label in the category column (and its wrapped counts) is in no
+    # group: the labels' cells are measured on the categories' rows alone
+    body: list[_Row] = []
+    in_totals = False
+    for r in rows:
+        in_totals = fold(" ".join(ln.text for ln in r.cat)).rstrip(":") in TOTALS_WORDS or (in_totals and not r.cat)
+        if not in_totals:
+            body.append(r)
+    labels = _labels(group_lines, pages, split_x, body, label_edge, pitch, page_splits or {})
+    cut, merged = _cut_after(body, group_lines, pages, split_x, page_splits or {})
+    of_body = dict(zip(map(id, body), _groups(body, labels, warnings, cut, merged), strict=True))
+    groups = [of_body.get(id(r)) for r in rows]
     if table is not None:
         fill_table(table, rows, groups, split_x)
     cat_edge = layout.content_right(cat_band) if cat_band else None
@@ -97,19 +108,27 @@ _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
 def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
-               page_splits: dict[int, float]) -> set[int]:
+               page_splits: dict[int, float]) -> tuple[set[int], bool]:
     """Rows (by index) with a rule across the group column between them and the next row
     on their page: no group cell runs on over it (a cell merged over rows has no rule
-    across it between them)."""
+    across it between them). And whether the table shows such merged cells: a rule
+    between two rows that stops at the group column's edge."""
     if not group_lines:
-        return set()
+        return set(), False
     left = min(ln.x0 for ln in group_lines) - 0.5
     across: dict[int, list[float]] = {}
+    short: dict[int, list[float]] = {}
     for pg in {r.page for r in rows}:
         split = page_splits.get(pg, split_x)
-        across[pg] = [r.pos for r in pages[pg].hrules if r.start < min(left, split - 1) and r.end >= split]
-    return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
-            if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in across.get(b.page, []))}
+        reach = min((left + split) / 2, split - 1)  # a rule starting left of this crosses the group column
+        across[pg] = [r.pos for r in pages[pg].hrules if r.start < reach and r.end >= split]
+        short[pg] = [r.pos for r in pages[pg].hrules if reach <= r.start <= split + 2 and r.end > split + 2]
+
+    def between(ys: dict[int, list[float]]) -> set[int]:
+        return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
+                if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in ys.get(b.page, []))}
+
+    return between(across), bool(between(short))
 
 
 def _row_box(row: _Row) -> list[float] | None:
@@ -118,10 +137,11 @@ def _row_box(row: _Row) -> list[float] | None:
 
 
 def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
-            cut_after: set[int] | None = None) -> list[str | None]:
+            cut_after: set[int] | None = None, merged_cells: bool = False) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
-    the group above."""
+    the group above. `merged_cells`: the table's rules skip the group column between rows
+    of one group (then a rule across it ends the group above it)."""
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
     doubt: list[_Row] = []
     loose: list[_Row] = []
@@ -146,19 +166,40 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     # group's first row only and the empty cells below go on with it
     merged = any(sum(1 for r in rows if lab.covers(r)) >= 2 for lab in labels if lab.page in ruled_pages)
     hits: list[_Label | None] = []
-    for row in rows:
+    foot: list[int] = []  # rows below a page's last closed cell, the table going on overleaf
+    for i, row in enumerate(rows):
         if row.page in ruled_pages:
             hit = next((lab for lab in labels if lab.covers(row)), None)
-            # between closed cells, or below the last one where the table ends: an empty
-            # group cell (at a page's foot it may be a cell cut by the page break: go on)
+            # between closed cells, or below the last one: an empty group cell (at a
+            # page's foot it may be the first part of a cell whose label is printed in a
+            # later part: that cell, open at its top, reaches back to it)
             here = [lab for lab in labels if lab.page == row.page]
-            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here) \
-                    and (row.page == rows[-1].page or any(lab.mid > row.mid for lab in here)):
-                hit = _NO_GROUP
+            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here):
+                if row.page == rows[-1].page or any(lab.mid > row.mid for lab in here):
+                    hit = _NO_GROUP
+                else:
+                    foot.append(i)
         else:
             hit = owner.get(id(row))
         hits.append(hit)
     _open_cells_reach_back(rows, labels, hits, ruled_pages, cut_after or set())
+    cut, at_foot = cut_after or set(), set(foot)
+
+    def merged_on(i: int) -> bool:  # row i and row i + 1 share a group cell: no rule between
+        return i + 1 < len(rows) and rows[i].page == rows[i + 1].page and i not in cut and hits[i + 1] is None
+
+    for i in foot:
+        # merged with the rows next to it in no cell of their own (down the page's foot, or
+        # overleaf above the next label's cell), no rule across the group column between
+        # them: one cell, cut from the one above at the page break (go on with it); a row
+        # in a cell of its own there is an empty cell: no group
+        last_on_page = i + 1 >= len(rows) or rows[i + 1].page != rows[i].page
+        merged_cell = merged_on(i) or (i - 1 in at_foot and merged_on(i - 1)) or (
+            last_on_page and i + 1 < len(rows) and hits[i + 1] is None and merged_on(i + 1))
+        if hits[i] is None and not merged_cell:
+            hits[i] = _NO_GROUP
+    if merged_cells:
+        _cut_runs_at_rules(rows, hits, ruled_pages, cut_after or set())
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -166,6 +207,25 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int],
+                       cut_after: set[int]) -> None:
+    """In a table whose rules skip the group column between rows of one group, a rule
+    across it closes the cell above: where the group above (a label's run by alignment,
+    or rows going on with it, on pages of no ruled cell) goes on below such a rule, its
+    label above it, the rows below are a cell of their own with no label: no group."""
+    for i in sorted(cut_after):
+        j = i + 1
+        if j >= len(rows) or rows[j].page in ruled_pages:
+            continue
+        lab, row = hits[j], rows[j]
+        if lab is _NO_GROUP or (lab is not None and (lab.page, lab.top) >= (row.page, row.top - 1.0)):
+            continue  # in no group already, or its label stands at or below the rule
+        k = j
+        while k < len(rows) and hits[k] in (lab, None) and rows[k].page not in ruled_pages:
+            hits[k] = _NO_GROUP
+            k += 1
 
 
 def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages: set[int]) -> None:
@@ -226,12 +286,20 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
 
 
 _ORPHAN = 0.01  # a row in no group's cell: a little, so a label's run takes every row that does not move it
+# a row in no group below a label's run: with no rule across the group column nothing
+# shows where such a group would begin, so a run takes it unless that moves its label a point
+_GAP = 1.0
 
 
 _SPLIT_TOP = 1.0  # a label printed at the top of a cell split by a page break, whatever its alignment
 
 
 _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break into the next / previous page
+
+# the labels' alignment in their cells, and whether a cell split by a page break prints
+# its label at the top of its first part whatever that alignment (as browsers do): both
+# are one choice per table, made by the producer, so every label is scored under the same pair
+_ALIGNMENTS = (("top", False), ("center", False), ("bottom", False), ("center", True), ("bottom", True))
 
 
 def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
@@ -257,19 +325,25 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     if not labs:
         return {}
     fits = []
-    for align in ("top", "center", "bottom"):
-        cost, owner = _runs(rows, labs, span, align)
+    for align, first_top in _ALIGNMENTS:
+        cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
-        fits.append((cost - _ORPHAN * orphans, orphans, owner, align))
-    # labels fitting alike (within half a point): the most labels flush with their runs'
-    # edges (set on the first row's baseline, ending on the last row's; counted over the
-    # labels whose runs stay on their page in every such fit), then the fewest rows in no group
+        unmarked = sum(1 for row in rows if owner.get(id(row)) is _NO_GROUP)  # below a run, in none
+        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked))
+    # labels fitting alike (within half a point): the fewest rows in no group below a
+    # label's run (with no rule across the group column, nothing shows where such an
+    # unlabelled group would begin; rows above the first label show it: the label opens
+    # its group); then the most labels flush with their runs' edges (set on the first
+    # row's baseline, ending on the last row's; counted over the labels whose runs stay on
+    # their page in every such fit), then the fewest rows in no group; then the least
+    # cost: runs crossing fewer page breaks, forward (a label printed in its cell's first
+    # part, as most producers do) before back
     least = min(f[0] for f in fits)
     if least == math.inf:
         return {}
     alike = [f for f in fits if f[0] < least + 0.5]
     eligible = set.intersection(*(_on_own_page(rows, labs, f[2]) for f in alike))
-    best = min(alike, key=lambda f: (-_snapped(rows, labs, f[2], f[3], eligible), f[1]))
+    best = min(alike, key=lambda f: (f[4], -_snapped(rows, labs, f[2], f[3], eligible), f[1], f[0]))
     if loose is not None:
         owner = best[2]
         out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
@@ -282,7 +356,7 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
             loose.append(min(out, key=lambda r: order[id(r)]))
     if doubt is not None:
         for f in alike:
-            differ = [r for r in rows if f[1] == best[1] and f[2].get(id(r)) is not best[2].get(id(r))]
+            differ = [r for r in rows if f[4] == best[4] and f[2].get(id(r)) is not best[2].get(id(r))]
             if differ:
                 doubt.append(differ[0])
                 break
@@ -324,20 +398,32 @@ def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label])
     return out
 
 
-def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str) -> float:
+def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str,
+              first_top: bool = False, slack: float = 0.0) -> float:
+    """How far the label stands from where `align` puts it in a cell over rows s..e (its
+    page's rows are pa..pb); with `first_top`, a cell split by a page break has its label
+    at the top of its first part, and one of a single row at its top. `slack`: how far the
+    table's rows overlap their neighbours (set at a pitch under their text's height): a
+    label, set alike, overlaps its neighbours' rows as far."""
     ps, pe = max(s, pa), min(e, pb)
-    if ps > pe or (align == "top" and s < pa):  # a top label is printed in its cell's first part
+    if ps > pe or ((align == "top" or first_top) and s < pa):  # printed in the cell's first part
         return math.inf
     # a label taller than its rows' text sets the cell's height itself: it may reach past
     # the text of its first (last) row, never into the row before (after) its run
-    before = rows[ps - 1].bottom if ps > pa else -math.inf
-    after = rows[pe + 1].top if pe < pb else math.inf
+    # (rows set closer than their text's height overlap: the row before ends where this one begins)
+    before = min(rows[ps - 1].bottom, rows[ps].top) if ps > pa else -math.inf
+    after = max(rows[pe + 1].top, rows[pe].bottom) if pe < pb else math.inf
+    before, after = before - slack, after + slack
     c = max(0.0, before - lab.top) + max(0.0, lab.bottom - after)
     first, last, height = rows[ps], rows[pe], lab.bottom - lab.top
     # at the top: no lower than the first row's text; at the bottom: no higher than the
     # last row's text, or in the last row from its top (a label printed in the last row
     # of an open region)
     top = max(0.0, lab.top - first.top)
+    if align != "top" and lab.top < last.top - 1.0 and lab.bottom > last.bottom + 1.0:
+        # a label over more than its last row, reaching past all that row's text, set its
+        # cell's height: the cell begins where the label does, not rows above it
+        c += max(0.0, lab.top - first.top)
     if align == "top":
         c += top
     elif align == "bottom":
@@ -346,29 +432,34 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
         c += abs((min(first.top, lab.top) + max(last.bottom, lab.bottom)) / 2 - lab.mid)
     if align != "top" and e > pb and s >= pa:
         # a cell going on over the page break may print its label at the top of its first part
-        c = min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+        c = max(0.0, before - lab.top) + top if first_top else min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
+    elif first_top and s == e and align != "top":
+        # a cell of one row is merged with none: such a producer sets its label at the top too
+        c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
 def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
-          align: str) -> tuple[float, dict[int, _Label]]:
+          align: str, first_top: bool = False) -> tuple[float, dict[int, _Label]]:
     n, k = len(rows), len(labs)
     inf = math.inf
+    overlaps = [max(0.0, a.bottom - b.top) for a, b in itertools.pairwise(rows) if a.page == b.page]
+    slack = statistics.median(overlaps) if overlaps else 0.0
     # best[j][s]: cost of placing labels j.. on rows s..; a row may stay in no run
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     choice: list[list[int | None]] = [[None] * (n + 1) for _ in range(k + 1)]
     for s in range(n + 1):
-        best[k][s] = _ORPHAN * (n - s)
+        best[k][s] = (_GAP if k else _ORPHAN) * (n - s)
     for j in range(k - 1, -1, -1):
         pa, pb = span[labs[j].page]
         hi = span[labs[j + 1].page][1] if j + 1 < k else n - 1  # the next label's run needs a row on its page
         for s in range(min(n - 1, pb), -1, -1):
-            b, ch = _ORPHAN + best[j][s + 1], None
+            b, ch = (_GAP if j else _ORPHAN) + best[j][s + 1], None
             for e in range(max(s, pa), hi + 1):
                 rest = best[j + 1][e + 1]
                 if rest == inf or rest >= b:
                     continue
-                c = _run_cost(rows, labs[j], s, e, pa, pb, align) + rest
+                c = _run_cost(rows, labs[j], s, e, pa, pb, align, first_top, slack) + rest
                 if c < b:
                     b, ch = c, e
             best[j][s], choice[j][s] = b, ch
@@ -423,10 +514,11 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
 
     def crossing(page: int) -> list[float]:
-        # a rule across the group column starts left of every label (at the table's edge);
-        # one under a category cell starts at that cell's edge
+        # a rule across the group column starts left of its middle (at the table's edge, or
+        # a little inside it where a producer insets its cells' borders); one under a
+        # category cell starts at that cell's edge
         left, split = lefts.get(page, text_left), page_splits.get(page, split_x)
-        return sorted(r.pos for r in pages[page].hrules if r.start < left and r.end >= split)
+        return sorted(r.pos for r in pages[page].hrules if r.start < (left + split) / 2 and r.end >= split)
 
     def flush() -> None:
         if not cur:
