@@ -82,11 +82,13 @@ def test_a_category_that_ended_above_the_page_foot_does_not_go_on_overleaf() -> 
     rows = _parse(body)
     assert [r.category for r in rows] == ["Första", "Andra och", "Tredje"]
     assert [r.summary for r in rows] == ["Text", "Mer text och", "Ny"]
-    # a category still running at the page's foot goes on overleaf
-    body[2:4] = [_line(1, 130, ("mer", 125), ("text", 385))]
+    # a category still running at the page's foot goes on overleaf (its line there is
+    # full: the next word would not have fit beside it)
+    body[1] = _line(1, 120, ("Andra och några få", 125), ("4", 318), ("4", 348), ("Mer", 385))
+    body[2:4] = [_line(1, 130, ("mycket mer texter här", 125), ("text", 385))]
     body[-1] = _line(2, 60, ("slut", 125), ("ord", 385))
     rows = _parse(body)
-    assert [r.category for r in rows] == ["Första", "Andra och mer slut"]
+    assert [r.category for r in rows] == ["Första", "Andra och några få mycket mer texter här slut"]
 
 
 def test_a_summary_broken_after_a_dash_rejoins_without_a_space() -> None:
@@ -671,3 +673,82 @@ def test_a_ruled_tables_cell_cut_by_a_page_break_holds_every_row_under_it_withou
     rows = _parse(body, rules, warnings)
     assert [r.group for r in rows] == ["Beröm", "Från vem?", "Från vem?", *["Vad gällde?"] * 5]
     assert not [w for w in warnings if w.code == "complaint_groups_ambiguous"], warnings
+
+
+def test_a_category_line_whose_first_word_would_have_fit_above_starts_a_row() -> None:
+    """s500084: no rules, no spacing, no counts. "Åtgärder av" reads unfinished, but
+    "Klagomål" would have fit beside it (the column sets a wider line): a line breaker
+    moves on only what does not fit, so "Klagomål" opens another category."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Rutiner arbetsmiljö omsorg brukare", 125)),
+        _tight(1, 110, ("Åtgärder av", 125)),
+        _tight(1, 120, ("Klagomål", 125)),
+        _tight(1, 130, ("Synpunkter", 125)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Rutiner arbetsmiljö omsorg brukare", "Åtgärder av", "Klagomål",
+                                          "Synpunkter"]
+
+
+def test_a_summary_starting_beside_a_later_category_line_starts_a_row_there() -> None:
+    """Cells set at their rows' tops (two rows show a summary starting on the category's
+    first line): a summary starting beside the third line of what reads as one category
+    ("... och" goes on, "Sjunde" would not have fit above) starts a row there."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Första", 125), ("Text ett", 385)),
+        _tight(1, 110, ("mer text", 385)),
+        _tight(1, 120, ("slut.", 385)),
+        _tight(1, 130, ("Andra", 125), ("Ny text", 385)),
+        _tight(1, 140, ("och mer.", 385)),
+        _tight(1, 150, ("Tredje fjärde femte och", 125)),
+        _tight(1, 160, ("Sjunde", 125), ("Sista text.", 385)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.summary) for r in rows] == [
+        ("Första", "Text ett mer text slut."), ("Andra", "Ny text och mer."),
+        ("Tredje fjärde femte och", None), ("Sjunde", "Sista text.")]
+
+
+def test_a_category_overleaf_whose_first_word_would_have_fit_at_the_foot_starts_a_row() -> None:
+    """s900057: the page before ended with the one-letter category "I" (a connector, so it
+    reads unfinished); "Under" would have fit beside it, so the text overleaf is another
+    row's, not the rest of a cell cut by the page break."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första raden här", 125), ("3", 318), ("3", 348), ("Text.", 385)),
+        _line(1, 130, ("I", 125), ("4", 318), ("4", 348), ("Mer.", 385)),
+        _line(2, 60, ("Under inom som", 125)),
+        _line(2, 90, ("Sista", 125), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Första raden här", "I", "Under inom som", "Sista"]
+
+
+def test_a_totals_row_under_a_row_without_counts_keeps_its_sums_to_itself() -> None:
+    """s500057, s700074: the last category has no counts and the totals row follows at
+    pitch with no rule: its label ("Totalt", in the group or the category column) opens
+    the totals row, whose sums are not the category's counts."""
+    for x in (60, 125):
+        body = [
+            _tight(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+            _tight(1, 110, ("Andra", 125)),
+            _tight(1, 120, ("Totalt", x), ("3", 318), ("3", 348)),
+        ]
+        rows = _parse(body)
+        assert [(r.category, r.vb, r.total) for r in rows] == [("Första", 3, 3), ("Andra", None, None)]
+
+
+def test_word_spaces_lined_up_in_two_categories_are_no_group_boundary() -> None:
+    """s900028: labels on lines of their own, categories left-aligned; two category lines
+    happen to have a word start at one x with a word space before it. That cut splits
+    two lines at word spaces only, the cut where every category line starts crosses no
+    word either: the column starts there."""
+    body = [
+        _tight(1, 100, ("Aaaa bbbbbb cc", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Dddd eeeeee ff", 125), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Élan?", 60)),
+        _tight(1, 130, ("Med", 125), ("5", 318), ("5", 348)),
+        _tight(1, 140, ("Utan", 125), ("6", 318), ("6", 348)),
+        _tight(1, 150, ("Omsorg?", 56)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Aaaa bbbbbb cc", "Dddd eeeeee ff", "Med", "Utan"]

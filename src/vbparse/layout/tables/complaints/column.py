@@ -70,7 +70,13 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
             free.append((wide, aligned, x, len(gaps) - wide))
     # the boundary separates label and category words on many lines and crosses (almost) none;
     # a boundary only one line shows needs its words wider apart than a word space
-    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+    # a cut that splits lines only at word spaces, right of where more lines' texts start
+    # at a cut crossing no word, is a space inside the category's text (labels then stand
+    # on lines of their own): the cut below, where the texts start, is the column's
+    inside = best is not None and best[1] == 0 and apart is not None and apart[0] >= 2 \
+        and apart[0] > best[3] and -apart[1] < -best[4]
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]) \
+            and not inside:
         # lines split only a word space apart are no evidence against a cut further right,
         # crossing no word, that splits as many lines wide and either where more lines'
         # texts start or splitting no line at a word space: those were word spaces inside
