@@ -11,7 +11,7 @@ from ....model import ComplaintRow, ParseWarning
 from ....pdf.reading import Rule, Word
 from ....values import parse_count
 from ....vocab import COUNT_UNITS, TOTALS_WORDS, fold
-from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from ...lines import Line, _key, join_cell, line_pitch, smallest_recurring, unfinished
 from ..columns import PHRASE_GAP_EM, TableLayout
 from ..model import Table
 from ..rows import RowEvidence, gap_breaks, table_pitch
@@ -102,6 +102,44 @@ def _fits_above(row: _Row, cat: list[Word], widest: float, space: float, overlea
         return False
     above = row.cat[-1]
     return (above.x1 - above.x0) + space + (cat[0].x1 - cat[0].x0) <= widest
+
+
+def _summary_reach(rows: Sequence[_Row], frame_of: Callable[[int], _Frame]) -> None:
+    """Each row learns where the summary column's lines end at most and its widest line,
+    over the pages drawn in the row's layout (a page of another width has its own), and
+    the words that stand alone on a line over two unlike next words (a word too long for
+    the column breaks at one place every time, so those are whole words) or twice over
+    one next word (a break that recurs), and the words opening lines after unlike words
+    (the rest of a broken word follows its one head); and the category column's words
+    seen alone on a line over unlike next words."""
+    reach: dict[int, tuple[float, float]] = {}
+    tails: dict[str, list[str]] = {}
+    heads: dict[str, set[str]] = {}
+    for row in rows:
+        for a, b in itertools.pairwise(row.summary):
+            if len(a.words) == 1 and b.words:
+                tails.setdefault(a.words[0].text, []).append(_key(b.words[0].text))
+            if a.words and b.words:
+                heads.setdefault(_key(b.words[0].text), set()).add(_key(a.words[-1].text))
+        for ln in row.summary:
+            key = id(frame_of(ln.page))
+            edge, room = reach.get(key, (0.0, 0.0))
+            reach[key] = (max(edge, ln.x1), max(room, ln.x1 - ln.x0))
+    whole = frozenset(head for head, after in tails.items() if len(set(after)) > 1)
+    again = frozenset(head for head, after in tails.items() if len(after) > 1 and len(set(after)) == 1)
+    starts = frozenset(tail for tail, before in heads.items() if len(before) > 1)
+    cat_tails: dict[str, set[str]] = {}
+    for row in rows:
+        for a, b in itertools.pairwise(row.cat):
+            if len(a.words) == 1 and b.words:
+                cat_tails.setdefault(a.words[0].text, set()).add(_key(b.words[0].text))
+    cat_whole = frozenset(head for head, after in cat_tails.items() if len(after) > 1)
+    for row in rows:
+        row.cat_whole = cat_whole
+        if row.summary and (got := reach.get(id(frame_of(row.page)))) is not None:
+            row.summary_edge, row.summary_room = got
+            row.summary_whole, row.summary_again = whole, again
+            row.summary_starts = starts
 
 
 def _cell_starts(row: _Row) -> list[tuple[float, float]]:
@@ -265,13 +303,25 @@ def parse_complaints(
     broke = [(a.x1 - a.x0) + space + (b.words[0].x1 - b.words[0].x0) for a, b in itertools.pairwise(cat_parts)
              if a.page == b.page and not gap_breaks(a, b, pitch) and b.words[0].text[:1].islower()]
     holds = min(broke, default=math.inf)
-    widest = max((ln.x1 - ln.x0 for ln in cat_parts), default=0.0)
+    # the widest category line of each layout (a page of another width has its own)
+    widest: dict[int, float] = {}
+    for ln in cat_parts:
+        key = id(frame_of(ln.page))
+        widest[key] = max(widest.get(key, 0.0), ln.x1 - ln.x0)
+
+    def room_above(row: _Row) -> float:
+        """The widest category line of the row's layout, when the table's lines agree with
+        it: a line that went on in lower case whose first word would have fit within it
+        shows lines of unlike widths in one column (a label's words read with the
+        category), and then the width tells nothing."""
+        room = widest.get(id(frame_of(row.cat[-1].page)), 0.0) if row.cat else 0.0
+        return room if room < holds else 0.0
     prev: Line | None = None
     for ln in lines:
         ln.used = True
         fr = frame_of(ln.page)
         layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
-        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3)
+        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3, fr.aligned >= 3)
         gwords = [w for w in words if _in_group(w, split_x, fr.ruled)]
         rest = [p for w in words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
         if gwords:
@@ -305,7 +355,7 @@ def parse_complaints(
                 last = max(x.bottom for x in lines if x.page == foot_page)  # the table's text there, labels too
                 closed = _closed_at_foot(cur, last, pages[foot_page].hrules, split_x, cat_right, pitch)
                 new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed) \
-                    or _fits_above(cur, cat, widest, space, overleaf=True)
+                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True)
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
@@ -314,7 +364,7 @@ def parse_complaints(
                 new_row = bool(cat) and (
                     (not _goes_on(cat, cur, cat_right)
                      and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space))
-                    or _fits_above(cur, cat, widest, space))
+                    or _fits_above(cur, cat, room_above(cur), space))
             else:
                 new_row = False
             # a cell's lines stand at pitch: category text lines below the row's category
@@ -345,5 +395,6 @@ def parse_complaints(
         cur.bottom, cur.end_page = ln.bottom, ln.page
         prev = ln
     rows = _split_at_cell_starts(rows, pitch)
+    _summary_reach(rows, frame_of)
     return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
                           {pg: fr.split_x for pg, fr in frames.items()}, table)
