@@ -47,22 +47,23 @@ HEADER = _line(
 
 
 def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None,
-           warnings: list[ParseWarning] | None = None) -> list[ComplaintRow]:
+           warnings: list[ParseWarning] | None = None, header: Line | None = None) -> list[ComplaintRow]:
     hrules = hrules or {}
+    header = header or HEADER
     pages = {
         pg: PageData(
             pg,
             600.0,
             800.0,
-            [w for ln in [HEADER, *body] if ln.page == pg for w in ln.words],
+            [w for ln in [header, *body] if ln.page == pg for w in ln.words],
             hrules=hrules.get(pg, []),
         )
         for pg in sorted({1, *(ln.page for ln in body)})
     }
     page_lines: dict[int, list[Line]] = {}
-    for ln in [HEADER, *body]:
+    for ln in [header, *body]:
         page_lines.setdefault(ln.page, []).append(ln)
-    layout = layout_from_header("complaint", [HEADER], pages[1], body)
+    layout = layout_from_header("complaint", [header], pages[1], body)
     evidence = RowEvidence(pages, page_lines)
     evidence.body = body
     return parse_complaints(body, layout, evidence, warnings if warnings is not None else [])
@@ -82,11 +83,13 @@ def test_a_category_that_ended_above_the_page_foot_does_not_go_on_overleaf() -> 
     rows = _parse(body)
     assert [r.category for r in rows] == ["Första", "Andra och", "Tredje"]
     assert [r.summary for r in rows] == ["Text", "Mer text och", "Ny"]
-    # a category still running at the page's foot goes on overleaf
-    body[2:4] = [_line(1, 130, ("mer", 125), ("text", 385))]
+    # a category still running at the page's foot goes on overleaf (its line there is
+    # full: the next word would not have fit beside it)
+    body[1] = _line(1, 120, ("Andra och några få", 125), ("4", 318), ("4", 348), ("Mer", 385))
+    body[2:4] = [_line(1, 130, ("mycket mer texter här", 125), ("text", 385))]
     body[-1] = _line(2, 60, ("slut", 125), ("ord", 385))
     rows = _parse(body)
-    assert [r.category for r in rows] == ["Första", "Andra och mer slut"]
+    assert [r.category for r in rows] == ["Första", "Andra och några få mycket mer texter här slut"]
 
 
 def test_a_summary_broken_after_a_dash_rejoins_without_a_space() -> None:
@@ -753,3 +756,201 @@ def test_rows_below_a_closed_cell_merged_into_one_go_on_with_it() -> None:
     assert _groups(rows, [a, b], cut_after={1, 4}) == ["A", "A", "A", "A", "A", "B"]
     # each row below the cut in a cell of its own: empty cells, no group
     assert _groups(rows, [a, b], cut_after={1, 3, 4}) == ["A", "A", None, None, None, "B"]
+
+
+def test_a_category_line_whose_first_word_would_have_fit_above_starts_a_row() -> None:
+    """s500084: no rules, no spacing, no counts. "Åtgärder av" reads unfinished, but
+    "Klagomål" would have fit beside it (the column sets a wider line): a line breaker
+    moves on only what does not fit, so "Klagomål" opens another category."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Rutiner arbetsmiljö omsorg brukare", 125)),
+        _tight(1, 110, ("Åtgärder av", 125)),
+        _tight(1, 120, ("Klagomål", 125)),
+        _tight(1, 130, ("Synpunkter", 125)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Rutiner arbetsmiljö omsorg brukare", "Åtgärder av", "Klagomål",
+                                          "Synpunkter"]
+
+
+def test_a_summary_starting_beside_a_later_category_line_starts_a_row_there() -> None:
+    """Cells set at their rows' tops (two rows show a summary starting on the category's
+    first line): a summary starting beside the third line of what reads as one category
+    ("... och" goes on, "Sjunde" would not have fit above) starts a row there."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Första", 125), ("Text ett", 385)),
+        _tight(1, 110, ("mer text", 385)),
+        _tight(1, 120, ("slut.", 385)),
+        _tight(1, 130, ("Andra", 125), ("Ny text", 385)),
+        _tight(1, 140, ("och mer.", 385)),
+        _tight(1, 150, ("Tredje fjärde femte och", 125)),
+        _tight(1, 160, ("Sjunde", 125), ("Sista text.", 385)),
+    ]
+    rows = _parse(body)
+    assert [(r.category, r.summary) for r in rows] == [
+        ("Första", "Text ett mer text slut."), ("Andra", "Ny text och mer."),
+        ("Tredje fjärde femte och", None), ("Sjunde", "Sista text.")]
+
+
+def test_a_category_overleaf_whose_first_word_would_have_fit_at_the_foot_starts_a_row() -> None:
+    """s900057: the page before ended with the one-letter category "I" (a connector, so it
+    reads unfinished); "Under" would have fit beside it, so the text overleaf is another
+    row's, not the rest of a cell cut by the page break."""
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första raden här", 125), ("3", 318), ("3", 348), ("Text.", 385)),
+        _line(1, 130, ("I", 125), ("4", 318), ("4", 348), ("Mer.", 385)),
+        _line(2, 60, ("Under inom som", 125)),
+        _line(2, 90, ("Sista", 125), ("5", 318), ("5", 348)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Första raden här", "I", "Under inom som", "Sista"]
+
+
+def test_a_totals_row_under_a_row_without_counts_keeps_its_sums_to_itself() -> None:
+    """s500057, s700074: the last category has no counts and the totals row follows at
+    pitch with no rule: its label ("Totalt", in the group or the category column) opens
+    the totals row, whose sums are not the category's counts."""
+    for x in (60, 125):
+        body = [
+            _tight(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
+            _tight(1, 110, ("Andra", 125)),
+            _tight(1, 120, ("Totalt", x), ("3", 318), ("3", 348)),
+        ]
+        rows = _parse(body)
+        assert [(r.category, r.vb, r.total) for r in rows] == [("Första", 3, 3), ("Andra", None, None)]
+
+
+def test_word_spaces_lined_up_in_two_categories_are_no_group_boundary() -> None:
+    """s900028: labels on lines of their own, categories left-aligned; two category lines
+    happen to have a word start at one x with a word space before it. That cut splits
+    two lines at word spaces only, the cut where every category line starts crosses no
+    word either: the column starts there."""
+    body = [
+        _tight(1, 100, ("Aaaa bbbbbb cc", 125), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Dddd eeeeee ff", 125), ("4", 318), ("4", 348)),
+        _tight(1, 120, ("Élan?", 60)),
+        _tight(1, 130, ("Med", 125), ("5", 318), ("5", 348)),
+        _tight(1, 140, ("Utan", 125), ("6", 318), ("6", 348)),
+        _tight(1, 150, ("Omsorg?", 56)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Aaaa bbbbbb cc", "Dddd eeeeee ff", "Med", "Utan"]
+
+
+def test_a_summary_word_broken_in_its_narrow_column_rejoins() -> None:
+    """A summary column narrower than a word: the breaker fills the line with the word's
+    first letters ("medarbeta", alone on its line, as wide as the column's widest line,
+    and the next letter would not have fit) and the rest goes on below in lower case."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Vi har", 385)),
+        _tight(1, 110, ("medarbeta", 385)),
+        _tight(1, 120, ("re som", 385)),
+        _tight(1, 140, ("Andra", 125), ("4", 318), ("4", 348), ("Av de", 385)),
+    ]
+    rows = _parse(body)
+    assert [r.summary for r in rows] == ["Vi har medarbetare som", "Av de"]
+
+
+def test_a_summary_word_alone_on_full_lines_over_unlike_words_is_whole() -> None:
+    """"delaktighet" fills its line alone twice, over "kvalitet" and over "samverkan": a
+    word broken in one column breaks at one place every time, so it is a whole word."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Vi har", 385)),
+        _tight(1, 110, ("delaktighet", 385)),
+        _tight(1, 120, ("kvalitet", 385)),
+        _tight(1, 140, ("Andra", 125), ("4", 318), ("4", 348), ("delaktighet", 385)),
+        _tight(1, 150, ("samverkan", 385)),
+    ]
+    rows = _parse(body)
+    assert [r.summary for r in rows] == ["Vi har delaktighet kvalitet", "delaktighet samverkan"]
+
+
+def test_the_only_count_column_holding_four_columns_of_counts_is_the_four() -> None:
+    """s600037: the count columns' header cells are too narrow for a word, their letters
+    stacked one a line, and only "T1" was read: one count column from the category to the
+    summary. Its counts stand in four columns apart (disjoint in x), as many as the
+    template's count columns: T1, T2, VB and the total, in that order."""
+    header = _line(1, 60, ("Uppdelning Klagomål/synpunkter/kategorier", 60), ("T1", 255), ("Sammanfattning", 385))
+    body = [
+        _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 258), ("3", 348), ("Text", 385)),
+        _line(1, 120, ("Andra", 125), ("4", 288), ("5", 318), ("9", 348)),
+    ]
+    rows = _parse(body, header=header)
+    assert [(r.t1, r.t2, r.vb, r.total) for r in rows] == [(3, None, None, 3), (None, 4, 5, 9)]
+
+
+def test_a_label_closed_by_its_question_mark_glued_to_its_category_is_cut_there() -> None:
+    """s700009: no cell padding, centred labels: the label's last word and the category's
+    first read as one word ("har?Kompetens"), a question mark before a capital: cut at the
+    category column's start it is no word running across the column boundary."""
+    glued = Word("har?Kompetens", 90.0, 142.0, 120.0, 120.0 + SIZE, SIZE, False, 1,
+                 array("f", [94.0 + 4 * k for k in range(12)]))
+    body = [
+        _tight(1, 100, ("De i av?", 62), ("Till åtgärder", 106), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("Beskrivning", 106), ("4", 318), ("4", 348)),
+        Line([_w("Till", 60, 120), _w("ett", 78, 120), glued, _w("för", 144, 120), _w("5", 318, 120),
+              _w("5", 348, 120)], 1),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Till åtgärder", "Beskrivning", "Kompetens för"]
+    assert rows[-1].group == "Till ett har?"
+
+
+def test_a_label_word_glued_to_a_wrapped_category_fragment_is_cut_where_categories_start() -> None:
+    """s900070: no cell padding; the label's "eller" and the wrapped end "g)" of the
+    category beside it read as one word "ellerg)", lower case on both sides. Categories
+    start at one x on several lines and a cell's text never runs into the next column, so
+    the word is cut there."""
+    glued = Word("ellerg)", 86.0, 114.0, 120.0, 120.0 + SIZE, SIZE, False, 1,
+                 array("f", [86.0 + 4 * k for k in range(1, 7)]))
+    body = [
+        _tight(1, 100, ("Vad", 70), ("Bemanning", 106), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("synpunkten", 62), ("(vikarieanskaffnin", 106)),
+        Line([_w("synpunkten", 44, 120), glued], 1),
+        _tight(1, 130, ("avvikelsen?", 56), ("Bemötande", 106), ("4", 318), ("4", 348)),
+        _tight(1, 140, ("Beslut", 106), ("5", 318), ("5", 348)),
+        # more rows: one word running across the column start among many is the glued one
+        *(_tight(1, 150 + 10 * k, (f"{first} av de", 106), (str(k), 318), (str(k), 348))
+          for k, first in enumerate(2 * ["Ny", "Fel", "Stöd", "Annat", "Teknik", "Brister", "Avsaknad", "Hantering"])),
+    ]
+    # a totals label centred across both columns is one cell's word, not two glued
+    totals = Word("Totalt", 94.0, 118.0, 320.0, 320.0 + SIZE, SIZE, False, 1,
+                  array("f", [94.0 + 4 * k for k in range(1, 6)]))
+    body.append(Line([totals, _w("9", 318, 320), _w("9", 348, 320)], 1))
+    rows = _parse(body)
+    assert [r.category for r in rows][:3] == ["Bemanning (vikarieanskaffning)", "Bemötande", "Beslut"]
+    assert rows[0].group == "Vad synpunkten synpunkten eller avvikelsen?"
+    assert rows[-1].category == "Hantering av de"  # the totals row is no category
+
+
+def test_a_category_word_alone_on_full_lines_over_unlike_words_is_whole() -> None:
+    """s79: "självständighet" fills its line alone in two rows, over "avvikelser" and over
+    "trygghet": a word too long for the column breaks at one place every time, so it is a
+    whole word and the next line's word stands apart."""
+    body = [
+        _tight(1, 100, ("Grupp", 60), ("Ett", 106), ("3", 318), ("3", 348)),
+        _tight(1, 110, ("självständighet", 106)),
+        _tight(1, 120, ("avvikelser", 106)),
+        _tight(1, 130, ("Med", 106), ("4", 318), ("4", 348)),
+        _tight(1, 140, ("självständighet", 106)),
+        _tight(1, 150, ("trygghet", 106)),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Ett självständighet avvikelser", "Med självständighet trygghet"]
+
+
+def test_a_lone_letter_at_a_line_break_is_part_of_a_broken_word() -> None:
+    """s900021, s900049: a breaker cutting a word too long for its line leaves a lone
+    letter that is no word: opening the line below a word alone on its line
+    ("Samverkanspar" "t (ex"), or ending a line before one going on in lower case
+    ("av p" "ersonuppgifter"). "i" is a word and stays apart."""
+    from vbparse.layout.tables.complaints.cells import _cell_text
+
+    def lines(*texts: str) -> list[Line]:
+        return [_tight(1, 100 + 10 * k, (t, 106)) for k, t in enumerate(texts)]
+
+    assert _cell_text(lines("Samverkanspar", "t (ex annan"), 300.0, False) == "Samverkanspart (ex annan"
+    assert _cell_text(lines("Hantering av p", "ersonuppgifter"), 300.0, False) == "Hantering av personuppgifter"
+    assert _cell_text(lines("Annat (ange vad", "i vyn)"), 300.0, False) == "Annat (ange vad i vyn)"
+    # s500035: a letter alone on its line ends the word above, it opens none below
+    assert _cell_text(lines("Medarbetar", "e", "beskrivning"), 300.0, False) == "Medarbetare beskrivning"

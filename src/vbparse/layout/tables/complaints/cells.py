@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ....pdf.reading import Word
-from ....vocab import COMPLAINT_CATEGORY_LABELS, COMPLAINT_GROUP_LABELS, COUNT_UNITS, fold
+from ....vocab import COMPLAINT_CATEGORY_LABELS, COMPLAINT_GROUP_LABELS, COUNT_UNITS, STANDALONE_WORDS, fold
 from ...lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell
 from ..columns import TableLayout
 from .row import _COUNT_ROLES, _Row
@@ -32,18 +33,45 @@ def _unglue(w: Word) -> list[Word]:
 _PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
 
 
-def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0) -> str:
+def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0,
+               whole: frozenset[str] = frozenset()) -> str:
     """A label's or category's lines as one text. A word is broken mid-word only when it
     is alone on its line (a line breaker moves a word too long for the line to a line of
     its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
     closes the word before it. `room`: the widest line the column sets anywhere (a line
-    the next line's first letter would have fitted on was not broken mid-word)."""
+    the next line's first letter would have fitted on was not broken mid-word). `whole`:
+    words the column sets alone on a line over unlike next words, so whole words (a word
+    too long for the column breaks at one place every time)."""
     joined = join_cell(lines, edge, precise, room)
     if precise and any(len(ln.words) > 1 for ln in lines[:-1]):
         loose = join_cell(lines, edge, False, room)
         if len(loose) > len(joined):
             joined = loose
+    for a, b in itertools.pairwise(lines):
+        if not a.words or not b.words:
+            continue
+        head, tail = a.words[-1].text, b.words[0].text
+        if len(a.words) == 1 and head in whole and head + tail in joined and f"{head} {tail}" not in joined:
+            joined = joined.replace(head + tail, f"{head} {tail}", 1)
+        elif ((len(a.words) == 1 and _letter_alone(head, tail))
+              or (len(a.words) > 1 and _letter_alone(tail, head, first=True))) and f"{head} {tail}" in joined:
+            joined = joined.replace(f"{head} {tail}", head + tail, 1)
     return known_spacing(_PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined)))
+
+
+_ONE_LETTER_WORDS = {"i", "å", "ö"}
+
+
+def _letter_alone(word: str, letter: str, first: bool = False) -> bool:
+    """A lone lower-case letter that is no word at a line break, beside a word: a word
+    alone on its line followed by a line opening with the letter ("Samverkanspar" "t (ex",
+    "rapporteringsvy" "n)"), or (`first`) a line ending with the letter after other words
+    before a line opening in lower case ("av p" "ersonuppgifter"; a letter alone on its
+    line is the end of the word above). Only a breaker cutting a word too long for its
+    line leaves a lone letter there, so the two are one word."""
+    letters = letter.rstrip(".,;:!?)") if not first else letter
+    near = word[:1].islower() if first else word[-1:].isalpha()
+    return near and len(letters) == 1 and letters.islower() and letters.isalpha() and letters not in _ONE_LETTER_WORDS
 
 
 def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
@@ -61,6 +89,44 @@ def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
     return joined
 
 
+
+
+def _summary_text(row: _Row) -> str:
+    """A summary's lines as one text: lines meet at a space, or with none after a dash or
+    slash ending a line ("resultat–" "analys"), or where a word too long for the column
+    was broken (`_rejoin_fragments`)."""
+    joined = _rejoin_known(row.summary, join_cell(row.summary, math.inf))
+    return _rejoin_fragments(row.summary, joined, row.summary_edge, row.summary_room, row.summary_whole,
+                             row.summary_again, row.summary_starts)
+
+
+def _rejoin_fragments(lines: Sequence[Line], joined: str, edge: float, room: float,
+                      whole: frozenset[str] = frozenset(), again: frozenset[str] = frozenset(),
+                      starts: frozenset[str] = frozenset()) -> str:
+    """A word too long for its column, broken where the line was full: the fragment stands
+    alone on its line, reaches where the column's lines end at most (`edge`), the next
+    letter would not have fit beside it within the widest line the column sets (`room`:
+    the cell holds at least that), it is no word this document sets whole mid-line, and
+    the text goes on in lower case below ("medarbeta" "re"); and it is none of the words
+    `whole`, seen alone on a line over unlike next words. A next word that is a word on
+    its own ("de", "och") or one that opens lines after unlike words (`starts`) takes a
+    break seen `again` ("hälsofrämjan" "de" twice)."""
+    known = MID_LINE_WORDS.get()
+    for a, b in itertools.pairwise(lines):
+        if len(a.words) != 1 or not b.words or a.page != b.page:
+            continue
+        head, nxt = a.words[0], b.words[0]
+        tail = nxt.text
+        char_w = (head.x1 - head.x0) / max(1, len(head.text))
+        letter = (nxt.x1 - nxt.x0) / max(1, len(tail))
+        if (head.text[-1:].isalpha() and tail[:1].islower() and _key(head.text) not in known
+                and head.text not in whole
+                and ((tail.lower().rstrip(".,;:") not in STANDALONE_WORDS and _key(tail) not in starts)
+                     or head.text in again or _letter_alone(head.text, tail))
+                and head.x1 >= edge - max(1.0, 1.1 * char_w) and (head.x1 - head.x0) + letter > room + 0.3
+                and f"{head.text} {tail}" in joined):
+            joined = joined.replace(f"{head.text} {tail}", head.text + tail, 1)
+    return joined
 
 
 def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:

@@ -70,7 +70,13 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
             free.append((wide, aligned, x, len(gaps) - wide))
     # the boundary separates label and category words on many lines and crosses (almost) none;
     # a boundary only one line shows needs its words wider apart than a word space
-    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]):
+    # a cut that splits lines only at word spaces, right of where more lines' texts start
+    # at a cut crossing no word, is a space inside the category's text (labels then stand
+    # on lines of their own): the cut below, where the texts start, is the column's
+    inside = best is not None and best[1] == 0 and apart is not None and apart[0] >= 2 \
+        and apart[0] > best[3] and -apart[1] < -best[4]
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]) \
+            and not inside:
         # lines split only a word space apart are no evidence against a cut further right,
         # crossing no word, that splits as many lines wide and either where more lines'
         # texts start or splitting no line at a word space: those were word spaces inside
@@ -82,6 +88,11 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
                      and ((c[1] >= 2 and c[1] > best[3]) or (c[3] == 0 and c[0] >= 1))]
             if right:
                 return max(right, key=lambda c: (c[0], c[1], -c[2]))[2] - 0.3, False
+            # else the word space was inside a category: the nearest cut left of it that
+            # crosses no word and splits as many lines wide and none at a word space
+            left = [c for c in free if c[2] < -best[4] and c[3] == 0 and c[0] >= max(1, best[1])]
+            if left:
+                return max(c[2] for c in left) - 0.3, False
         return -best[4] - 0.3, False
     # labels set on baselines of their own (centred between the rows' lines): no line
     # holds both, but a cut crossing no word has lines' texts wholly left of it and the
@@ -107,22 +118,29 @@ def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | N
     return None
 
 
-def _glued_at(w: Word, x: float) -> int | None:
-    """Where a label and a category glued into one word meet at x ("antalLex": cells with
-    no padding leave no gap): a character boundary there, a lower-case letter before it
-    and a capital after (a word never has a capital inside)."""
+def _glued_at(w: Word, x: float, column_start: bool = False) -> int | None:
+    """Where a label and a category glued into one word meet at x ("antalLex", "har?Kompetens":
+    cells with no padding leave no gap): a character boundary there, a lower-case letter
+    or a label's closing mark ("?", ":", ")") before it and a capital after (a word never
+    has a capital inside)."""
     if not w.x0 + 0.5 < x < w.x1 - 0.5:
         return None
     k = char_cut(w, x)
     if k is None or not 0 < k < len(w.text):
         return None
-    return k if w.text[k - 1].islower() and w.text[k].isupper() else None
+    if column_start:
+        return k
+    return k if (w.text[k - 1].islower() or w.text[k - 1] in "?:)") and w.text[k].isupper() else None
 
 
-def _cut_glued(words: Sequence[Word], x: float) -> list[Word]:
+def _cut_glued(words: Sequence[Word], x: float, column_start: bool = False) -> list[Word]:
+    """Words glued across x cut there. `column_start`: x is where the category column's
+    text starts on several lines, so a word running across it is two cells' texts glued,
+    whatever its letters (a label's "eller" and a category's wrapped "g)"); but a totals
+    row's label ("Totalt") may be one cell across both columns."""
     out: list[Word] = []
     for w in words:
-        k = _glued_at(w, x)
+        k = _glued_at(w, x, column_start and fold(w.text).rstrip(":") not in TOTALS_WORDS)
         out.extend(cut_word(w, k) if k is not None else (w,))
     return out
 
@@ -144,6 +162,7 @@ class _Frame:
     split_x: float
     cat_right: float
     ruled: bool = False  # split_x is a vertical rule's
+    aligned: int = 0  # words starting where the category column starts (split_x + 0.3)
 
 
 def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
@@ -157,7 +176,8 @@ def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData
         found = layout.bands[0].left, False
     split_x, ruled = found
     cat_band = layout.band("category")
-    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled)
+    aligned = sum(1 for ln in lines for w in ln.words if abs(w.x0 - split_x - 0.3) <= 0.5)
+    return _Frame(layout, split_x, cat_band.right if cat_band else split_x + 100, ruled, aligned)
 
 
 def _whole_category(layout: TableLayout) -> TableLayout:
@@ -225,6 +245,11 @@ def _split_count_bands(layout: TableLayout, lines: Sequence[Line]) -> TableLayou
         named = [r for r in _COUNT_ROLES if r == band.role or (
             r not in have and any(k in squeeze(band.text) for k in _COUNT_KEYS[r]))]
         stacks = _count_stacks([w for w in counts if layout.band_of(w.x0, w.x1) is band])
+        # the only count column, its header unread (letters stacked one a line), holding
+        # as many columns of counts apart as the template has count columns: those, in order
+        if band.role in _COUNT_ROLES and not have & set(_COUNT_ROLES) - {band.role} \
+                and len(stacks) == len(_COUNT_ROLES):
+            named = list(_COUNT_ROLES)
         if band.role not in _COUNT_ROLES or len(named) < 2 or len(stacks) != len(named):
             bands.append(band)
             continue

@@ -11,12 +11,12 @@ from ....model import ComplaintRow, ParseWarning
 from ....pdf.reading import PageData
 from ....values import parse_count
 from ....vocab import TOTALS_WORDS, fold
-from ...lines import Line, join_cell, line_pitch, unfinished
+from ...lines import Line, line_pitch, unfinished
 from ...provenance import box_of, place_complaint
 from ..columns import TableLayout
 from ..model import Table
 from ..rows import gap_breaks
-from .cells import _cell_text, _rejoin_known, _take_wrapped_unit, known_spacing
+from .cells import _cell_text, _summary_text, _take_wrapped_unit, known_spacing
 from .row import _Row
 from .table import fill_table
 
@@ -65,7 +65,7 @@ def _assign_groups(
     out: list[ComplaintRow] = []
     after_totals = False
     for row, group in zip(rows, groups, strict=True):
-        category = _cell_text(row.cat, cat_edge, cat_precise, cat_room) if row.cat else ""
+        category = _cell_text(row.cat, cat_edge, cat_precise, cat_room, row.cat_whole) if row.cat else ""
         if fold(category).rstrip(":") in TOTALS_WORDS or (after_totals and not row.cat):
             after_totals = True  # a totals row sums the categories (its wrapped counts with it)
             continue
@@ -75,8 +75,8 @@ def _assign_groups(
         counts = {k: parse_count(" ".join(w.text for w in cells.get(k, []))) for k in ("t1", "t2", "vb", "total")}
         unit = " ".join(w.text for w in cells.get("unit", [])) or None
         # prose: lines meet at a space, or with none after a dash or slash ending a line
-        # ("resultat–" "analys"); a mid-word break is not guessed in running text
-        summary = _rejoin_known(row.summary, join_cell(row.summary, math.inf)) if row.summary else None
+        # ("resultat–" "analys") or inside a word too long for the column (_summary_text)
+        summary = _summary_text(row) if row.summary else None
         out.append(ComplaintRow(
             group=group, category=category,
             t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],

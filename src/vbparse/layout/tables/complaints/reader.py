@@ -10,8 +10,8 @@ from dataclasses import replace
 from ....model import ComplaintRow, ParseWarning
 from ....pdf.reading import Rule, Word
 from ....values import parse_count
-from ....vocab import COUNT_UNITS, fold
-from ...lines import Line, join_cell, line_pitch, smallest_recurring, unfinished
+from ....vocab import COUNT_UNITS, TOTALS_WORDS, fold
+from ...lines import Line, _key, join_cell, line_pitch, smallest_recurring, unfinished
 from ..columns import PHRASE_GAP_EM, TableLayout
 from ..model import Table
 from ..rows import RowEvidence, gap_breaks, table_pitch
@@ -90,6 +90,117 @@ def _wrapped_to(row: _Row, cat: list[Word], room: float, space: float | None = N
     above = row.cat[-1]
     gap = 0.25 * cat[0].size if space is None else space
     return (above.x1 - above.x0) + gap + (cat[0].x1 - cat[0].x0) > room
+
+
+def _fits_above(row: _Row, cat: list[Word], widest: float, space: float, overleaf: bool = False) -> bool:
+    """The line's first category word would have fit on the row's category line above
+    within `widest`, the widest line the category column sets anywhere (its cell holds at
+    least that): a line breaker moves on only what does not fit, so the line above ended
+    its text and this line opens another category. `overleaf`: the row's last line is on
+    the page before (a cell split by a page break was wrapped like any other)."""
+    if not cat or not row.cat or (row.cat[-1].page != cat[0].page and not overleaf):
+        return False
+    above = row.cat[-1]
+    return (above.x1 - above.x0) + space + (cat[0].x1 - cat[0].x0) <= widest
+
+
+def _summary_reach(rows: Sequence[_Row], frame_of: Callable[[int], _Frame]) -> None:
+    """Each row learns where the summary column's lines end at most and its widest line,
+    over the pages drawn in the row's layout (a page of another width has its own), and
+    the words that stand alone on a line over two unlike next words (a word too long for
+    the column breaks at one place every time, so those are whole words) or twice over
+    one next word (a break that recurs), and the words opening lines after unlike words
+    (the rest of a broken word follows its one head); and the category column's words
+    seen alone on a line over unlike next words."""
+    reach: dict[int, tuple[float, float]] = {}
+    tails: dict[str, list[str]] = {}
+    heads: dict[str, set[str]] = {}
+    for row in rows:
+        for a, b in itertools.pairwise(row.summary):
+            if len(a.words) == 1 and b.words:
+                tails.setdefault(a.words[0].text, []).append(_key(b.words[0].text))
+            if a.words and b.words:
+                heads.setdefault(_key(b.words[0].text), set()).add(_key(a.words[-1].text))
+        for ln in row.summary:
+            key = id(frame_of(ln.page))
+            edge, room = reach.get(key, (0.0, 0.0))
+            reach[key] = (max(edge, ln.x1), max(room, ln.x1 - ln.x0))
+    whole = frozenset(head for head, after in tails.items() if len(set(after)) > 1)
+    again = frozenset(head for head, after in tails.items() if len(after) > 1 and len(set(after)) == 1)
+    starts = frozenset(tail for tail, before in heads.items() if len(before) > 1)
+    cat_tails: dict[str, set[str]] = {}
+    for row in rows:
+        for a, b in itertools.pairwise(row.cat):
+            if len(a.words) == 1 and b.words:
+                cat_tails.setdefault(a.words[0].text, set()).add(_key(b.words[0].text))
+    cat_whole = frozenset(head for head, after in cat_tails.items() if len(after) > 1)
+    for row in rows:
+        row.cat_whole = cat_whole
+        if row.summary and (got := reach.get(id(frame_of(row.page)))) is not None:
+            row.summary_edge, row.summary_room = got
+            row.summary_whole, row.summary_again = whole, again
+            row.summary_starts = starts
+
+
+def _cell_starts(row: _Row) -> list[tuple[float, float]]:
+    """The (top, bottom) of the first line of each of the row's non-category cells."""
+    out = [(row.summary[0].top, row.summary[0].bottom)] if row.summary else []
+    for ws in row.cells.values():
+        first = min(ws, key=lambda w: w.top)
+        out.append((first.top, first.bottom))
+    return out
+
+
+def _top_aligned(rows: Sequence[_Row], pitch: float) -> bool:
+    """The table sets its cells' text at the top of their rows: on rows with a category
+    and other cells of unlike heights, every cell starts on the category's first line (twice
+    or more), and no cell anywhere starts above its row's category (as a centred or
+    bottom-aligned cell taller than the category does)."""
+    seen = 0
+    for row in rows:
+        if not row.cat or row.end_page != row.page or not (starts := _cell_starts(row)):
+            continue
+        first = row.cat[0]
+        if any(top < first.top - 0.5 * pitch for top, _ in starts):
+            return False
+        ends = [row.cat[-1].bottom, *([row.summary[-1].bottom] if row.summary else [])]
+        if all(abs(top - first.top) < 0.5 * pitch for top, _ in starts) and max(ends) - min(ends) > 0.5 * pitch:
+            seen += 1
+    return seen >= 2
+
+
+def _split_at_cell_starts(rows: list[_Row], pitch: float) -> list[_Row]:
+    """In a table whose cells start at their rows' tops, a cell (summary or count) whose
+    text starts beside a later line of the row's category starts another row there: the
+    category lines above are a row of their own (no rule, no gap, and a finished-looking
+    text do not tell where a category ends; the cell beside it does)."""
+    if not _top_aligned(rows, pitch):
+        return rows
+    out: list[_Row] = []
+    for row in rows:
+        while row.cat and row.end_page == row.page and len(row.cat) > 1:
+            first = row.cat[0]
+            later = [k for k, ln in enumerate(row.cat) if k > 0 and any(
+                abs(top - ln.top) < 0.5 * pitch for top, _ in _cell_starts(row))
+                and all(top > first.top + 0.5 * pitch or abs(top - ln.top) < 0.5 * pitch
+                        for top, _ in _cell_starts(row))]
+            if not later:
+                break
+            k = later[0]
+            cut = row.cat[k].top - 0.25 * pitch
+            upper = _Row(row.page, row.top, row.cat[k - 1].bottom, row.page, row.cat[:k])
+            rest = _Row(row.page, row.cat[k].top, row.bottom, row.end_page, row.cat[k:],
+                        {role: ws for role, ws in row.cells.items()}, row.summary)
+            for role, ws in row.cells.items():
+                if any(w.top < cut for w in ws):
+                    upper.cells[role] = [w for w in ws if w.top < cut]
+                    rest.cells[role] = [w for w in ws if w.top >= cut]
+                    if not rest.cells[role]:
+                        del rest.cells[role]
+            out.append(upper)
+            row = rest
+        out.append(row)
+    return out
 
 
 def _word_space(parts: Sequence[Line]) -> float:
@@ -192,12 +303,25 @@ def parse_complaints(
     broke = [(a.x1 - a.x0) + space + (b.words[0].x1 - b.words[0].x0) for a, b in itertools.pairwise(cat_parts)
              if a.page == b.page and not gap_breaks(a, b, pitch) and b.words[0].text[:1].islower()]
     holds = min(broke, default=math.inf)
+    # the widest category line of each layout (a page of another width has its own)
+    widest: dict[int, float] = {}
+    for ln in cat_parts:
+        key = id(frame_of(ln.page))
+        widest[key] = max(widest.get(key, 0.0), ln.x1 - ln.x0)
+
+    def room_above(row: _Row) -> float:
+        """The widest category line of the row's layout, when the table's lines agree with
+        it: a line that went on in lower case whose first word would have fit within it
+        shows lines of unlike widths in one column (a label's words read with the
+        category), and then the width tells nothing."""
+        room = widest.get(id(frame_of(row.cat[-1].page)), 0.0) if row.cat else 0.0
+        return room if room < holds else 0.0
     prev: Line | None = None
     for ln in lines:
         ln.used = True
         fr = frame_of(ln.page)
         layout, split_x, cat_right = fr.layout, fr.split_x, fr.cat_right
-        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3)
+        words = ln.words if fr.ruled else _cut_glued(ln.words, split_x + 0.3, fr.aligned >= 3)
         gwords = [w for w in words if _in_group(w, split_x, fr.ruled)]
         rest = [p for w in words if not _in_group(w, split_x, fr.ruled) for p in _unglue(w)]
         if gwords:
@@ -230,14 +354,17 @@ def parse_complaints(
                 foot_page = cur.end_page or cur.page
                 last = max(x.bottom for x in lines if x.page == foot_page)  # the table's text there, labels too
                 closed = _closed_at_foot(cur, last, pages[foot_page].hrules, split_x, cat_right, pitch)
-                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed)
+                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed) \
+                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True)
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
                 new_row = True
             elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
-                new_row = bool(cat) and not _goes_on(cat, cur, cat_right) \
-                    and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space)
+                new_row = bool(cat) and (
+                    (not _goes_on(cat, cur, cat_right)
+                     and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space))
+                    or _fits_above(cur, cat, room_above(cur), space))
             else:
                 new_row = False
             # a cell's lines stand at pitch: category text lines below the row's category
@@ -251,6 +378,10 @@ def parse_complaints(
                 cells = {}
             # one cell holds one count: a second count in a filled column starts a new row
             new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
+            # a totals row's label ("Totalt") opens its row, in either column: its sums are
+            # no count of the row above (with no rule or gap, nothing else parts them)
+            new_row = new_row or any(fold(" ".join(w.text for w in ws)).rstrip(":") in TOTALS_WORDS
+                                     for ws in (gwords, cat) if ws)
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)
@@ -263,5 +394,7 @@ def parse_complaints(
             cur.summary.append(ln.subline(summary))
         cur.bottom, cur.end_page = ln.bottom, ln.page
         prev = ln
+    rows = _split_at_cell_starts(rows, pitch)
+    _summary_reach(rows, frame_of)
     return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
                           {pg: fr.split_x for pg, fr in frames.items()}, table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ....pdf.reading import Word
@@ -19,6 +20,14 @@ class _Row:
     cat: list[Line] = field(default_factory=list)
     cells: dict[str, list[Word]] = field(default_factory=dict)
     summary: list[Line] = field(default_factory=list)
+    # the summary column's reach over the whole table: where its lines end at most, and
+    # its widest line (a word broken mid-word fills its line to there)
+    summary_edge: float = math.inf
+    summary_room: float = 0.0
+    summary_whole: frozenset[str] = frozenset()  # words alone on a line with unlike lines below
+    summary_again: frozenset[str] = frozenset()  # words alone on a line twice over one next word
+    summary_starts: frozenset[str] = frozenset()  # words opening lines after unlike words
+    cat_whole: frozenset[str] = frozenset()  # the category column's words alone on a line over unlike words
 
     @property
     def mid(self) -> float:
