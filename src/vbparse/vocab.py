@@ -231,6 +231,10 @@ def split_period(text: str | None) -> tuple[str | None, int | None]:
         return None, None
     return (m["kind"].upper() if m["kind"] else "year"), int(m["year"])
 
+# The one-letter words of Swedish: any other lower-case letter alone at a line break is
+# the end or start of a word a line breaker cut.
+ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
+
 # Short words that start a line on their own right: a line that begins with one of these
 # was wrapped at a space, not broken inside a word.
 STANDALONE_WORDS = {

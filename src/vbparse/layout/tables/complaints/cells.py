@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ....pdf.reading import Word
-from ....vocab import COMPLAINT_CATEGORY_LABELS, COMPLAINT_GROUP_LABELS, COUNT_UNITS, STANDALONE_WORDS, fold
+from ....vocab import (
+    COMPLAINT_CATEGORY_LABELS,
+    COMPLAINT_GROUP_LABELS,
+    COUNT_UNITS,
+    ONE_LETTER_WORDS,
+    STANDALONE_WORDS,
+    fold,
+)
 from ...lines import MID_LINE_WORDS, Line, _key, cut_word, join_cell
 from ..columns import TableLayout
 from .row import _COUNT_ROLES, _Row
@@ -59,9 +66,6 @@ def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0,
     return known_spacing(_PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined)))
 
 
-_ONE_LETTER_WORDS = {"i", "å", "ö"}
-
-
 def _letter_alone(word: str, letter: str, first: bool = False) -> bool:
     """A lone lower-case letter that is no word at a line break, beside a word: a word
     alone on its line followed by a line opening with the letter ("Samverkanspar" "t (ex",
@@ -71,7 +75,7 @@ def _letter_alone(word: str, letter: str, first: bool = False) -> bool:
     line leaves a lone letter there, so the two are one word."""
     letters = letter.rstrip(".,;:!?)") if not first else letter
     near = word[:1].islower() if first else word[-1:].isalpha()
-    return near and len(letters) == 1 and letters.islower() and letters.isalpha() and letters not in _ONE_LETTER_WORDS
+    return near and len(letters) == 1 and letters.islower() and letters.isalpha() and letters not in ONE_LETTER_WORDS
 
 
 def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
