@@ -163,26 +163,31 @@ def _dropped_copies(page: int, ctm: Matrix, height: float, seen: set[int], words
     original it is text of its own, and its words are the original's, moved (pdfplumber
     reads them so). Top-level objects only."""
     out: list[Word] = []
-    size = c_float()
-    recent: list[tuple[int, int, float, tuple[float, ...]]] = []  # the last five text objects
+    recent: list[int] = []  # the last five text objects
     for k in range(lib.FPDFPage_CountObjects(page)):
         obj = lib.FPDFPage_GetObject(page, k)
         if not obj or lib.FPDFPageObj_GetType(obj) != 1:
             continue
-        box = _bounds(obj, ctm, height)
-        lib.FPDFTextObj_GetFontSize(obj, byref(size))
-        font = lib.FPDFTextObj_GetFont(obj) or 0
-        me = (obj, font, size.value, box)
-        if obj not in seen and box[3] > box[1] and box[2] > box[0]:
-            for o, f, sz, b in reversed(recent):
-                if (o in seen and f == font and sz == size.value and abs(b[0] - box[0]) <= 1.0
-                        and abs((b[2] - b[0]) - (box[2] - box[0])) <= 0.01
-                        and abs((b[3] - b[1]) - (box[3] - box[1])) <= 0.01):
-                    if abs(box[1] - b[1]) >= 0.5 * (box[3] - box[1]):
-                        out += _moved(words, b, box[0] - b[0], box[1] - b[1])
-                    break
-        recent = [*recent[-4:], me]
+        if obj not in seen:  # rare: measured only then, with the five before it
+            font, size, box = _look(obj, ctm, height)
+            if box[3] > box[1] and box[2] > box[0]:
+                for o in reversed(recent):
+                    f, sz, b = _look(o, ctm, height)
+                    if (o in seen and f == font and sz == size and abs(b[0] - box[0]) <= 1.0
+                            and abs((b[2] - b[0]) - (box[2] - box[0])) <= 0.01
+                            and abs((b[3] - b[1]) - (box[3] - box[1])) <= 0.01):
+                        if abs(box[1] - b[1]) >= 0.5 * (box[3] - box[1]):
+                            out += _moved(words, b, box[0] - b[0], box[1] - b[1])
+                        break
+        recent = [*recent[-4:], obj]
     return out
+
+
+def _look(obj: int, ctm: Matrix, height: float) -> tuple[int, float, tuple[float, ...]]:
+    """A text object's font handle, font size and box (what pdfium compares)."""
+    size = c_float()
+    lib.FPDFTextObj_GetFontSize(obj, byref(size))
+    return lib.FPDFTextObj_GetFont(obj) or 0, size.value, _bounds(obj, ctm, height)
 
 
 def _moved(words: list[Word], box: tuple[float, ...], dx: float, dy: float) -> list[Word]:
