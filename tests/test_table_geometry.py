@@ -426,3 +426,15 @@ def test_a_label_that_stretches_its_last_row_begins_its_cell() -> None:
     labels = [_Label(1, 600, 608, "A"), _Label(2, 180, 230, "B"), _Label(2, 240, 248, "C")]
     owner = _owners_by_alignment(rows, labels)
     assert [owner[id(r)].text for r in rows] == ["A"] * 6 + ["B", "B", "C"]
+
+
+def test_a_run_the_page_break_alone_starts_is_reported() -> None:
+    """s400007 (docx, no rules, bottom labels, cells split over pages): page 2's first rows
+    are taken to open B's group, whose label stands lower, beside its last row; nothing on
+    the page shows where B begins (A's cell may go on over them), so it is reported."""
+    rows = [_Row(1, 700, 708), _Row(1, 710, 718), _Row(2, 100, 108), _Row(2, 110, 118), _Row(2, 120, 128)]
+    labels = [_Label(1, 710, 718, "A"), _Label(2, 120, 128, "B")]
+    loose: list[_Row] = []
+    owner = _owners_by_alignment(rows, labels, [], loose)
+    assert owner[id(rows[4])].text == "B"
+    assert loose == [rows[2]]

@@ -157,8 +157,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
         warnings.append(ParseWarning(
             code="complaint_groups_ambiguous", page=loose[0].page, box=_row_box(loose[0]),
             message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
-                    f"(no rule between the rows): it is taken to go on with the group above, but may be "
-                    f"a group of its own with no label"))
+                    f"(no rule between the rows, no label beside it): the group given to it and the rows "
+                    f"after it is a guess"))
     out: list[str | None] = []
     current: str | None = None
     # a table whose labels' cells are merged over rows leaves a row in no group as an empty
@@ -354,6 +354,15 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         if out:
             order = {id(r): i for i, r in enumerate(rows)}
             loose.append(min(out, key=lambda r: order[id(r)]))
+        else:
+            # a run taken to begin at a page's first row, its label not beside it: only the
+            # page break marks that start (a group cut by it may go on over more rows)
+            for a, b in itertools.pairwise(rows):
+                lab = owner.get(id(b))
+                if (b.page != a.page and lab is not None and lab is not _NO_GROUP and owner.get(id(a)) is not lab
+                        and not (b.page == lab.page and b.top < lab.bottom and b.bottom > lab.top)):
+                    loose.append(b)
+                    break
     if doubt is not None:
         for f in alike:
             differ = [r for r in rows if f[4] == best[4] and f[2].get(id(r)) is not best[2].get(id(r))]
