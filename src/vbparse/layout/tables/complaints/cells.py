@@ -93,8 +93,6 @@ def _rejoin_known(lines: Sequence[Line], joined: str) -> str:
     return joined
 
 
-
-
 def _summary_text(row: _Row) -> str:
     """A summary's lines as one text: lines meet at a space, or with none after a dash or
     slash ending a line ("resultat–" "analys"), or where a word too long for the column
