@@ -8,10 +8,18 @@ the font descriptor (0 when it says 0, as LibreOffice's serif fonts do) or, for 
 standard 14 fonts, from the AFM table. pdfium falls back to the font's bounding box
 when /Descent is 0, which moves every word of such a font by about 0.3 em; the font
 dictionaries are read here, without interpreting any page content.
+
+The faces of one family (regular, bold, italic) are drawn to one set of vertical metrics,
+so words of any face on one baseline get one box: `shared_descents` gives every face its
+family's descent. A writer that derives each embedded subset's /Descent from its own
+glyphs (Ghostscript's pdfwrite, as a print-to-PDF step does) gives the bold face a deeper
+one, and a bold name or header then stands about 1 pt off the values on its line.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from io import BytesIO
 from typing import Any
@@ -69,7 +77,7 @@ def _collect(resources: Any, out: dict[str, float], depth: int) -> None:
             spec = resolve1(ref)
             if isinstance(spec, dict):
                 found = _font_descent(spec)
-                if found is not None:  # pdfium names fonts without the subset prefix
+                if found is not None:  # keyed without the subset prefix, as words name fonts
                     out.setdefault(found[0].split("+", 1)[-1], found[1])
     xobjects = resolve1(resources.get("XObject"))
     if depth < MAX_FORM_DEPTH and isinstance(xobjects, dict):
@@ -78,6 +86,39 @@ def _collect(resources: Any, out: dict[str, float], depth: int) -> None:
             attrs = getattr(xobj, "attrs", None)
             if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
                 _collect(attrs.get("Resources"), out, depth + 1)
+
+
+_FAMILY_RE = re.compile(r"(?:PS)?MT$|PS$")
+_REGULAR_STYLES = {"", "regular", "roman", "book", "normal", "medium", "mt", "psmt"}
+
+
+def _family_and_style(name: str) -> tuple[str, str]:
+    """("TimesNewRoman", "boldmt") for "TimesNewRomanPS-BoldMT"; "Arial,Bold" and
+    "Arial-BoldMT" and "ArialMT" are one family."""
+    base, _, style = name.replace(",", "-").partition("-")
+    return _FAMILY_RE.sub("", base) or base, style.lower()
+
+
+def shared_descents(descents: Mapping[str, float]) -> dict[str, float]:
+    """Every face takes its family's descent: the regular face's, else the one most of
+    its faces have (the shallowest of a tie)."""
+    families: dict[str, list[tuple[str, str, float]]] = {}
+    for name, descent in descents.items():
+        family, style = _family_and_style(name)
+        families.setdefault(family, []).append((name, style, descent))
+    out = dict(descents)
+    for faces in families.values():
+        if len({d for _, _, d in faces}) < 2:
+            continue
+        regular = [d for _, style, d in faces if style in _REGULAR_STYLES]
+        if regular:
+            shared = regular[0]
+        else:
+            counts = Counter(d for _, _, d in faces)
+            shared = max(counts, key=lambda d: (counts[d], d))
+        for name, _, _ in faces:
+            out[name] = shared
+    return out
 
 
 def _specs(pdf: pdfplumber.PDF) -> Iterator[dict[str, Any]]:

@@ -86,7 +86,7 @@ class _Fonts:
         hit = self._seen.get(font)
         if hit is None:
             name = _font_name(font)
-            descent = self._descents.get(name)
+            descent = self._descents.get(font_family(name))  # pdfium keeps some fonts' subset tags
             hit = self._seen[font] = (name, _descent(font, name) if descent is None else descent)
         return hit
 

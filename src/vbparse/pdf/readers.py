@@ -18,7 +18,7 @@ import pdfplumber
 
 from ..errors import DamagedPdfError, LimitExceededError, VbparseError
 from . import read_pdfium
-from .descents import font_descents, hyphen_finder
+from .descents import font_descents, hyphen_finder, shared_descents
 from .reading import PageData
 from .reading import read_pages as read_pages_pdfplumber
 from .streamcheck import TooManyFormDraws, TooManyTextOperators, bound_streams
@@ -36,6 +36,15 @@ def check_reader(reader: str) -> None:
         raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
 
 
+def _reference(pdf: pdfplumber.PDF, check: Callable[[], None] | None) -> list[PageData]:
+    """The pdfplumber reader, its glyphs moved so each face has its family's descent (as the
+    pdfium reader's boxes are made)."""
+    own = font_descents(pdf)
+    shared = shared_descents(own)
+    shifts = {name: own[name] - shared[name] for name in own if own[name] != shared[name]}
+    return read_pages_pdfplumber(pdf, check, shifts)
+
+
 def read_document(
     pdf: pdfplumber.PDF, reader: str, name: str | None, check: Callable[[], None] | None = None,
     password: str | None = None,
@@ -47,27 +56,27 @@ def read_document(
     """
     check_reader(reader)
     if reader == "pdfplumber":
-        return read_pages_pdfplumber(pdf, check), "pdfplumber"
+        return _reference(pdf, check), "pdfplumber"
     try:
         bound_streams(pdf)
     except TooManyFormDraws as exc:
         raise LimitExceededError(name, f"{exc}; the document is built to exhaust the reader") from None
     except TooManyTextOperators as exc:  # pdfium cannot be stopped mid-page; pdfminer checks the deadline
         log.info("%s: %s; read with pdfplumber", name, exc)
-        return read_pages_pdfplumber(pdf, check), "pdfplumber"
+        return _reference(pdf, check), "pdfplumber"
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
-        pages = read_pdfium.read_pages(data, font_descents(pdf), password=password or None,
+        pages = read_pdfium.read_pages(data, shared_descents(font_descents(pdf)), password=password or None,
                                        hyphen_of=hyphen_finder(pdf), check=check)
         if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
             raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
         return pages, "pdfium"
     except read_pdfium.TurnedPage as exc:  # the reference reader turns such pages upright
         log.info("%s: %s; read with pdfplumber", name, exc)
-        return read_pages_pdfplumber(pdf, check), "pdfplumber"
+        return _reference(pdf, check), "pdfplumber"
     except read_pdfium.PdfiumUnreadable as exc:
         if reader == "auto":
-            return read_pages_pdfplumber(pdf, check), "pdfplumber"
+            return _reference(pdf, check), "pdfplumber"
         raise DamagedPdfError(
             name, f"pdfium cannot read this PDF ({exc}); try reader='pdfplumber' (--reader pdfplumber)"
         ) from None
@@ -77,4 +86,4 @@ def read_document(
         if reader != "auto":
             raise
         log.warning("%s: the pdfium reader failed (%s: %s); read with pdfplumber", name, type(exc).__name__, exc)
-        return read_pages_pdfplumber(pdf, check), "pdfplumber"
+        return _reference(pdf, check), "pdfplumber"

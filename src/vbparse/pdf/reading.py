@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -297,7 +297,9 @@ def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: floa
     words.append(Word(text, x0, x1, top, bottom, round(size, 1), is_bold(fontname), number, cuts))
 
 
-def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
+def read_page(page: pdfplumber.page.Page, number: int, shifts: Mapping[str, float] | None = None) -> PageData:
+    """`shifts`: per font (subset tag dropped), how far down to move its glyphs per unit of
+    size, so that every face of a family has the family's descent (descents.shared_descents)."""
     from .borders import cut_at_borders  # borders imports this module's types
 
     turn, fix = _page_turn(page)
@@ -309,6 +311,8 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
         if fam is None:
             fam = families[name] = font_family(name)
         c[FONT_KEY] = fam
+        if shifts and (shift := shifts.get(fam)):
+            _move_down(c, shift * c["size"])
     raw = extract_words(chars, extra_attrs=WORD_ATTRS, x_tolerance_ratio=WORD_GAP, return_chars=True)
     words: list[Word] = []
     icons: list[Box] = []
@@ -329,13 +333,23 @@ def read_page(page: pdfplumber.page.Page, number: int) -> PageData:
                     images=len(drawings.images), fills=fills, turn=turn)
 
 
-def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None) -> list[PageData]:
+def _move_down(c: dict[str, Any], dy: float) -> None:
+    for key in ("top", "bottom", "doctop"):
+        if key in c:
+            c[key] += dy
+    for key in ("y0", "y1"):
+        if key in c:
+            c[key] -= dy
+
+
+def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None,
+               shifts: Mapping[str, float] | None = None) -> list[PageData]:
     """Every page's words and drawings, closing pages as we go; `check` runs after each
-    page (the parse's deadline)."""
+    page (the parse's deadline). `shifts` as for `read_page`."""
     pages: list[PageData] = []
     for i, page in enumerate(pdf.pages, start=1):
         try:
-            pages.append(read_page(page, i))
+            pages.append(read_page(page, i, shifts))
         finally:
             page.close()
         if check is not None:
