@@ -954,3 +954,21 @@ def test_a_lone_letter_at_a_line_break_is_part_of_a_broken_word() -> None:
     assert _cell_text(lines("Annat (ange vad", "i vyn)"), 300.0, False) == "Annat (ange vad i vyn)"
     # s500035: a letter alone on its line ends the word above, it opens none below
     assert _cell_text(lines("Medarbetar", "e", "beskrivning"), 300.0, False) == "Medarbetare beskrivning"
+
+
+def test_a_label_word_ending_where_the_category_starts_does_not_hide_the_group_column() -> None:
+    """No cell padding: a centred label's last word may end a fraction of a point left of
+    where the category column's text starts (their boxes touch). Touching is no running
+    across: the boundary is still where the category's text starts on every line."""
+    body = [
+        Line([_w("Antal", 62, 100), _w("rapporter", 84.0, 100), _w("Lex", 120.2, 100), _w("Maria", 134.2, 100),
+              _w("3", 318, 100), _w("3", 348, 100)], 1),
+        Line([_w("lex", 76, 110), _w("och", 88, 110), _w("Maria", 100.0, 110), _w("Lex", 120.2, 110),
+              _w("Sarah", 134.2, 110), _w("4", 318, 110), _w("4", 348, 110)], 1),
+        Line([_w("Beröm", 84, 120), _w("Antal", 120.2, 120), _w("beröm", 142.2, 120), _w("5", 318, 120),
+              _w("5", 348, 120)], 1),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
+    assert rows[0].group == "Antal rapporter lex och Maria"
+    assert rows[2].group == "Beröm"
