@@ -972,3 +972,25 @@ def test_a_label_word_ending_where_the_category_starts_does_not_hide_the_group_c
     assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
     assert rows[0].group == "Antal rapporter lex och Maria"
     assert rows[2].group == "Beröm"
+
+
+def test_a_rule_above_a_pages_first_row_stopping_at_the_group_column_opens_a_row() -> None:
+    """Rows drawn with a border at each row's top only: the page's last row ends in "och"
+    (unfinished-looking) with no rule under it, but overleaf a rule right above the first
+    line runs across the category cell and stops at the group column, whose merged cell
+    goes on: a row's top border, so that line opens a row. (A repeated header's bottom
+    border would run across the group column too.)"""
+    body = [
+        _tight(1, 680, ("Grupp", 60), ("Första", 125), ("2", 318), ("2", 348)),
+        _tight(1, 700, ("Kvalitet vi och", 125)),
+        _tight(2, 100, ("Resultat till", 125)),
+        _tight(2, 120, ("Sista", 125), ("5", 318), ("5", 348)),
+    ]
+    rules = {1: [Rule(675, 50, 600), Rule(695, 120, 600)],
+             2: [Rule(60, 50, 600), Rule(96, 120, 600), Rule(116, 120, 600), Rule(135, 50, 600)]}
+    rows = _parse(body, rules)
+    assert [r.category for r in rows] == ["Första", "Kvalitet vi och", "Resultat till", "Sista"]
+    # a rule there across the group column too may be the header's: the row goes on
+    rules[2][1] = Rule(96, 50, 600)
+    rows = _parse(body, rules)
+    assert [r.category for r in rows] == ["Första", "Kvalitet vi och Resultat till", "Sista"]
