@@ -994,3 +994,20 @@ def test_a_rule_above_a_pages_first_row_stopping_at_the_group_column_opens_a_row
     rules[2][1] = Rule(96, 50, 600)
     rows = _parse(body, rules)
     assert [r.category for r in rows] == ["Första", "Kvalitet vi och Resultat till", "Sista"]
+
+
+def test_a_label_meeting_the_category_on_its_line_does_not_hide_the_boundary() -> None:
+    """No cell padding, one row: the label's "samverkan" ends where the category's "5,5"
+    starts on the same line (two cells' texts meeting), and the category's next line
+    starts there too, well apart from the label's text. That cut is the boundary, not a
+    word space inside the category ("året | året")."""
+    body = [
+        Line([_w("På", 57, 100), _w("under", 67, 100), _w("samverkan", 108.9, 100), _w("5,5", 145.0, 100),
+              _w("åtgärder", 159, 100), _w("året", 193, 100), _w("39", 318, 100), _w("39", 348, 100)], 1),
+        Line([_w("beskrivning", 57, 108), _w("delaktig", 103, 108), _w("synpunkter", 145.0, 108),
+              _w("som", 187, 108)], 1),
+        Line([_w("kvalitet?", 57, 116)], 1),
+    ]
+    rows = _parse(body)
+    assert [(r.group, r.category) for r in rows] == [
+        ("På under samverkan beskrivning delaktig kvalitet?", "5,5 åtgärder året synpunkter som")]

@@ -52,12 +52,14 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # words glued across x show the cells have no padding: a label's text may then
         # reach the category's start
         glued = [w for w in words if _glued_at(w, x) is not None]
-        # a word ending where the column's text starts (within rounding) touches it, as a
-        # label's text may at zero padding: it runs across no boundary there, but a cut
-        # crossing none is still the better one
+        # a word ending where the column's text starts (within rounding) runs across no
+        # boundary there: at zero padding a label's text meets the category's on its line
+        # (a word starts right where it ends); on a line with no word starting there it
+        # only touches the cut by chance, and a cut that no word touches comes first
         reach = x + 0.5 if glued else x + 0.1
         crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
-        touching = 0 if glued else sum(1 for w in words if w.x0 < cut < w.x1 <= reach)
+        touching = 0 if glued else sum(1 for ln in lines for w in ln.words if w.x0 < cut < w.x1 <= reach
+                                       and not any(abs(v.x0 - x) <= 0.3 for v in ln.words))
         gaps = [min(on) - max(left) for ln in lines
                 if (left := [w.x1 for w in ln.words if w.x1 <= reach])
                 and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
@@ -67,8 +69,8 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # a tie goes to where a column's text starts on most lines (not a word inside a label)
         aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
         key = (-crossing, wide, len(gaps), aligned, -x)
-        # a cut that splits no line is no boundary: one splitting lines where words only
-        # touch it comes before
+        # a cut that splits no line is no boundary: one splitting lines comes before,
+        # though words touch it
         rank = (-crossing, bool(gaps), -touching, *key[1:])
         if best is None or rank > best_rank:
             best, best_rank = key, rank
