@@ -954,3 +954,60 @@ def test_a_lone_letter_at_a_line_break_is_part_of_a_broken_word() -> None:
     assert _cell_text(lines("Annat (ange vad", "i vyn)"), 300.0, False) == "Annat (ange vad i vyn)"
     # s500035: a letter alone on its line ends the word above, it opens none below
     assert _cell_text(lines("Medarbetar", "e", "beskrivning"), 300.0, False) == "Medarbetare beskrivning"
+
+
+def test_a_label_word_ending_where_the_category_starts_does_not_hide_the_group_column() -> None:
+    """No cell padding: a centred label's last word may end a fraction of a point left of
+    where the category column's text starts (their boxes touch). Touching is no running
+    across: the boundary is still where the category's text starts on every line."""
+    body = [
+        Line([_w("Antal", 62, 100), _w("rapporter", 84.0, 100), _w("Lex", 120.2, 100), _w("Maria", 134.2, 100),
+              _w("3", 318, 100), _w("3", 348, 100)], 1),
+        Line([_w("lex", 76, 110), _w("och", 88, 110), _w("Maria", 100.0, 110), _w("Lex", 120.2, 110),
+              _w("Sarah", 134.2, 110), _w("4", 318, 110), _w("4", 348, 110)], 1),
+        Line([_w("Beröm", 84, 120), _w("Antal", 120.2, 120), _w("beröm", 142.2, 120), _w("5", 318, 120),
+              _w("5", 348, 120)], 1),
+    ]
+    rows = _parse(body)
+    assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
+    assert rows[0].group == "Antal rapporter lex och Maria"
+    assert rows[2].group == "Beröm"
+
+
+def test_a_rule_above_a_pages_first_row_stopping_at_the_group_column_opens_a_row() -> None:
+    """Rows drawn with a border at each row's top only: the page's last row ends in "och"
+    (unfinished-looking) with no rule under it, but overleaf a rule right above the first
+    line runs across the category cell and stops at the group column, whose merged cell
+    goes on: a row's top border, so that line opens a row. (A repeated header's bottom
+    border would run across the group column too.)"""
+    body = [
+        _tight(1, 680, ("Grupp", 60), ("Första", 125), ("2", 318), ("2", 348)),
+        _tight(1, 700, ("Kvalitet vi och", 125)),
+        _tight(2, 100, ("Resultat till", 125)),
+        _tight(2, 120, ("Sista", 125), ("5", 318), ("5", 348)),
+    ]
+    rules = {1: [Rule(675, 50, 600), Rule(695, 120, 600)],
+             2: [Rule(60, 50, 600), Rule(96, 120, 600), Rule(116, 120, 600), Rule(135, 50, 600)]}
+    rows = _parse(body, rules)
+    assert [r.category for r in rows] == ["Första", "Kvalitet vi och", "Resultat till", "Sista"]
+    # a rule there across the group column too may be the header's: the row goes on
+    rules[2][1] = Rule(96, 50, 600)
+    rows = _parse(body, rules)
+    assert [r.category for r in rows] == ["Första", "Kvalitet vi och Resultat till", "Sista"]
+
+
+def test_a_label_meeting_the_category_on_its_line_does_not_hide_the_boundary() -> None:
+    """No cell padding, one row: the label's "samverkan" ends where the category's "5,5"
+    starts on the same line (two cells' texts meeting), and the category's next line
+    starts there too, well apart from the label's text. That cut is the boundary, not a
+    word space inside the category ("året | året")."""
+    body = [
+        Line([_w("På", 57, 100), _w("under", 67, 100), _w("samverkan", 108.9, 100), _w("5,5", 145.0, 100),
+              _w("åtgärder", 159, 100), _w("året", 193, 100), _w("39", 318, 100), _w("39", 348, 100)], 1),
+        Line([_w("beskrivning", 57, 108), _w("delaktig", 103, 108), _w("synpunkter", 145.0, 108),
+              _w("som", 187, 108)], 1),
+        Line([_w("kvalitet?", 57, 116)], 1),
+    ]
+    rows = _parse(body)
+    assert [(r.group, r.category) for r in rows] == [
+        ("På under samverkan beskrivning delaktig kvalitet?", "5,5 åtgärder året synpunkter som")]

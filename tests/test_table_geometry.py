@@ -4,6 +4,7 @@ the way other producers place them, with no PDF involved."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from vbparse.layout.lines import Line
 from vbparse.layout.tables.columns import layout_from_header
@@ -149,6 +150,18 @@ def test_unit_broken_over_lines_is_the_rows_unit() -> None:
     row = _Row(1, 100, 120)
     row.cells["total"] = [_w("12", 300, 100)]
     row.summary = [_line(_w("s", 350, 100), _w("Text", 380, 100)), _line(_w("t", 350, 110), _w("mer", 380, 110))]
+    _take_wrapped_unit(row)
+    assert [w.text for w in row.cells["unit"]] == ["st"]
+    assert [ln.text for ln in row.summary] == ["Text", "mer"]
+
+
+def test_unit_broken_over_lines_of_a_centred_cell_is_the_rows_unit() -> None:
+    """Centred in its narrow cell, the unit's "t" starts a little right of its "s" (the
+    narrower letter centred under the wider): the two still overlap, one cell's lines."""
+    row = _Row(1, 100, 120)
+    row.cells["total"] = [_w("12", 300, 100)]
+    s, t = _w("s", 350, 100), _w("t", 351.2, 110)
+    row.summary = [_line(replace(s, x1=355.3), _w("Text", 380, 100)), _line(replace(t, x1=354.1), _w("mer", 380, 110))]
     _take_wrapped_unit(row)
     assert [w.text for w in row.cells["unit"]] == ["st"]
     assert [ln.text for ln in row.summary] == ["Text", "mer"]

@@ -7,6 +7,7 @@ by coverage.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -288,8 +289,26 @@ class Walker:
                 or t in SECOND_LEVEL_SECTIONS or (kind == "complaint" and t == "övrigt"))
 
     def _rule_between(self, a: Line, b: Line) -> bool:
-        return any(a.bottom - 1 <= r.pos <= b.top + 1 and r.start <= a.x0 and r.end >= a.x1
-                   for r in self.pages[a.page].hrules)
+        """A rule under the whole of line a and above b: between their centres (tight
+        lines' boxes may reach over it), one rule or segments end to end at one height
+        (a border drawn cell by cell)."""
+        y0, y1 = a.top + 0.5 * a.height, b.top + 0.5 * b.height
+        found = sorted((r.pos, r.start, r.end) for r in self.pages[a.page].hrules if y0 < r.pos < y1)
+        heights: list[list[tuple[float, float]]] = []
+        at = -math.inf
+        for pos, start, end in found:
+            if pos - at > 0.5:
+                heights.append([])
+                at = pos
+            heights[-1].append((start, end))
+        for spans in heights:
+            reach = a.x0
+            for start, end in sorted(spans):
+                if start <= reach + 1:
+                    reach = max(reach, end)
+            if reach >= a.x1:
+                return True
+        return False
 
     def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float,
                            header: Line) -> bool:

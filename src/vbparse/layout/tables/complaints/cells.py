@@ -152,13 +152,16 @@ def _spread_counts(cells: dict[str, list[Word]], layout: TableLayout) -> None:
 
 def _take_wrapped_unit(row: _Row) -> None:
     """A unit broken over lines in its narrow cell ("s" over "t"): the first words of the
-    row's leading summary lines, one above the other, that together spell a unit."""
+    row's leading summary lines, one above the other, that together spell a unit. One
+    cell's lines overlap in x whatever its alignment (centred, "t" stands a little right
+    of "s"), so each part overlaps the first over most of the narrower one's width."""
     if "unit" in row.cells or len(row.summary) < 2 or not any(k in row.cells for k in ("t1", "t2", "vb", "total")):
         return
     parts: list[Word] = []
     for ln in row.summary:
         w = ln.words[0]
-        if parts and abs(w.x0 - parts[0].x0) > 1.0:
+        first = parts[0] if parts else w
+        if min(w.x1, first.x1) - max(w.x0, first.x0) < 0.5 * min(w.x1 - w.x0, first.x1 - first.x0):
             return
         parts.append(w)
         if len(parts) >= 2 and fold("".join(p.text for p in parts)) in COUNT_UNITS:

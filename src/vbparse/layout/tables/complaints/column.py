@@ -44,6 +44,7 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     size = max(w.size for w in words)
     starts = sorted({round(w.x0, 1) for w in words})[1:]  # a column's text starts at a word's left edge
     best: tuple[int, int, int, int, float] | None = None
+    best_rank: tuple[int, bool, int, int, int, int, float] = (0, False, 0, 0, 0, 0, 0.0)
     apart: tuple[int, float] | None = None
     free: list[tuple[int, int, float, int]] = []  # cuts crossing no word: (wide, aligned, x, narrow)
     for x in starts:
@@ -51,10 +52,16 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # words glued across x show the cells have no padding: a label's text may then
         # reach the category's start
         glued = [w for w in words if _glued_at(w, x) is not None]
-        reach = x + 0.5 if glued else cut
+        # a word ending where the column's text starts (within rounding) runs across no
+        # boundary there: at zero padding a label's text meets the category's on its line
+        # (a word starts right where it ends); on a line with no word starting there it
+        # only touches the cut by chance, and a cut that no word touches comes first
+        reach = x + 0.5 if glued else x + 0.1
         crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
+        touching = 0 if glued else sum(1 for ln in lines for w in ln.words if w.x0 < cut < w.x1 <= reach
+                                       and not any(abs(v.x0 - x) <= 0.3 for v in ln.words))
         gaps = [min(on) - max(left) for ln in lines
-                if (left := [w.x1 for w in ln.words if w.x1 <= cut])
+                if (left := [w.x1 for w in ln.words if w.x1 <= reach])
                 and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
         # lines it splits wider apart than a word space first (cells' texts stand apart
         # by their paddings; a cut at a word space may run inside one cell's lines)
@@ -62,11 +69,14 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # a tie goes to where a column's text starts on most lines (not a word inside a label)
         aligned = sum(1 for w in words if abs(w.x0 - x) <= 0.5)
         key = (-crossing, wide, len(gaps), aligned, -x)
-        if best is None or key > best:
-            best = key
-        if crossing == 0 and (apart is None or (aligned, -x) > apart):
+        # a cut that splits no line is no boundary: one splitting lines comes before,
+        # though words touch it
+        rank = (-crossing, bool(gaps), -touching, *key[1:])
+        if best is None or rank > best_rank:
+            best, best_rank = key, rank
+        if crossing == touching == 0 and (apart is None or (aligned, -x) > apart):
             apart = (aligned, -x)
-        if crossing == 0:
+        if crossing == touching == 0:
             free.append((wide, aligned, x, len(gaps) - wide))
     # the boundary separates label and category words on many lines and crosses (almost) none;
     # a boundary only one line shows needs its words wider apart than a word space

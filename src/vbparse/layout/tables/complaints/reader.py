@@ -222,6 +222,19 @@ def _closed_at_foot(row: _Row, last: float, hrules: Sequence[Rule], split_x: flo
                for r in hrules)
 
 
+def _opened_at_top(ln: Line, hrules: Sequence[Rule], split_x: float, cat_right: float, left: float,
+                   pitch: float) -> bool:
+    """A rule right above the page's first row line that runs across the category cell but
+    stops at the group column: the rows' cells start there while the group's merged cell
+    goes on through it. A repeated header's own bottom border runs across the whole
+    table, the group column too, so only a row's top border stops short."""
+    if split_x - left < 10:
+        return False
+    near = [r for r in hrules if ln.top - pitch <= r.pos <= ln.top + 0.5]
+    return any(r.start <= split_x + 2 and r.end >= cat_right - 2 for r in near) \
+        and not any(r.start < split_x - 5 < r.end for r in near)
+
+
 def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
                         pitch: float, closed: bool = False) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
@@ -355,7 +368,8 @@ def parse_complaints(
                 last = max(x.bottom for x in lines if x.page == foot_page)  # the table's text there, labels too
                 closed = _closed_at_foot(cur, last, pages[foot_page].hrules, split_x, cat_right, pitch)
                 new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed) \
-                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True)
+                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True) \
+                    or _opened_at_top(ln, pages[ln.page].hrules, split_x, cat_right, layout.left, pitch)
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
