@@ -115,3 +115,21 @@ def test_word_starting_where_a_right_set_header_ends_starts_the_next_cell() -> N
     assert _texts(body[1], layout).get("kf_target") == "Tas fram av"
     assert _texts(body[1], layout).get("period") == "2023"
 
+
+def test_a_gap_across_where_a_left_set_header_starts_parts_two_cells() -> None:
+    """Zero padding: 'KF:s' / 'årsmål' set left start at 441.9, the KF cell's edge. The
+    target '29 st' set right ends there and the KF value '75' starts a word space later:
+    two cells' texts, not one run '29 st 75' lying across the KF header."""
+    header = [_line(40, ("KF:s", 441.9, 455.1), bold=True),
+              _line(50, ("Indikator", 86.5, 125.6), ("Årsmål", 382.1, 412.2), ("årsmål", 441.9, 466.0),
+                    ("Period", 470.0, 494.0), bold=True)]
+    body = [_line(70, ("Kvalitet", 86.5, 117.1), ("29", 423.7, 433.2), ("st", 435.6, 441.9), ("75", 443.8, 453.3),
+                  ("T2", 470.0, 480.5)),
+            _line(90, ("Ett", 86.5, 97.6), ("168", 411.0, 425.3), ("083", 427.7, 441.9), ("20,0", 443.8, 460.5),
+                  ("2024", 470.0, 489.0))]
+    layout = layout_from_header("indicator", header, PageData(1, 595.0, 842.0, []), body)
+    assert _texts(body[0], layout).get("target") == "29 st"
+    assert _texts(body[0], layout).get("kf_target") == "75"
+    assert _texts(body[1], layout).get("target") == "168 083"
+    assert _texts(body[1], layout).get("kf_target") == "20,0"
+

@@ -838,7 +838,12 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     ends = [b.text_right for b in bands[:-1]]
     # headers set right, none set left: each header shows where its column ends
     right_headers = bool(right_set) and not left_set
-    runs = phrases(body, [*vxs, *shade], starts, ends, right_set, ends if right_headers else ()) if body else []
+    # a header shown set left starts at its cell's edge (past the padding): no text of its
+    # column starts before it, none of the column before reaches past it, so a gap across
+    # it parts two cells, as a rule does ('29 st' | '75 %' a word space apart at zero padding)
+    left_starts = [b.text_left for b in bands if b.set_left]
+    runs = phrases(body, [*vxs, *shade, *left_starts], starts, ends, right_set,
+                   ends if right_headers else ()) if body else []
     right_headers = right_headers or (not left_set and _padded_right(bands, runs))
     cuts = gutter_cuts(bands, runs, right_headers) if body else [None] * (len(bands) - 1)
     pooled = KNOWN_RUNS.get() if pool and body else None
