@@ -406,3 +406,28 @@ def test_rows_of_a_table_set_tighter_than_its_font_size_stand_apart_by_their_gap
         ("Medarbetare med brukare", "198", "öka"),
         ("Året", "107", "57"),
     ]
+
+
+def test_an_analys_label_where_goal_labels_start_after_a_table_is_the_goals() -> None:
+    """The table's own Analys labels start at 74 (inside its cells, past a 4 pt padding),
+    the goal's labels (Beskrivning) at the body's margin, 70. An Analys label at 70 after
+    the last row, which has no analysis of its own, stands outside the table: the goal's."""
+    p1 = [
+        *_words("Nämndmål: Trygg omsorg för alla", 70, 80, 14, True),
+        *_words("Beskrivning", 70, 110, bold=True),
+        *_words("Verksamheten ska vara trygg.", 70, 124),
+        *_header(160, 1),
+        *_row("Andel nöjda brukare", "85 %", "90 %", 190, 1),
+        *_words("Analys", 74, 206, bold=True),
+        *_words("Resultatet är gott.", 74, 220),
+        *_row("Andel trygga brukare", "80 %", "85 %", 250, 1),
+        *_words("Analys", 74, 266, bold=True),
+        *_words("Tryggheten har ökat.", 74, 280),
+        *_row("Andel med plan", "70 %", "75 %", 310, 1),
+        *_words("Analys", 70, 340, bold=True),
+        *_words("Målet nås i stort.", 70, 354),
+    ]
+    report = build_report([PageData(1, 595.0, 842.0, p1)], Source(file="x.pdf", pages=1))
+    (goal,) = report.goals
+    assert [i.analysis for i in goal.indicators] == ["Resultatet är gott.", "Tryggheten har ökat.", None]
+    assert goal.analysis == "Målet nås i stort."

@@ -31,10 +31,6 @@ XFAIL: dict[str, str] = {
         "chromium; 8 misses on 3 Dec (complaints 8), e.g. complaints[16].group: want 'Ett med återkopplin"
         "g det till hälsofrämjande verksamheten genom och aktiviteter tr"
     ),
-    "s001420-random1420": (
-        "weasyprint; 44 misses on 3 Dec (goals 44), e.g. goals[0].children[0].indicators[0].target.raw: w"
-        "ant '168 083' got None"
-    ),
 }
 
 

@@ -13,6 +13,7 @@ from ..layout.provenance import box_of, to_shown
 from ..layout.style import measure
 from ..layout.tables.columns import KNOWN_RUNS, KNOWN_SEAMS
 from ..layout.tables.edges import normalise as normalise_edges
+from ..layout.tables.reader import LABEL_LEFTS
 from ..model import Coverage, Leftover, ParseWarning, Report, ReportMeta, Source
 from ..pdf.reading import UNMAPPED, PageData, read_pages
 from ..vocab import TITLE_RE, TOC_ENTRY_RE, TOC_PAGE_RE, TOC_TITLE, TOP_LEVEL_SECTIONS, fold
@@ -77,12 +78,14 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
     walker = Walker(body, {p.number: p for p in pages}, style)
     token = MID_LINE_WORDS.set(mid_line_words(body))
     seams_token, runs_token = KNOWN_SEAMS.set({}), KNOWN_RUNS.set({})
+    labels_token = LABEL_LEFTS.set({})
     try:
         tree = walker.run()
     finally:
         MID_LINE_WORDS.reset(token)
         KNOWN_SEAMS.reset(seams_token)
         KNOWN_RUNS.reset(runs_token)
+        LABEL_LEFTS.reset(labels_token)
     fill_fallbacks(meta, headers, tree.goals, title_lines)
     report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
                     complaints=tree.complaints, warnings=[*clipped, *tree.warnings])

@@ -16,6 +16,7 @@ from ..layout.provenance import box_of, line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
 from ..layout.tables.model import Table
+from ..layout.tables.reader import note_goal_label
 from ..model import ComplaintRow, Goal, ParseWarning, Section
 from ..pdf.reading import PageData
 from ..vocab import (
@@ -253,6 +254,7 @@ class Walker:
     def _goal_label(self, i: int, label: str) -> int:
         ln = self.lines[i]
         ln.used = True
+        note_goal_label(ln)
         ln.tags.append("label")
         goal = self.goal_stack[-1] if self.goal_stack else None
         if goal is None:

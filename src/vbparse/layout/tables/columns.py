@@ -249,7 +249,7 @@ def fill_joints(page: PageData, own: Sequence[Box], bottom: float, reach: float)
 
 def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
             starts: Sequence[float] = (), ends: Sequence[float] = (),
-            right_set: Sequence[float] = ()) -> list[tuple[float, float]]:
+            right_set: Sequence[float] = (), edge_ends: Sequence[float] = ()) -> list[tuple[float, float]]:
     """Extents of the runs of text on each line (a cell's text on that line).
 
     starts: where header texts start. A word starting exactly there, after a gap, starts
@@ -261,22 +261,27 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
     right-aligned header's does: '90 %' | '2024' at 1 pt padding). right_set: the ends
     of header texts shown set right (_set_right); no text of that column reaches past
     one, so a gap across it parts two cells, as a rule does ('2023-01-' | '2023-12-31'
-    at zero padding, a word space apart). And
-    two words a gap apart where one column's texts end and the next one's start
-    (_shared_edges), or where the next one's start at an x where runs of text of two or
-    more other lines start (a left-aligned column's edge: 'café en som' | '2023-01-01'
-    at 1 pt padding, the dates of the rows with short names standing alone)."""
+    at zero padding, a word space apart). And two words a gap apart where one column's
+    texts end and the next one's start (_shared_edges), or where the next one's start
+    at an x where runs of text of two or more other lines start (a left-aligned column's
+    edge: 'café en som' | '2023-01-01' at 1 pt padding, the dates of the rows with short
+    names standing alone).
+    edge_ends: where header texts end when the headers are set right: each such end is
+    its cell's edge less the padding, so a word starting there after a gap starts the
+    next cell ('öka' centred | '2023' set left, at zero padding)."""
     out: list[tuple[float, float]] = []
     lefts, rights = _shared_edges(lines)
     column_starts, _ = _shared_edges(lines, alone=2)
     ends = sorted(ends)
     right_set = sorted(right_set)
+    edge_ends = sorted(edge_ends)
     for ln in lines:
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             start = ph[0]
             for a, b in zip(ph, [*ph[1:], None], strict=True):
                 if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in (*cuts, *right_set))
                         or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
+                        or (b.x0 > a.x1 and _near(edge_ends, b.x0 - TOUCH_TOL / 2, TOUCH_TOL / 2))
                         or (b.x0 > a.x1 and _near(ends, a.x1, TOUCH_TOL) and _near(rights, a.x1, TOUCH_TOL))
                         or (b.x0 > a.x1 and _near(column_starts, b.x0, TOUCH_TOL) and not _digit_group(a, b))
                         or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))):
@@ -402,7 +407,8 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
     # header cells set left (the first header starts where the body's text does): a
     # column's header then stands just right of its left cut; among cuts that fit the
     # values alike, the one nearer the next header wins
-    left_headers = bool(vals) and abs(min(v[0] for v in vals) - heads[0][0]) <= 3.0
+    left_headers = bool(vals) and (abs(min(v[0] for v in vals) - heads[0][0]) <= 3.0 or _padded_left(bands, vals))
+    right_ends = _right_ends(vals)
     inf = float("inf")
     # states after each pair: (where the next column starts, cost so far, cuts so far)
     states: list[tuple[float, float, list[float | None]]] = [(-inf, 0.0, [])]
@@ -420,9 +426,12 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
         # set left, and its value ends at b's (centred) header text by chance
         # Nor when b's header is shown set right: then it starts where its words' length
         # puts it, not at the cell's edge, and a value ending there does so by chance
+        # Nor when texts of a's set right end before it (_right_ends): a's cells end there
         short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
+        a_ends = [e for e in right_ends if heads[k][0] < e < b_left - 1.0]
         touch = [] if bands[k + 1].set_right else \
-            [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)]
+            [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)
+             and not any(e < v[0] - TOUCH_TOL for e in a_ends)]
 
         def own_cost(cut: float, width: float, b_left: float = b_left, a_right: float | None = a_right,
                      touch: list[tuple[float, float]] = touch) -> float:
@@ -434,6 +443,48 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
                       key=lambda st: st[1])
                   for cut, width in options for here in (own_cost(cut, width),)]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
+
+
+def _padded_right(bands: Sequence[Band], runs: Sequence[tuple[float, float]]) -> bool:
+    """Header texts set right over values set left, told by the padding they share: a
+    header set right ends one cell padding short of its column's right edge, a value set
+    left starts one padding past its own left edge, which is that same edge. So where
+    the values of two or more columns each start at one x, one distance (two paddings)
+    past the end of the header before them, the headers are set right, single-line ones
+    included. A column whose values start apart shows nothing (set centred or right, its
+    texts' starts fall anywhere)."""
+    offsets: list[tuple[float, int]] = []
+    for k in range(1, len(bands)):
+        end, nxt = bands[k - 1].text_right, bands[k].text_left
+        offsets += _one_offset([v[0] - end for v in set(runs)
+                                if end + TOUCH_TOL < v[0] < nxt - TOUCH_TOL and v[1] < bands[k].text_right
+                                and v[0] - end <= 30.0], k)
+    return _agree(offsets)
+
+
+def _padded_left(bands: Sequence[Band], runs: Sequence[tuple[float, float]]) -> bool:
+    """Header texts set left over values set right, told by the padding they share (as
+    _padded_right, mirrored): where the values of two or more columns each end at one x,
+    one distance short of the start of the header after them, the headers are set left."""
+    offsets: list[tuple[float, int]] = []
+    for k in range(len(bands) - 1):
+        start, nxt = bands[k].text_left, bands[k + 1].text_left
+        offsets += _one_offset([nxt - v[1] for v in set(runs)
+                                if start - TOUCH_TOL <= v[0] and v[1] < nxt - TOUCH_TOL and nxt - v[1] <= 30.0], k)
+    return _agree(offsets)
+
+
+def _one_offset(ds: list[float], k: int) -> list[tuple[float, int]]:
+    """The column's one offset, [(d, k)], when all its values show the same; else none."""
+    if not ds or max(ds) - min(ds) > TOUCH_TOL:
+        return []
+    return [(sum(ds) / len(ds), k)]
+
+
+def _agree(offsets: list[tuple[float, int]]) -> bool:
+    """Offsets of two different columns lie within TOUCH_TOL of each other."""
+    offsets.sort()
+    return any(e - d <= TOUCH_TOL for (d, _), (e, _) in itertools.pairwise(offsets))
 
 
 def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequence[float | None],
@@ -449,6 +500,7 @@ def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequ
     if any(v[0] < x - 0.3 and v[1] > x + 0.3 for v in vals for x in xs):
         return float("inf")
     edges = [float("-inf"), *xs, float("inf")]
+    right_ends = _right_ends([*vals, *context])
     out = sum(_spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
               for lo, hi in itertools.pairwise(edges))
     # as in gutter_cuts: a value ending where the next header (not shown set right) starts
@@ -458,8 +510,28 @@ def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequ
         if bands[k + 1].set_right:
             continue
         short = sorted(u[0] for u in [*vals, *context] if u[1] < b_left - 1.0)
+        a_ends = [e for e in right_ends if heads[k][0] < e < b_left - 1.0]
         out += 1000.0 * sum(1 for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and v[0] >= x
-                            and not _near(short, v[0], TOUCH_TOL))
+                            and not _near(short, v[0], TOUCH_TOL) and not any(e < v[0] - TOUCH_TOL for e in a_ends))
+    return out
+
+
+def _right_ends(vals: Sequence[tuple[float, float]]) -> list[float]:
+    """x where two or more value texts of different lengths end: a column set right ends its
+    cells' text there. A value starting right of such an x, past a's header start, is not
+    a's, even if it ends where b's header starts (a header centred over a value set left
+    may start where that value ends)."""
+    out: list[float] = []
+    ordered = sorted(set(vals), key=lambda v: v[1])
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1][1] - ordered[i][1] <= TOUCH_TOL:
+            j += 1
+        starts = sorted(v[0] for v in ordered[i:j + 1])
+        if starts[-1] - starts[0] > TOUCH_TOL:
+            out.append(ordered[i][1])
+        i = j + 1
     return out
 
 
@@ -766,7 +838,13 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     ends = [b.text_right for b in bands[:-1]]
     # headers set right, none set left: each header shows where its column ends
     right_headers = bool(right_set) and not left_set
-    runs = phrases(body, [*vxs, *shade], starts, ends, right_set) if body else []
+    # a header shown set left starts at its cell's edge (past the padding): no text of its
+    # column starts before it, none of the column before reaches past it, so a gap across
+    # it parts two cells, as a rule does ('29 st' | '75 %' a word space apart at zero padding)
+    left_starts = [b.text_left for b in bands if b.set_left]
+    runs = phrases(body, [*vxs, *shade, *left_starts], starts, ends, right_set,
+                   ends if right_headers else ()) if body else []
+    right_headers = right_headers or (not left_set and _padded_right(bands, runs))
     cuts = gutter_cuts(bands, runs, right_headers) if body else [None] * (len(bands) - 1)
     pooled = KNOWN_RUNS.get() if pool and body else None
     if pooled is not None:
@@ -786,12 +864,13 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     late: list[float] = []
     own = fill_joints(page, band_fills, bottom, reach)  # shaded cells side by side: header or body rows
     known = KNOWN_SEAMS.get()
+    shift = _rule_shift(vxs, body_runs) if vxs else 0.0
     for (a, b), gutter in zip(itertools.pairwise(bands), cuts, strict=True):
         between = [x for x in vxs if a.text_right - 1 <= x <= b.text_left + 1]
         if not between:  # shaded header cells' shared edge between the two texts: drawn, like a rule
             drawn = [x for x in own if a.text_right - 1 <= x <= b.text_left + 1]
             between = drawn if len(drawn) == 1 else []
-        glued = seam(a, b, body_runs, between[-1] if between else None, shade) if body_words else None
+        glued = seam(a, b, body_runs, between[-1] + shift if between else None, shade) if body_words else None
         if glued is None and not between and body_words and a.text_right < b.text_left \
                 and _late_seam(body_runs, b.text_left):
             glued = b.text_left
@@ -872,6 +951,30 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     left_known = bool(left_rules) or pad is not None
     return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams,
                        late)
+
+
+def _rule_shift(vxs: Sequence[float], runs: Sequence[Sequence[Word]]) -> float:
+    """How far right of the cell edges the vertical rules are drawn: a cell's text never
+    starts before its edge, so where runs of text in two or more columns start one
+    distance short of the rule before them, the rules stand that far off the edges (0.0
+    when no text shows it), and two cells' texts glued at zero padding meet there."""
+    xs = sorted(vxs)
+    diffs: list[tuple[float, float]] = []
+    for r in runs:
+        i = bisect_left(xs, r[0].x0 + GLUE_TOL)
+        if i < len(xs) and xs[i] - r[0].x0 <= 2.0:
+            diffs.append((r[0].x0 - xs[i], xs[i]))
+    diffs.sort()
+    best: list[tuple[float, float]] = []
+    j = 0
+    for i in range(len(diffs)):
+        while diffs[i][0] - diffs[j][0] > TOUCH_TOL:
+            j += 1
+        if i + 1 - j > len(best):
+            best = diffs[j:i + 1]
+    if len(best) < 3 or len({x for _, x in best}) < 2:
+        return 0.0
+    return best[len(best) // 2][0]
 
 
 def _ruled_padding(vxs: Sequence[float], body: Sequence[Line]) -> float | None:

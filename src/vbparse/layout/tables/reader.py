@@ -9,6 +9,7 @@ line pitch.
 from __future__ import annotations
 
 from collections import Counter
+from contextvars import ContextVar
 
 from ...model import Activity, ComplaintRow, Indicator, ParseWarning
 from ...pdf.reading import PageData
@@ -16,10 +17,22 @@ from ..lines import Line
 from ..provenance import box_of
 from .columns import TableLayout, layout_from_header, missing_roles
 from .complaints import parse_complaints
-from .goals import RowReader
+from .goals import RowReader, _is_analysis_label
 from .header import Header
 from .model import Span, Table, add_row, cells_by_page, close_rows, new_table
 from .rows import RowEvidence, header_pitch, table_pitch
+
+LABEL_LEFTS: ContextVar[dict[str, list[float]] | None] = ContextVar("LABEL_LEFTS", default=None)
+"""Where the document's labels start, as read so far: "goal" the goal labels (Beskrivning,
+Förväntat resultat, a goal's Analys), "table" the goal tables' own Analys labels. Set per parse."""
+LABEL_X_TOL = 0.5  # pt: labels set alike start at one x (positions are exact to ~0.1 pt)
+
+
+def note_goal_label(ln: Line) -> None:
+    """Record where a goal label starts (the walker read it as the goal's)."""
+    lefts = LABEL_LEFTS.get()
+    if lefts is not None:
+        lefts.setdefault("goal", []).append(ln.x0)
 
 
 class TableReader:
@@ -78,7 +91,20 @@ class TableReader:
         exact: half a point apart (9.5 body, 10 table) is another style, not noise."""
         if self.first is None or self.first.wants_goal_analysis(ln):
             return True
-        return bool(self.body) and abs(ln.size - self._median_size()) > 0.25
+        if bool(self.body) and abs(ln.size - self._median_size()) > 0.25:
+            return True
+        return self._set_as_goal_label(ln)
+
+    def _set_as_goal_label(self, ln: Line) -> bool:
+        """The label starts where the document's goal labels do and apart from where its
+        tables' own Analys labels start (inside a cell, past its padding), most of them
+        (one goal label read as a table's before the tables showed their own x does not
+        decide): it stands outside the table. Where both start at one x (no padding, or
+        a table indented to put its text on the body's margin) this tells nothing."""
+        lefts = LABEL_LEFTS.get() or {}
+        goal, table = lefts.get("goal", []), lefts.get("table", [])
+        alike = sum(1 for x in table if abs(ln.x0 - x) <= LABEL_X_TOL)
+        return any(abs(ln.x0 - x) <= LABEL_X_TOL for x in goal) and len(table) - alike > alike
 
     def _median_size(self) -> float:
         """The middle one of the body lines' sizes (counted as lines come: this is asked at
@@ -93,6 +119,9 @@ class TableReader:
 
     def feed(self, ln: Line) -> None:
         self.body.append(ln)
+        lefts = LABEL_LEFTS.get()
+        if lefts is not None and self.first is not None and _is_analysis_label(ln)[0]:
+            lefts.setdefault("table", []).append(ln.x0)
         self._sizes[ln.size] += 1
         if self.first is not None:
             self.first.feed(ln)
