@@ -129,6 +129,23 @@ def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() 
     assert _groups(rows, [a, b])[:4] == [None, None, "A", "A"]
 
 
+def test_a_label_near_its_parts_middle_but_not_centred_on_its_text_reaches_back() -> None:
+    """s400054: a tall label at the top of its part's last row, in a part open at its top:
+    its middle lies 2 pt from the middle between the rules around it, but a centred label
+    is level with the middle of the part's text (rows and label; padding moves both
+    alike), and this one stands 2.5 pt above it: not centred, so the cell began on a page
+    before and the label-less page's rows are its own."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+    from vbparse.layout.tables.complaints.row import _Row
+
+    rows = [_Row(2, 100, 108), _Row(2, 120, 128), _Row(3, 100, 120), _Row(3, 130, 210)]
+    a = _Label(3, 130, 175, "A", span_top=95.0, span_bottom=214.0, ruled=True)
+    assert _groups(rows, [a]) == ["A", "A", "A", "A"]
+    # centred on the part's text (100-210): a cell wholly on page 3
+    a = _Label(3, 132.5, 177.5, "A", span_top=95.0, span_bottom=214.0, ruled=True)
+    assert _groups(rows, [a]) == [None, None, "A", "A"]
+
+
 def test_a_category_set_a_point_left_of_its_rule_is_no_group_label() -> None:
     """A producer sets each cell's text a point left of the cell's left rule: a category
     word starting just left of the rule between group and category columns is the

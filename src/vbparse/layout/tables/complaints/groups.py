@@ -244,10 +244,17 @@ def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages
             del owner[id(r)]
 
 
-def _centred(lab: _Label) -> bool:
-    """The label stands in the middle of its cell's part between the rules around it."""
-    return math.isfinite(lab.span_bottom) and \
-        abs(lab.mid - (lab.span_top + lab.span_bottom) / 2) <= max(1.0, 0.1 * (lab.bottom - lab.top))
+def _centred(lab: _Label, rows: list[_Row]) -> bool:
+    """The label stands in the middle of its cell's part between the rules around it: level
+    with the middle of what the part holds (its rows' text and the label itself). Measured
+    on the text, not the rules: the cells' padding (and a paragraph's space after, which
+    the label's cell has as the rows' cells do) moves the label and the rows alike."""
+    if not math.isfinite(lab.span_bottom):
+        return False
+    inside = [r for r in rows if lab.covers(r)]
+    top = min([lab.top, *(r.top for r in inside)])
+    bottom = max([lab.bottom, *(r.bottom for r in inside)])
+    return abs(lab.mid - (top + bottom) / 2) <= 1.0
 
 
 def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
@@ -278,7 +285,7 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
             # top is printed in the cell's first part, one centred in its part is centred
             # in a cell wholly on this page: either began here)
             nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
-                and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+                and h.span_top < first_mid[h.page] < h.top and not _centred(h, rows) else None
         elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
             nxt = None
         elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
