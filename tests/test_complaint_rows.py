@@ -971,3 +971,24 @@ def test_a_lone_letter_at_a_line_break_is_part_of_a_broken_word() -> None:
     assert _cell_text(lines("Annat (ange vad", "i vyn)"), 300.0, False) == "Annat (ange vad i vyn)"
     # s500035: a letter alone on its line ends the word above, it opens none below
     assert _cell_text(lines("Medarbetar", "e", "beskrivning"), 300.0, False) == "Medarbetare beskrivning"
+
+
+def test_a_boundary_two_runs_could_trade_rows_over_is_found() -> None:
+    """s800011: a cell split by a page break prints its label at the top of its first part
+    (labels otherwise at their cells' foot); overleaf it meets a cell whose label stands
+    at its foot. Moving the boundary between them a row fits the labels as well: the
+    first row whose group it could change is returned. Where the next label stands at its run's first
+    row (top alignment), the boundary is settled."""
+    from vbparse.layout.tables.complaints.groups import _Label, _unsettled_boundary
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (2, 100, 108), (2, 120, 128), (2, 140, 148), (2, 160, 168))
+    span = {1: (0, 1), 2: (2, 5)}
+    a = _Label(1, 100, 118, "A")  # at the top of its first part, reaching into its second row
+    b = _Label(2, 160, 168, "B")  # at its cell's foot
+    owner = {id(r): (a if i < 3 else b) for i, r in enumerate(rows)}
+    # A giving up a row leaves its label off its part's foot; B giving up one costs nothing
+    assert _unsettled_boundary(rows, [a, b], owner, span, "bottom", True, set()) is rows[3]
+    assert _unsettled_boundary(rows, [a, b], owner, span, "bottom", True, {id(rows[2])}) is None
+    b = _Label(2, 120, 128, "B")  # at its run's first row
+    owner = {id(r): (a if i < 3 else b) for i, r in enumerate(rows)}
+    assert _unsettled_boundary(rows, [a, b], owner, span, "top", False, set()) is None

@@ -146,7 +146,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     doubt: list[_Row] = []
     loose: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose)
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose,
+                                 {id(rows[i]) for i in cut_after or ()})
     _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
         warnings.append(ParseWarning(
@@ -310,7 +311,7 @@ _ALIGNMENTS = (("top", False), ("center", False), ("bottom", False), ("center", 
 
 
 def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
-                         loose: list[_Row] | None = None) -> dict[int, _Label]:
+                         loose: list[_Row] | None = None, ruled_below: set[int] | None = None) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -323,7 +324,9 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     The first row the labels leave unsettled goes to `loose`: one in no run (above the
     first label, or beyond what the labels' alignment covers), or, where one label is all
     there is, one of its run it does not stand beside (a single label shows no alignment:
-    the rows above or below it may be a group with no label)."""
+    the rows above or below it may be a group with no label), or the first row two runs
+    could trade at no cost (`_unsettled_boundary`; rows by id in `ruled_below` have a rule
+    across the group column under them: no run goes on over it)."""
     span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
         a, _ = span.get(row.page, (i, i))
@@ -336,7 +339,7 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
         unmarked = sum(1 for row in rows if owner.get(id(row)) is _NO_GROUP)  # below a run, in none
-        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked))
+        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked, first_top))
     # labels fitting alike (within half a point): the fewest rows in no group below a
     # label's run (with no rule across the group column, nothing shows where such an
     # unlabelled group would begin; rows above the first label show it: the label opens
@@ -370,6 +373,10 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                         and not (b.page == lab.page and b.top < lab.bottom and b.bottom > lab.top)):
                     loose.append(b)
                     break
+            else:
+                moved = _unsettled_boundary(rows, labs, owner, span, best[3], best[5], ruled_below or set())
+                if moved is not None:
+                    loose.append(moved)
     if doubt is not None:
         for f in alike:
             differ = [r for r in rows if f[4] == best[4] and f[2].get(id(r)) is not best[2].get(id(r))]
@@ -377,6 +384,40 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                 doubt.append(differ[0])
                 break
     return best[2]
+
+
+def _unsettled_boundary(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label],
+                        span: dict[int, tuple[int, int]], align: str, first_top: bool,
+                        ruled_below: set[int]) -> _Row | None:
+    """The first row where two runs meet with nothing to settle which is its: no rule
+    between them, and moving their boundary a row either way fits the labels as well (to
+    half a point). So it is where a cell split by a page break, its label printed in the
+    part above, meets a cell whose label stands at its foot: nothing on the page shows
+    where the one ends and the other begins."""
+    overlaps = [max(0.0, a.bottom - b.top) for a, b in itertools.pairwise(rows) if a.page == b.page]
+    slack = statistics.median(overlaps) if overlaps else 0.0
+    runs: list[list] = []  # [label, first row, last row]
+    for i, r in enumerate(rows):
+        lab = owner.get(id(r))
+        if lab is None or lab is _NO_GROUP:
+            continue
+        if runs and runs[-1][0] is lab and runs[-1][2] == i - 1:
+            runs[-1][2] = i
+        else:
+            runs.append([lab, i, i])
+
+    def cost(la: _Label, sa: int, e: int, lb: _Label, eb: int) -> float:
+        return (_run_cost(rows, la, sa, e, *span[la.page], align, first_top, slack)
+                + _run_cost(rows, lb, e + 1, eb, *span[lb.page], align, first_top, slack))
+
+    for (la, sa, ea), (lb, sb, eb) in itertools.pairwise(runs):
+        if sb != ea + 1 or id(rows[ea]) in ruled_below:
+            continue
+        now = cost(la, sa, ea, lb, eb)
+        for e in (ea - 1, ea + 1):
+            if sa <= e < eb and id(rows[e]) not in ruled_below and cost(la, sa, e, lb, eb) < now + 0.5:
+                return rows[min(e, ea) + 1]
+    return None
 
 
 def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str,
