@@ -973,6 +973,21 @@ def test_a_lone_letter_at_a_line_break_is_part_of_a_broken_word() -> None:
     assert _cell_text(lines("Medarbetar", "e", "beskrivning"), 300.0, False) == "Medarbetare beskrivning"
 
 
+def test_an_empty_ruled_cell_below_a_one_row_label_cell_is_reported() -> None:
+    """Every label's ruled cell is one row; the rows below stand in closed cells of their
+    own with no label. The label may be printed on its group's first row only (no merge),
+    or those rows are in no group: the rules draw both alike. They go on with the label,
+    and the doubt is reported at the first such row."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148))
+    a = _Label(1, 100, 108, "A", span_top=95.0, span_bottom=115.0, ruled=True)
+    warnings: list[ParseWarning] = []
+    assert _groups(rows, [a], warnings, cut_after={0, 1}) == ["A", "A", "A"]
+    assert [(w.code, w.page) for w in warnings] == [("complaint_groups_ambiguous", 1)]
+    assert "y=120" in warnings[0].message
+
+
 def test_a_boundary_two_runs_could_trade_rows_over_is_found() -> None:
     """s800011: a cell split by a page break prints its label at the top of its first part
     (labels otherwise at their cells' foot); overleaf it meets a cell whose label stands

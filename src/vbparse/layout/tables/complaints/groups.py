@@ -201,6 +201,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             hits[i] = _NO_GROUP
     if merged_cells:
         _cut_runs_at_rules(rows, hits, ruled_pages, cut_after or set())
+    if not merged and warnings is not None and not doubt and not loose:
+        _warn_empty_cells(rows, hits, ruled_pages, cut, warnings)
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -208,6 +210,26 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _warn_empty_cells(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int], cut_after: set[int],
+                      warnings: list[ParseWarning]) -> None:
+    """Every label's ruled cell is one row, and a row below one stands in a closed cell of
+    its own (a rule across the group column above it; on this page or one with no label)
+    with no label: an empty cell. Its
+    label may be printed on its group's first row only (the cells not merged), or the row
+    is in no group; the rules draw both alike. It goes on with the label above; say so."""
+    seen = False
+    for i, (row, hit) in enumerate(zip(rows, hits, strict=True)):
+        if hit is not None:
+            seen = hit is not _NO_GROUP
+        elif seen and ruled_pages and i - 1 in cut_after:
+            warnings.append(ParseWarning(
+                code="complaint_groups_ambiguous", page=row.page, box=_row_box(row),
+                message=f"the complaint row at y={row.top:.0f} stands in an empty group cell of its own (every "
+                        f"label's cell is one row): it is given the group above, as if that label were printed "
+                        f"on its group's first row only, but it may be in no group"))
+            return
 
 
 def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int],
