@@ -1007,3 +1007,17 @@ def test_a_boundary_two_runs_could_trade_rows_over_is_found() -> None:
     b = _Label(2, 120, 128, "B")  # at its run's first row
     owner = {id(r): (a if i < 3 else b) for i, r in enumerate(rows)}
     assert _unsettled_boundary(rows, [a, b], owner, span, "top", False, set()) is None
+
+
+def test_empty_closed_cells_at_a_pages_top_below_its_first_rule_are_in_no_group() -> None:
+    """s600047 (chromium, merged cells, top labels): overleaf from a merged cell, the page
+    opens with rows each closed by rules across the group column, no label, then the next
+    label's cell. The first row may be the merged cell going on (its part ends at the
+    page's first rule); the rows below that rule are in empty cells of their own: no
+    group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (2, 100, 108), (2, 120, 128), (2, 140, 148), (2, 160, 168))
+    b = _Label(1, 100, 108, "B", span_top=95.0, span_bottom=135.0, ruled=True)
+    c = _Label(2, 160, 168, "C", span_top=155.0, span_bottom=175.0, ruled=True)
+    assert _groups(rows, [b, c], cut_after={2, 3, 4}) == ["B", "B", "B", None, None, "C"]

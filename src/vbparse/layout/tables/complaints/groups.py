@@ -175,7 +175,12 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             # page's foot it may be the first part of a cell whose label is printed in a
             # later part: that cell, open at its top, reaches back to it)
             here = [lab for lab in labels if lab.page == row.page]
-            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here):
+            # (or below a rule across the group column under a row of this page: a closed
+            # cell above it, labelled or not; a cell going on from the page before ends
+            # at the page's first such rule)
+            below_closed = any(lab.span_bottom <= row.mid for lab in here) or (
+                i > 0 and rows[i - 1].page == row.page and i - 1 in (cut_after or ()))
+            if hit is None and merged and below_closed:
                 if row.page == rows[-1].page or any(lab.mid > row.mid for lab in here):
                     hit = _NO_GROUP
                 else:
