@@ -1021,3 +1021,16 @@ def test_empty_closed_cells_at_a_pages_top_below_its_first_rule_are_in_no_group(
     b = _Label(1, 100, 108, "B", span_top=95.0, span_bottom=135.0, ruled=True)
     c = _Label(2, 160, 168, "C", span_top=155.0, span_bottom=175.0, ruled=True)
     assert _groups(rows, [b, c], cut_after={2, 3, 4}) == ["B", "B", "B", None, None, "C"]
+
+
+def test_the_tables_last_run_may_print_its_label_at_the_top_of_its_first_row() -> None:
+    """s700047 (reportlab, centred labels, no rules): the last label stands at the top of
+    its first row, and the rows below it to the table's end have no label. A region open
+    below prints its label at the top of its first row, as a cell's part cut by a page
+    break does (the same producers): those rows are its, not in no group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 160), (1, 170, 178), (1, 190, 198))
+    a = _Label(1, 104, 124, "A")  # centred on rows 0-1
+    b = _Label(1, 140, 148, "B")  # at the top of row 2, not centred in it
+    assert _groups(rows, [a, b]) == ["A", "A", "B", "B", "B"]

@@ -520,6 +520,10 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     elif first_top and s == e and align != "top":
         # a cell of one row is merged with none: such a producer sets its label at the top too
         c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
+    elif first_top and e == len(rows) - 1 and align != "top":
+        # the table's last run, open below as a cell's part cut by a page break is: such a
+        # producer prints its label at the top of its first row, as in that part
+        c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
