@@ -1034,3 +1034,17 @@ def test_the_tables_last_run_may_print_its_label_at_the_top_of_its_first_row() -
     a = _Label(1, 104, 124, "A")  # centred on rows 0-1
     b = _Label(1, 140, 148, "B")  # at the top of row 2, not centred in it
     assert _groups(rows, [a, b]) == ["A", "A", "B", "B", "B"]
+
+
+def test_a_rule_the_upper_rows_text_reaches_past_still_cuts_between_the_rows() -> None:
+    """s900008 (reportlab, grid, tight rows): each row's text box ends a point and a half
+    below the rule under it. The rule still lies between the two rows (below the upper
+    row's middle, above the lower row's text): no group cell runs on over it."""
+    from vbparse.layout.tables.complaints.groups import _cut_after
+    from vbparse.layout.tables.complaints.row import _Row
+
+    rows = [_Row(1, top, bottom, end_page=1) for top, bottom in ((100, 111), (112, 120), (121, 129))]
+    page = PageData(1, 600.0, 800.0, [], hrules=[Rule(109.5, 50, 600)])
+    cut, merged = _cut_after(rows, [_line(1, 100, ("Grupp", 60))], {1: page}, 120.0, {})
+    assert cut == {0}
+    assert not merged

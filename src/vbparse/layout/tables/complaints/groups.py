@@ -125,8 +125,12 @@ def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageD
         short[pg] = [r.pos for r in pages[pg].hrules if reach <= r.start <= split + 2 and r.end > split + 2]
 
     def between(ys: dict[int, list[float]]) -> set[int]:
+        # below the upper row's middle, not only its text's foot: a producer may set the
+        # text of rows packed tight a point or two past the rule under them (no rule runs
+        # through a row's lines: rows are cut at rules)
         return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
-                if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in ys.get(b.page, []))}
+                if a.end_page == b.page and any(min(a.bottom - 1, a.mid if a.page == b.page else a.bottom - 1) < y
+                                                <= b.top + 1 for y in ys.get(b.page, []))}
 
     return between(across), bool(between(short))
 
