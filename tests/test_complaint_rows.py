@@ -129,6 +129,23 @@ def test_a_ruled_cell_open_at_its_top_owns_the_rows_on_pages_before_its_label() 
     assert _groups(rows, [a, b])[:4] == [None, None, "A", "A"]
 
 
+def test_a_label_near_its_parts_middle_but_not_centred_on_its_text_reaches_back() -> None:
+    """s400054: a tall label at the top of its part's last row, in a part open at its top:
+    its middle lies 2 pt from the middle between the rules around it, but a centred label
+    is level with the middle of the part's text (rows and label; padding moves both
+    alike), and this one stands 2.5 pt above it: not centred, so the cell began on a page
+    before and the label-less page's rows are its own."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+    from vbparse.layout.tables.complaints.row import _Row
+
+    rows = [_Row(2, 100, 108), _Row(2, 120, 128), _Row(3, 100, 120), _Row(3, 130, 210)]
+    a = _Label(3, 130, 175, "A", span_top=95.0, span_bottom=214.0, ruled=True)
+    assert _groups(rows, [a]) == ["A", "A", "A", "A"]
+    # centred on the part's text (100-210): a cell wholly on page 3
+    a = _Label(3, 132.5, 177.5, "A", span_top=95.0, span_bottom=214.0, ruled=True)
+    assert _groups(rows, [a]) == [None, None, "A", "A"]
+
+
 def test_a_category_set_a_point_left_of_its_rule_is_no_group_label() -> None:
     """A producer sets each cell's text a point left of the cell's left rule: a category
     word starting just left of the rule between group and category columns is the
@@ -1011,3 +1028,79 @@ def test_a_label_meeting_the_category_on_its_line_does_not_hide_the_boundary() -
     rows = _parse(body)
     assert [(r.group, r.category) for r in rows] == [
         ("På under samverkan beskrivning delaktig kvalitet?", "5,5 åtgärder året synpunkter som")]
+
+def test_an_empty_ruled_cell_below_a_one_row_label_cell_is_reported() -> None:
+    """Every label's ruled cell is one row; the rows below stand in closed cells of their
+    own with no label. The label may be printed on its group's first row only (no merge),
+    or those rows are in no group: the rules draw both alike. They go on with the label,
+    and the doubt is reported at the first such row."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 148))
+    a = _Label(1, 100, 108, "A", span_top=95.0, span_bottom=115.0, ruled=True)
+    warnings: list[ParseWarning] = []
+    assert _groups(rows, [a], warnings, cut_after={0, 1}) == ["A", "A", "A"]
+    assert [(w.code, w.page) for w in warnings] == [("complaint_groups_ambiguous", 1)]
+    assert "y=120" in warnings[0].message
+
+
+def test_a_boundary_two_runs_could_trade_rows_over_is_found() -> None:
+    """s800011: a cell split by a page break prints its label at the top of its first part
+    (labels otherwise at their cells' foot); overleaf it meets a cell whose label stands
+    at its foot. Moving the boundary between them a row fits the labels as well: the
+    first row whose group it could change is returned. Where the next label stands at its run's first
+    row (top alignment), the boundary is settled."""
+    from vbparse.layout.tables.complaints.groups import _Label, _unsettled_boundary
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (2, 100, 108), (2, 120, 128), (2, 140, 148), (2, 160, 168))
+    span = {1: (0, 1), 2: (2, 5)}
+    a = _Label(1, 100, 118, "A")  # at the top of its first part, reaching into its second row
+    b = _Label(2, 160, 168, "B")  # at its cell's foot
+    owner = {id(r): (a if i < 3 else b) for i, r in enumerate(rows)}
+    # A giving up a row leaves its label off its part's foot; B giving up one costs nothing
+    assert _unsettled_boundary(rows, [a, b], owner, span, "bottom", True, set()) is rows[3]
+    assert _unsettled_boundary(rows, [a, b], owner, span, "bottom", True, {id(rows[2])}) is None
+    b = _Label(2, 120, 128, "B")  # at its run's first row
+    owner = {id(r): (a if i < 3 else b) for i, r in enumerate(rows)}
+    assert _unsettled_boundary(rows, [a, b], owner, span, "top", False, set()) is None
+
+
+def test_empty_closed_cells_at_a_pages_top_below_its_first_rule_are_in_no_group() -> None:
+    """s600047 (chromium, merged cells, top labels): overleaf from a merged cell, the page
+    opens with rows each closed by rules across the group column, no label, then the next
+    label's cell. The first row may be the merged cell going on (its part ends at the
+    page's first rule); the rows below that rule are in empty cells of their own: no
+    group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (2, 100, 108), (2, 120, 128), (2, 140, 148), (2, 160, 168))
+    b = _Label(1, 100, 108, "B", span_top=95.0, span_bottom=135.0, ruled=True)
+    c = _Label(2, 160, 168, "C", span_top=155.0, span_bottom=175.0, ruled=True)
+    assert _groups(rows, [b, c], cut_after={2, 3, 4}) == ["B", "B", "B", None, None, "C"]
+
+
+def test_the_tables_last_run_may_print_its_label_at_the_top_of_its_first_row() -> None:
+    """s700047 (reportlab, centred labels, no rules): the last label stands at the top of
+    its first row, and the rows below it to the table's end have no label. A region open
+    below prints its label at the top of its first row, as a cell's part cut by a page
+    break does (the same producers): those rows are its, not in no group."""
+    from vbparse.layout.tables.complaints.groups import _groups, _Label
+
+    rows = _rows((1, 100, 108), (1, 120, 128), (1, 140, 160), (1, 170, 178), (1, 190, 198))
+    a = _Label(1, 104, 124, "A")  # centred on rows 0-1
+    b = _Label(1, 140, 148, "B")  # at the top of row 2, not centred in it
+    assert _groups(rows, [a, b]) == ["A", "A", "B", "B", "B"]
+
+
+def test_a_rule_the_upper_rows_text_reaches_past_still_cuts_between_the_rows() -> None:
+    """s900008 (reportlab, grid, tight rows): each row's text box ends a point and a half
+    below the rule under it. The rule still lies between the two rows (below the upper
+    row's middle, above the lower row's text): no group cell runs on over it."""
+    from vbparse.layout.tables.complaints.groups import _cut_after
+    from vbparse.layout.tables.complaints.row import _Row
+
+    rows = [_Row(1, top, bottom, end_page=1) for top, bottom in ((100, 111), (112, 120), (121, 129))]
+    page = PageData(1, 600.0, 800.0, [], hrules=[Rule(109.5, 50, 600)])
+    cut, merged = _cut_after(rows, [_line(1, 100, ("Grupp", 60))], {1: page}, 120.0, {})
+    assert cut == {0}
+    assert not merged

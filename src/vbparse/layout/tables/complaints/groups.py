@@ -125,8 +125,12 @@ def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageD
         short[pg] = [r.pos for r in pages[pg].hrules if reach <= r.start <= split + 2 and r.end > split + 2]
 
     def between(ys: dict[int, list[float]]) -> set[int]:
+        # below the upper row's middle, not only its text's foot: a producer may set the
+        # text of rows packed tight a point or two past the rule under them (no rule runs
+        # through a row's lines: rows are cut at rules)
         return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
-                if a.end_page == b.page and any(a.bottom - 1 <= y <= b.top + 1 for y in ys.get(b.page, []))}
+                if a.end_page == b.page and any(min(a.bottom - 1, a.mid if a.page == b.page else a.bottom - 1) < y
+                                                <= b.top + 1 for y in ys.get(b.page, []))}
 
     return between(across), bool(between(short))
 
@@ -146,7 +150,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     doubt: list[_Row] = []
     loose: list[_Row] = []
     owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose)
+                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose,
+                                 {id(rows[i]) for i in cut_after or ()})
     _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
         warnings.append(ParseWarning(
@@ -174,7 +179,12 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             # page's foot it may be the first part of a cell whose label is printed in a
             # later part: that cell, open at its top, reaches back to it)
             here = [lab for lab in labels if lab.page == row.page]
-            if hit is None and merged and any(lab.span_bottom <= row.mid for lab in here):
+            # (or below a rule across the group column under a row of this page: a closed
+            # cell above it, labelled or not; a cell going on from the page before ends
+            # at the page's first such rule)
+            below_closed = any(lab.span_bottom <= row.mid for lab in here) or (
+                i > 0 and rows[i - 1].page == row.page and i - 1 in (cut_after or ()))
+            if hit is None and merged and below_closed:
                 if row.page == rows[-1].page or any(lab.mid > row.mid for lab in here):
                     hit = _NO_GROUP
                 else:
@@ -200,6 +210,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             hits[i] = _NO_GROUP
     if merged_cells:
         _cut_runs_at_rules(rows, hits, ruled_pages, cut_after or set())
+    if not merged and warnings is not None and not doubt and not loose:
+        _warn_empty_cells(rows, hits, ruled_pages, cut, warnings)
     for hit in hits:
         if hit is _NO_GROUP:
             current = None
@@ -207,6 +219,26 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             current = hit.text
         out.append(current)
     return out
+
+
+def _warn_empty_cells(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int], cut_after: set[int],
+                      warnings: list[ParseWarning]) -> None:
+    """Every label's ruled cell is one row, and a row below one stands in a closed cell of
+    its own (a rule across the group column above it; on this page or one with no label)
+    with no label: an empty cell. Its
+    label may be printed on its group's first row only (the cells not merged), or the row
+    is in no group; the rules draw both alike. It goes on with the label above; say so."""
+    seen = False
+    for i, (row, hit) in enumerate(zip(rows, hits, strict=True)):
+        if hit is not None:
+            seen = hit is not _NO_GROUP
+        elif seen and ruled_pages and i - 1 in cut_after:
+            warnings.append(ParseWarning(
+                code="complaint_groups_ambiguous", page=row.page, box=_row_box(row),
+                message=f"the complaint row at y={row.top:.0f} stands in an empty group cell of its own (every "
+                        f"label's cell is one row): it is given the group above, as if that label were printed "
+                        f"on its group's first row only, but it may be in no group"))
+            return
 
 
 def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int],
@@ -244,10 +276,17 @@ def _stop_at_ruled_pages(rows: list[_Row], owner: dict[int, _Label], ruled_pages
             del owner[id(r)]
 
 
-def _centred(lab: _Label) -> bool:
-    """The label stands in the middle of its cell's part between the rules around it."""
-    return math.isfinite(lab.span_bottom) and \
-        abs(lab.mid - (lab.span_top + lab.span_bottom) / 2) <= max(1.0, 0.1 * (lab.bottom - lab.top))
+def _centred(lab: _Label, rows: list[_Row]) -> bool:
+    """The label stands in the middle of its cell's part between the rules around it: level
+    with the middle of what the part holds (its rows' text and the label itself). Measured
+    on the text, not the rules: the cells' padding (and a paragraph's space after, which
+    the label's cell has as the rows' cells do) moves the label and the rows alike."""
+    if not math.isfinite(lab.span_bottom):
+        return False
+    inside = [r for r in rows if lab.covers(r)]
+    top = min([lab.top, *(r.top for r in inside)])
+    bottom = max([lab.bottom, *(r.bottom for r in inside)])
+    return abs(lab.mid - (top + bottom) / 2) <= 1.0
 
 
 def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
@@ -278,7 +317,7 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
             # top is printed in the cell's first part, one centred in its part is centred
             # in a cell wholly on this page: either began here)
             nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
-                and h.span_top < first_mid[h.page] < h.top and not _centred(h) else None
+                and h.span_top < first_mid[h.page] < h.top and not _centred(h, rows) else None
         elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
             nxt = None
         elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
@@ -303,7 +342,7 @@ _ALIGNMENTS = (("top", False), ("center", False), ("bottom", False), ("center", 
 
 
 def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
-                         loose: list[_Row] | None = None) -> dict[int, _Label]:
+                         loose: list[_Row] | None = None, ruled_below: set[int] | None = None) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -316,7 +355,9 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     The first row the labels leave unsettled goes to `loose`: one in no run (above the
     first label, or beyond what the labels' alignment covers), or, where one label is all
     there is, one of its run it does not stand beside (a single label shows no alignment:
-    the rows above or below it may be a group with no label)."""
+    the rows above or below it may be a group with no label), or the first row two runs
+    could trade at no cost (`_unsettled_boundary`; rows by id in `ruled_below` have a rule
+    across the group column under them: no run goes on over it)."""
     span: dict[int, tuple[int, int]] = {}
     for i, row in enumerate(rows):
         a, _ = span.get(row.page, (i, i))
@@ -329,7 +370,7 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         cost, owner = _runs(rows, labs, span, align, first_top)
         orphans = sum(1 for row in rows if owner.get(id(row), _NO_GROUP) is _NO_GROUP)
         unmarked = sum(1 for row in rows if owner.get(id(row)) is _NO_GROUP)  # below a run, in none
-        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked))
+        fits.append((cost - _ORPHAN * (orphans - unmarked), orphans, owner, align, unmarked, first_top))
     # labels fitting alike (within half a point): the fewest rows in no group below a
     # label's run (with no rule across the group column, nothing shows where such an
     # unlabelled group would begin; rows above the first label show it: the label opens
@@ -363,6 +404,10 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                         and not (b.page == lab.page and b.top < lab.bottom and b.bottom > lab.top)):
                     loose.append(b)
                     break
+            else:
+                moved = _unsettled_boundary(rows, labs, owner, span, best[3], best[5], ruled_below or set())
+                if moved is not None:
+                    loose.append(moved)
     if doubt is not None:
         for f in alike:
             differ = [r for r in rows if f[4] == best[4] and f[2].get(id(r)) is not best[2].get(id(r))]
@@ -370,6 +415,40 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
                 doubt.append(differ[0])
                 break
     return best[2]
+
+
+def _unsettled_boundary(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label],
+                        span: dict[int, tuple[int, int]], align: str, first_top: bool,
+                        ruled_below: set[int]) -> _Row | None:
+    """The first row where two runs meet with nothing to settle which is its: no rule
+    between them, and moving their boundary a row either way fits the labels as well (to
+    half a point). So it is where a cell split by a page break, its label printed in the
+    part above, meets a cell whose label stands at its foot: nothing on the page shows
+    where the one ends and the other begins."""
+    overlaps = [max(0.0, a.bottom - b.top) for a, b in itertools.pairwise(rows) if a.page == b.page]
+    slack = statistics.median(overlaps) if overlaps else 0.0
+    runs: list[list] = []  # [label, first row, last row]
+    for i, r in enumerate(rows):
+        lab = owner.get(id(r))
+        if lab is None or lab is _NO_GROUP:
+            continue
+        if runs and runs[-1][0] is lab and runs[-1][2] == i - 1:
+            runs[-1][2] = i
+        else:
+            runs.append([lab, i, i])
+
+    def cost(la: _Label, sa: int, e: int, lb: _Label, eb: int) -> float:
+        return (_run_cost(rows, la, sa, e, *span[la.page], align, first_top, slack)
+                + _run_cost(rows, lb, e + 1, eb, *span[lb.page], align, first_top, slack))
+
+    for (la, sa, ea), (lb, sb, eb) in itertools.pairwise(runs):
+        if sb != ea + 1 or id(rows[ea]) in ruled_below:
+            continue
+        now = cost(la, sa, ea, lb, eb)
+        for e in (ea - 1, ea + 1):
+            if sa <= e < eb and id(rows[e]) not in ruled_below and cost(la, sa, e, lb, eb) < now + 0.5:
+                return rows[min(e, ea) + 1]
+    return None
 
 
 def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str,
@@ -444,6 +523,10 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
         c = max(0.0, before - lab.top) + top if first_top else min(c, max(0.0, before - lab.top) + top + _SPLIT_TOP)
     elif first_top and s == e and align != "top":
         # a cell of one row is merged with none: such a producer sets its label at the top too
+        c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
+    elif first_top and e == len(rows) - 1 and align != "top":
+        # the table's last run, open below as a cell's part cut by a page break is: such a
+        # producer prints its label at the top of its first row, as in that part
         c = min(c, max(0.0, before - lab.top) + max(0.0, lab.bottom - after) + top)
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
