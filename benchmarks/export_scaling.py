@@ -36,8 +36,9 @@ def make_copies(src: list[Path], n: int, folder: Path) -> None:
 
 def timed_export(folder: Path, out: Path, workers: int, fmt: str) -> float:
     start = time.perf_counter()
-    status = vbparse_main(["export", str(folder), "--out", str(out), "--workers", str(workers),
-                           "--format", fmt, "--quiet"])
+    status = vbparse_main(
+        ["export", str(folder), "--out", str(out), "--workers", str(workers), "--format", fmt, "--quiet"]
+    )
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"export failed with status {status}")

@@ -49,8 +49,15 @@ def parse_time(path: Path, reader: str = "auto", isolate: bool | None = None) ->
 
 def interleaved(path: Path, repeat: int) -> tuple[float, float, float, float]:
     """Min over repeats of (floor, pdfium parse, pdfplumber parse, pdfium in-process), timed in turn."""
-    runs = [(floor(path), parse_time(path, "pdfium"), parse_time(path, "pdfplumber"),
-             parse_time(path, "pdfium", isolate=False)) for _ in range(repeat)]
+    runs = [
+        (
+            floor(path),
+            parse_time(path, "pdfium"),
+            parse_time(path, "pdfplumber"),
+            parse_time(path, "pdfium", isolate=False),
+        )
+        for _ in range(repeat)
+    ]
     return tuple(min(r[i] for r in runs) for i in range(4))  # type: ignore[return-value]
 
 
@@ -93,8 +100,10 @@ def main() -> None:
     if args.child:
         child_run(args.child, args.reader)
         return
-    print(f"{'fixture':34} {'pages':>5} {'floor s':>8} {'pdfium s':>8} {'ratio':>6} {'plumber s':>9} {'ratio':>6}"
-          f" {'in-proc s':>9} {'child/in':>8}")
+    print(
+        f"{'fixture':34} {'pages':>5} {'floor s':>8} {'pdfium s':>8} {'ratio':>6} {'plumber s':>9} {'ratio':>6}"
+        f" {'in-proc s':>9} {'child/in':>8}"
+    )
     fast, slow, costs = [], [], []
     pdfs = [*sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")), *sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))]
     for pdf in pdfs:
@@ -113,8 +122,9 @@ def main() -> None:
     tmp.mkdir(exist_ok=True)
     for pages in (args.long_pages // 4, args.long_pages // 2, args.long_pages):
         path = concatenated(pages, tmp / f"long{pages}.pdf")
-        out = subprocess.run([sys.executable, __file__, "--child", str(path), "--reader", args.reader],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(path), "--reader", args.reader], capture_output=True, text=True
+        )
         if out.returncode:
             print(out.stderr[-500:])
             continue

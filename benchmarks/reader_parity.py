@@ -48,9 +48,11 @@ def compare(ref: list[PageData], new: list[PageData], tol: float) -> dict[str, l
             cands.remove(best)
             off = max(abs(best.x0 - w.x0), abs(best.x1 - w.x1), abs(best.top - w.top), abs(best.bottom - w.bottom))
             if off > tol:
-                out["edge"].append(f"p{a.number} {w.text!r} off by {off:.2f} pt "
-                                   f"(x0 {best.x0 - w.x0:+.2f} x1 {best.x1 - w.x1:+.2f} "
-                                   f"top {best.top - w.top:+.2f} bottom {best.bottom - w.bottom:+.2f})")
+                out["edge"].append(
+                    f"p{a.number} {w.text!r} off by {off:.2f} pt "
+                    f"(x0 {best.x0 - w.x0:+.2f} x1 {best.x1 - w.x1:+.2f} "
+                    f"top {best.top - w.top:+.2f} bottom {best.bottom - w.bottom:+.2f})"
+                )
             if best.size != w.size:
                 out["size"].append(f"p{a.number} {w.text!r} {w.size} vs {best.size}")
             if best.bold != w.bold:
@@ -73,8 +75,10 @@ def main() -> None:
     ap.add_argument("--tol", type=float, default=0.1, help="edge tolerance in points")
     ap.add_argument("--show", type=int, default=5, help="examples per kind and file")
     args = ap.parse_args()
-    pdfs = args.pdfs or [*sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")),
-                         *sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))]
+    pdfs = args.pdfs or [
+        *sorted((ROOT / "fixtures" / "pdf").glob("*.pdf")),
+        *sorted((ROOT / "fixtures" / "samples").glob("*.pdf")),
+    ]
     totals: Counter[str] = Counter()
     n_words = 0
     for pdf in pdfs:
@@ -84,14 +88,18 @@ def main() -> None:
         new = read_pdfium.read_pages(pdf.read_bytes(), descents)
         n_words += sum(len(p.words) for p in ref)
         found = compare(ref, new, args.tol)
-        print(f"{pdf.name}: {sum(len(p.words) for p in ref)} words, "
-              + (", ".join(f"{k} {len(v)}" for k, v in sorted(found.items())) or "identical"))
+        print(
+            f"{pdf.name}: {sum(len(p.words) for p in ref)} words, "
+            + (", ".join(f"{k} {len(v)}" for k, v in sorted(found.items())) or "identical")
+        )
         for kind, lines in sorted(found.items()):
             totals[kind] += len(lines)
             for line in lines[: args.show]:
                 print(f"    {kind:8} {line}")
-    print(f"\n{len(pdfs)} files, {n_words} reference words; mismatches by kind: "
-          + (", ".join(f"{k} {v}" for k, v in sorted(totals.items())) or "none"))
+    print(
+        f"\n{len(pdfs)} files, {n_words} reference words; mismatches by kind: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(totals.items())) or "none")
+    )
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     skipped = [r for r in rows if "skip" in r]
     rows = [r for r in rows if "skip" not in r]
     if skipped:
-        print(f"!!! {len(skipped)} looks skipped: " + ", ".join(sorted({r['skip'] for r in skipped})))
+        print(f"!!! {len(skipped)} looks skipped: " + ", ".join(sorted({r["skip"] for r in skipped})))
     print(f"seeds {seeds[0]}..{seeds[-1]}: {len(rows)} looks")
     print(f"{'':>10} {'overall':>8}  " + "  ".join(f"{c[:10]:>10}" for c in CATEGORIES) + "   looks < 97 %")
     for via in ["original", *vias]:
@@ -118,19 +118,33 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             cr.update(r["scores"][via]["cat_right"])
             ct.update(r["scores"][via]["cat_total"])
-        low = sum(1 for r in rows if r["scores"][via]["total"] and
-                  r["scores"][via]["right"] / r["scores"][via]["total"] < 0.97)
-        print(f"{via:>10} {_pct(right, total):>8}  " + "  ".join(f"{_pct(cr[c], ct[c]):>10}" for c in CATEGORIES)
-              + f"   {low}")
+        low = sum(
+            1
+            for r in rows
+            if r["scores"][via]["total"] and r["scores"][via]["right"] / r["scores"][via]["total"] < 0.97
+        )
+        print(
+            f"{via:>10} {_pct(right, total):>8}  "
+            + "  ".join(f"{_pct(cr[c], ct[c]):>10}" for c in CATEGORIES)
+            + f"   {low}"
+        )
     for via in vias:
         drops = sorted(
-            ((r["scores"][via]["right"] / max(1, r["scores"][via]["total"])
-              - r["scores"]["original"]["right"] / max(1, r["scores"]["original"]["total"])), r["seed"], r["writer"])
+            (
+                (
+                    r["scores"][via]["right"] / max(1, r["scores"][via]["total"])
+                    - r["scores"]["original"]["right"] / max(1, r["scores"]["original"]["total"])
+                ),
+                r["seed"],
+                r["writer"],
+            )
             for r in rows
         )
         worse = [d for d in drops if d[0] < -1e-9]
-        print(f"{via}: {len(worse)} looks read worse than their producer's PDF; worst: "
-              + ", ".join(f"{s} ({w}) {100 * d:+.1f}" for d, s, w in worse[:6]))
+        print(
+            f"{via}: {len(worse)} looks read worse than their producer's PDF; worst: "
+            + ", ".join(f"{s} ({w}) {100 * d:+.1f}" for d, s, w in worse[:6])
+        )
         errors = [r for r in rows if r["scores"][via].get("error")]
         for r in errors[:5]:
             print(f"  !!! {r['seed']}: {r['scores'][via]['error']}")

@@ -44,6 +44,7 @@ def corpus() -> tuple[bytes, ...]:
     pool.append(hostile.rotated(pool[0], [0, 90, 180, 270] * 50))
     return tuple(pool)
 
+
 Case = tuple[int, list[test_fuzz.Op]]
 
 

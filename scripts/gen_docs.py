@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate docs/schema.json and docs/data-model.md from the model, so docs cannot drift.
 
-    python3 scripts/gen_docs.py          # write both files
-    python3 scripts/gen_docs.py --check  # exit 1 if either is out of date (for CI)
+python3 scripts/gen_docs.py          # write both files
+python3 scripts/gen_docs.py --check  # exit 1 if either is out of date (for CI)
 """
 
 from __future__ import annotations
@@ -45,14 +45,14 @@ NOTES: dict[str, str] = {
     "ParseWarning.message": "What happened, for a person.",
     "ParseWarning.page": "Page it concerns (1-based), if any.",
     "ParseWarning.box": "Where on that page, `[x0, top, x1, bottom]` in points, when the warning is about one "
-                        "place (a cell, a line, a row); null when it is about the whole report or a whole table.",
+    "place (a cell, a line, a row); null when it is about the whole report or a whole table.",
     "Section.title": "Heading as printed.",
-    "Section.text": "Text between this heading and the next heading or first child; `\"\"` if none.",
+    "Section.text": 'Text between this heading and the next heading or first child; `""` if none.',
     "Section.page": "Page of the heading (1-based).",
     "Section.children": "Sub-headings, same shape.",
     "Goal.level": "`kf_direction` (KF:s inriktningsmål), `kf_area` (KF:s mål för verksamhetsområdet), "
-                  "`board` (Nämndmål), `unit` (Enhetsmål).",
-    "Goal.number": "`\"1\"`, `\"1.3\"` for KF goals; null for board and unit goals.",
+    "`board` (Nämndmål), `unit` (Enhetsmål).",
+    "Goal.number": '`"1"`, `"1.3"` for KF goals; null for board and unit goals.',
     "Goal.title": "Heading after its prefix, wrapped lines joined.",
     "Goal.assessment": "Status text as printed (`Uppfylls helt`, `Ingen`, `Inga data`, …).",
     "Goal.assessment_code": "The status as a code; null (with a warning) for unknown text.",
@@ -97,34 +97,34 @@ NOTES: dict[str, str] = {
     "Section.box": "Box of the heading's lines on `page`.",
     "Goal.box": "Box of the heading's lines on `page` (null for the stand-in goal of a table with no goal above it).",
     "Indicator.box": "Box of the row's cells on `page`, not the *Analys* row under it; a row cut by a page break: "
-                     "its part on `page`.",
+    "its part on `page`.",
     "Activity.box": "Box of the row's cells on `page`, not the *Analys* row under it; a row cut by a page break: "
-                    "its part on `page`.",
+    "its part on `page`.",
     "ComplaintRow.box": "Box of the row's category, count and summary cells on `page` (not the merged group label).",
 }
 """Hand-written meanings, used where the schema itself has no description."""
 
 FRAME_NOTES = {
     "goals": "One row per goal, depth first. `parent_*` name the goal above; `kf_direction_number` and "
-             "`kf_area_number` the KF goals it belongs to (its own number for a KF goal). "
-             "`expected_results` joins the items with a newline.",
+    "`kf_area_number` the KF goals it belongs to (its own number for a KF goal). "
+    "`expected_results` joins the items with a newline.",
     "indicators": "One row per indicator, document order, with its goal path: the KF direction and area, "
-                  "the board and unit goal above it (null when it sits higher up) and `goal_level`/`goal_title` "
-                  "of the goal it is listed under. Each Value field is three columns: `<field>` (number), "
-                  "`<field>_raw` (as printed) and `<field>_unit`; and, last, where it was read: `<field>_page` "
-                  "and its box `<field>_x0`, `<field>_top`, `<field>_x1`, `<field>_bottom` "
-                  "(`df[df.outcome_page == 7]`, `df.loc[df.outcome_raw == '8,5 %', ['outcome_page', "
-                  "'outcome_x0', 'outcome_top']]`).",
+    "the board and unit goal above it (null when it sits higher up) and `goal_level`/`goal_title` "
+    "of the goal it is listed under. Each Value field is three columns: `<field>` (number), "
+    "`<field>_raw` (as printed) and `<field>_unit`; and, last, where it was read: `<field>_page` "
+    "and its box `<field>_x0`, `<field>_top`, `<field>_x1`, `<field>_bottom` "
+    "(`df[df.outcome_page == 7]`, `df.loc[df.outcome_raw == '8,5 %', ['outcome_page', "
+    "'outcome_x0', 'outcome_top']]`).",
     "activities": "One row per activity with the same goal path; `start`/`end` as `datetime64[ns]` "
-                  "(NaT when missing or not a date).",
+    "(NaT when missing or not a date).",
     "complaints": "One row per complaints-table row. The count unit (`st`) is `count_unit`, because "
-                  "`unit` is the report's unit in corpus frames.",
+    "`unit` is the report's unit in corpus frames.",
     "sections": "The section tree flattened depth first: `depth` 0 for top level, `parent_title`, "
-                "and `path` (titles joined with ` > `).",
+    "and `path` (titles joined with ` > `).",
     "warnings": "One row per parse warning: what was odd, skipped or guessed, with its page and, where it is "
-                "about one place, its box.",
+    "about one place, its box.",
     "checks": "One row per check of what the report says twice (totals, group sums, previous year, goal "
-              "numbers, contents pages): `passed`, a message naming the values, and the items involved.",
+    "numbers, contents pages): `passed`, a message naming the values, and the items involved.",
 }
 
 
@@ -172,7 +172,7 @@ def render_data_model() -> str:
         "",
         "<!-- Generated by scripts/gen_docs.py from vbparse.json_schema(); do not edit by hand. -->",
         "",
-        f"The JSON contract (`schema_version` \"{schema['properties']['schema_version'].get('const', '1')}\"), "
+        f'The JSON contract (`schema_version` "{schema["properties"]["schema_version"].get("const", "1")}"), '
         "as `report.to_json()` writes it and `docs/schema.json` (JSON Schema draft 2020-12) defines it.",
         "Missing values are `null`; lists are never `null`. Pages are 1-based.",
         "",
@@ -183,7 +183,7 @@ def render_data_model() -> str:
         "A Value's box is its cell's text, an item's box its own lines (headings; a row's cells). A Value "
         "also has its own `page`: a row cut by a page break may have cells on the next page.",
         "",
-        "**Why `schema_version` stays \"1\".** The version changes when a name changes (SPEC). `box` "
+        '**Why `schema_version` stays "1".** The version changes when a name changes (SPEC). `box` '
         "and `Value.page` are optional additions (named in the SPEC's additions after schema 1, like "
         "`source.parser_version` and `checks` before them): no name or type changed, JSON written "
         "before them still validates against this schema, and a reader that ignores keys it does not "

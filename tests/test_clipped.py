@@ -61,11 +61,15 @@ def test_a_break_where_the_next_letter_would_have_fit_is_at_a_space() -> None:
 def test_a_ligature_or_minus_in_a_fallback_font_joins_its_word_but_cells_stay_apart() -> None:
     from vbparse.layout.lines import group_lines
 
-    words = [Word("energie", 100.0, 130.0, 50, 60, 10.0, False, 1),
-             Word("ff", 130.2, 137.0, 50.5, 60.5, 10.0, False, 1),
-             Word("ektiva", 136.8, 160.0, 50, 60, 10.0, False, 1), Word("−", 200.0, 205.0, 48, 58, 10.0, False, 1),
-             Word("16", 205.0, 215.0, 50, 60, 10.0, False, 1), Word("Antal", 250.0, 270.0, 50, 60, 10.0, True, 1),
-             Word("rapporter", 270.0, 300.0, 50, 60, 10.0, False, 1)]
+    words = [
+        Word("energie", 100.0, 130.0, 50, 60, 10.0, False, 1),
+        Word("ff", 130.2, 137.0, 50.5, 60.5, 10.0, False, 1),
+        Word("ektiva", 136.8, 160.0, 50, 60, 10.0, False, 1),
+        Word("−", 200.0, 205.0, 48, 58, 10.0, False, 1),
+        Word("16", 205.0, 215.0, 50, 60, 10.0, False, 1),
+        Word("Antal", 250.0, 270.0, 50, 60, 10.0, True, 1),
+        Word("rapporter", 270.0, 300.0, 50, 60, 10.0, False, 1),
+    ]
     (line,) = group_lines(words, 1)
     assert [w.text for w in line.words] == ["energieffektiva", "−16", "Antal", "rapporter"]
 
@@ -94,16 +98,31 @@ def test_a_count_under_another_digit_of_a_count_is_no_fragment() -> None:
         return Word(text, starts[0], x1, top, top + 10.5, 10.5, False, page, starts[1:])
 
     kvalitet = [160.0, 167.0, 172.3, 178.1, 180.5, 182.8, 185.7, 191.5]
-    foot = Line([w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [344.4], 350.2),
-                 w(3, 701, "7", [371.4], 377.3), w(3, 701, "st", [411.3, 416.6], 419.5)], 3)
-    head = Line([w(4, 166, "Kvalitet", kvalitet, 194.5), w(4, 166, "målet", [197.4, 206.1, 211.9, 214.3, 220.1], 223.1),
-                 w(4, 166, "27", [344.4, 350.2], 356.1), w(4, 166, "27", [371.4, 377.3], 383.1),
-                 w(4, 166, "st", [411.3, 416.6], 419.5)], 4)
+    foot = Line(
+        [
+            w(3, 701, "Kvalitet", kvalitet, 194.5),
+            w(3, 701, "7", [344.4], 350.2),
+            w(3, 701, "7", [371.4], 377.3),
+            w(3, 701, "st", [411.3, 416.6], 419.5),
+        ],
+        3,
+    )
+    head = Line(
+        [
+            w(4, 166, "Kvalitet", kvalitet, 194.5),
+            w(4, 166, "målet", [197.4, 206.1, 211.9, 214.3, 220.1], 223.1),
+            w(4, 166, "27", [344.4, 350.2], 356.1),
+            w(4, 166, "27", [371.4, 377.3], 383.1),
+            w(4, 166, "st", [411.3, 416.6], 419.5),
+        ],
+        4,
+    )
     assert drop_clipped([[foot], [head]]) == []
     assert not foot.used
     # the same line with its "7"s where the whole line's "7"s stand is a cut copy
-    cut = Line([w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [350.2], 356.1),
-                w(3, 701, "7", [377.3], 383.1)], 3)
+    cut = Line(
+        [w(3, 701, "Kvalitet", kvalitet, 194.5), w(3, 701, "7", [350.2], 356.1), w(3, 701, "7", [377.3], 383.1)], 3
+    )
     assert [x.code for x in drop_clipped([[cut], [head]])] == ["clipped_text"]
 
 
@@ -153,16 +172,19 @@ def test_an_accented_capital_at_a_foot_where_the_next_heads_word_starts_is_a_fra
 
 
 def test_a_ligature_glyph_joins_the_hyphen_that_opens_its_compounds_next_part() -> None:
-    """"wi" "ﬁ" "-anslutning": a ligature in a fallback font, then the compound's hyphen
+    """ "wi" "ﬁ" "-anslutning": a ligature in a fallback font, then the compound's hyphen
     touching it; one word "wifi-anslutning". A hyphen word touching a long word stays apart
     (cells with no padding)."""
     from vbparse.layout.lines import group_lines
 
-    words = [Word("kraftfull", 105.0, 140.4, 200, 211, 11.0, False, 1),
-             Word("wi", 143.5, 153.9, 200, 211, 11.0, False, 1), Word("fi", 153.9, 160.8, 200, 211, 11.0, False, 1),
-             Word("-anslutning", 160.8, 214.6, 200, 211, 11.0, False, 1),
-             Word("Verksamhet", 300.0, 350.0, 200, 211, 11.0, False, 1),
-             Word("-mål", 350.0, 370.0, 200, 211, 11.0, False, 1)]
+    words = [
+        Word("kraftfull", 105.0, 140.4, 200, 211, 11.0, False, 1),
+        Word("wi", 143.5, 153.9, 200, 211, 11.0, False, 1),
+        Word("fi", 153.9, 160.8, 200, 211, 11.0, False, 1),
+        Word("-anslutning", 160.8, 214.6, 200, 211, 11.0, False, 1),
+        Word("Verksamhet", 300.0, 350.0, 200, 211, 11.0, False, 1),
+        Word("-mål", 350.0, 370.0, 200, 211, 11.0, False, 1),
+    ]
     (line,) = group_lines(words, 1)
     assert [w.text for w in line.words] == ["kraftfull", "wifi-anslutning", "Verksamhet", "-mål"]
 
@@ -194,6 +216,7 @@ def test_a_short_word_close_to_its_neighbour_is_no_ligature() -> None:
     def w(text: str, x0: float, x1: float) -> Word:
         return Word(text, x0, x1, 50.0, 60.0, 10.0, False, 1)
 
-    (line,) = group_lines([w("klagomål", 100.0, 140.0), w("av", 141.0, 151.0), w("har", 200.0, 215.0),
-                           w("verksamhet", 216.0, 266.0)], 1)
+    (line,) = group_lines(
+        [w("klagomål", 100.0, 140.0), w("av", 141.0, 151.0), w("har", 200.0, 215.0), w("verksamhet", 216.0, 266.0)], 1
+    )
     assert [x.text for x in line.words] == ["klagomål", "av", "har", "verksamhet"]

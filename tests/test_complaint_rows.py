@@ -46,8 +46,12 @@ HEADER = _line(
 )
 
 
-def _parse(body: list[Line], hrules: dict[int, list[Rule]] | None = None,
-           warnings: list[ParseWarning] | None = None, header: Line | None = None) -> list[ComplaintRow]:
+def _parse(
+    body: list[Line],
+    hrules: dict[int, list[Rule]] | None = None,
+    warnings: list[ParseWarning] | None = None,
+    header: Line | None = None,
+) -> list[ComplaintRow]:
     hrules = hrules or {}
     header = header or HEADER
     pages = {
@@ -187,7 +191,7 @@ def test_labels_on_baselines_of_their_own_still_split_the_group_column() -> None
 
 
 def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
-    """"22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
+    """ "22" in a cell that holds one digit a line: "2" over "2" at line pitch, starting at
     one x, together wider than any count the column sets on one line, is one count."""
     body = [
         _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
@@ -199,13 +203,16 @@ def test_a_count_broken_over_two_lines_of_its_narrow_cell_rejoins() -> None:
 
 
 def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole() -> None:
-    """"självständighe" alone on its line, "t har." below: the document sets
+    """ "självständighe" alone on its line, "t har." below: the document sets
     "självständighet" whole mid-line elsewhere and "självständighe" is no word of it."""
     from vbparse.layout.lines import MID_LINE_WORDS
     from vbparse.layout.tables.complaints.cells import _rejoin_known
 
-    lines = [_line(1, 100, ("beskrivning", 385)), _line(1, 110, ("självständighe", 385)),
-             _line(1, 120, ("t har.", 385))]
+    lines = [
+        _line(1, 100, ("beskrivning", 385)),
+        _line(1, 110, ("självständighe", 385)),
+        _line(1, 120, ("t har.", 385)),
+    ]
     token = MID_LINE_WORDS.set(frozenset({"självständighet", "har"}))
     try:
         assert _rejoin_known(lines, "beskrivning självständighe t har.") == "beskrivning självständighet har."
@@ -213,7 +220,6 @@ def test_a_word_broken_alone_on_its_line_rejoins_when_the_document_sets_it_whole
         assert _rejoin_known(lines[:1] + lines[2:], "beskrivning t har.") == "beskrivning t har."
     finally:
         MID_LINE_WORDS.reset(token)
-
 
 
 def test_a_count_starting_a_fraction_left_of_the_category_cells_edge_is_a_count() -> None:
@@ -318,7 +324,10 @@ def test_a_count_broken_over_lines_rejoins_on_a_line_that_goes_on_with_the_row()
     ]
     rows = _parse(body)
     assert [(r.category, r.t2, r.vb, r.total) for r in rows] == [
-        ("Första", None, 3, 3), ("Andra och mer", 15, 7, 22), ("Tredje", None, 1, 1)]
+        ("Första", None, 3, 3),
+        ("Andra och mer", 15, 7, 22),
+        ("Tredje", None, 1, 1),
+    ]
 
 
 def test_a_totals_label_across_the_group_boundary_does_not_hide_it() -> None:
@@ -345,7 +354,10 @@ def test_text_overleaf_in_a_cell_the_row_left_empty_opens_a_row() -> None:
     ]
     rows = _parse(body)
     assert [(r.category, r.summary) for r in rows] == [
-        ("Första", "Text"), ("Andra omsorg som", None), ("Genom kompetens", "Beskrivning")]
+        ("Första", "Text"),
+        ("Andra omsorg som", None),
+        ("Genom kompetens", "Beskrivning"),
+    ]
 
 
 def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space() -> None:
@@ -364,11 +376,20 @@ def test_the_group_boundary_is_where_lines_stand_wider_apart_than_a_word_space()
 
 
 def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
+    """ "Uppdelning" and "Klagomål/synpunkter/kategorier" set apart read as two header
     cells: the one of unknown text before the first count column still heads category
     text, not summary."""
-    header = _line(1, 60, ("Uppdelning", 60), ("Klagomål/synpunkter/kategorier", 125), ("T1", 255),
-                   ("T2", 285), ("VB", 315), ("Totalt", 345), ("Sammanfattning", 385))
+    header = _line(
+        1,
+        60,
+        ("Uppdelning", 60),
+        ("Klagomål/synpunkter/kategorier", 125),
+        ("T1", 255),
+        ("T2", 285),
+        ("VB", 315),
+        ("Totalt", 345),
+        ("Sammanfattning", 385),
+    )
     monkeypatch.setattr(sys.modules[__name__], "HEADER", header)
     body = [
         _line(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348)),
@@ -376,7 +397,9 @@ def test_a_header_read_as_two_cells_over_group_and_category_heads_the_category(m
     ]
     rows = _parse(body)
     assert [(r.group, r.category, r.vb, r.summary) for r in rows] == [
-        ("Grupp", "Första", 3, None), ("Grupp", "Andra", 4, None)]
+        ("Grupp", "Första", 3, None),
+        ("Grupp", "Andra", 4, None),
+    ]
 
 
 def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_above() -> None:
@@ -391,7 +414,10 @@ def test_a_category_line_opening_with_a_number_goes_on_when_it_could_not_fit_abo
     ]
     rows = _parse(body)
     assert [r.category for r in rows] == [
-        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare", "Återkoppling har", "2023 brukare"]
+        "Rutiner arbetsmiljö omsorg inom 5,5 medarbetare",
+        "Återkoppling har",
+        "2023 brukare",
+    ]
 
 
 def test_a_label_line_the_next_word_would_have_fitted_on_was_not_broken_mid_word() -> None:
@@ -411,8 +437,17 @@ def test_a_label_glued_to_its_category_is_cut_where_the_category_starts() -> Non
     """No cell padding: the label's last word and the category's first read as one word
     ("antalLex"); cut at the category column's start (a character boundary, lower case
     before, a capital after) it is no word running across the column boundary."""
-    glued = Word("antalLex", 82.0, 114.0, 100.0, 100.0 + SIZE, SIZE, False, 1,
-                 array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]))
+    glued = Word(
+        "antalLex",
+        82.0,
+        114.0,
+        100.0,
+        100.0 + SIZE,
+        SIZE,
+        False,
+        1,
+        array("f", [86.0, 90.0, 94.0, 98.0, 102.0, 106.0, 110.0]),
+    )
     body = [
         Line([_w("Varav", 60, 100), glued, _w("Maria", 116, 100), _w("3", 318, 100), _w("3", 348, 100)], 1),
         _tight(1, 110, ("avvikelser", 60), ("Lex Sarah", 102), ("4", 318), ("4", 348)),
@@ -438,7 +473,11 @@ def test_an_open_cell_reaches_back_no_further_than_a_rule_across_the_group_colum
     page2 = [Rule(55, 50, 600), Rule(75, 120, 600), Rule(95, 50, 600)]
     rows = _parse(body, {1: across, 2: page2})
     assert [(r.category, r.group) for r in rows] == [
-        ("Första", None), ("Andra", "Grupp"), ("Tredje", "Grupp"), ("Fjärde", "Grupp")]
+        ("Första", None),
+        ("Andra", "Grupp"),
+        ("Tredje", "Grupp"),
+        ("Fjärde", "Grupp"),
+    ]
 
 
 def test_a_template_group_label_read_with_its_spaces_off_takes_the_templates_spacing() -> None:
@@ -475,8 +514,16 @@ def test_no_labels_run_reaches_over_a_page_of_ruled_cells() -> None:
     with page 3's last cell, not with the label two pages up."""
     from vbparse.layout.tables.complaints.groups import _groups, _Label
 
-    rows = _rows((2, 100, 108), (2, 120, 128), (2, 140, 148), (3, 100, 108), (3, 120, 128), (3, 140, 148),
-                 (4, 100, 108), (4, 120, 128))
+    rows = _rows(
+        (2, 100, 108),
+        (2, 120, 128),
+        (2, 140, 148),
+        (3, 100, 108),
+        (3, 120, 128),
+        (3, 140, 148),
+        (4, 100, 108),
+        (4, 120, 128),
+    )
     a = _Label(2, 100, 108, "A", span_top=95.0)
     b = _Label(3, 140, 148, "B", span_top=135.0, ruled=True)  # ruled above, open below
     assert _groups(rows, [a, b]) == ["A", "A", "A", "A", "A", "B", "B", "B"]
@@ -518,11 +565,12 @@ def test_a_row_closed_by_a_rule_at_a_pages_foot_does_not_go_on_overleaf() -> Non
         _line(2, 100, ("Annan", 60), ("Är brukare", 125)),
         _line(2, 120, ("Sista", 125), ("5", 318), ("5", 348)),
     ]
-    rules = {1: [Rule(675, 50, 600), Rule(695, 120, 600), Rule(712, 50, 600)],
-             2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 50, 600)]}
+    rules = {
+        1: [Rule(675, 50, 600), Rule(695, 120, 600), Rule(712, 50, 600)],
+        2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 50, 600)],
+    }
     closed = _parse(body, rules)
     assert [r.category for r in closed] == ["Första", "Kvalitet trygghet på", "Är brukare", "Sista"]
-
 
 
 def test_word_spaces_inside_labels_on_lines_of_their_own_are_no_group_boundary() -> None:
@@ -545,7 +593,6 @@ def test_word_spaces_inside_labels_on_lines_of_their_own_are_no_group_boundary()
     assert [r.group for r in rows][-1] == "Till en synpunkter % genom de"
 
 
-
 def test_word_spaces_inside_labels_beside_centred_categories_are_no_group_boundary() -> None:
     """s700019: as above, but the categories are centred (no x where several start): the
     cut at the labels' word spaces still loses to the cut right of every label word,
@@ -561,7 +608,6 @@ def test_word_spaces_inside_labels_beside_centred_categories_are_no_group_bounda
     rows = _parse(body)
     assert [r.category for r in rows] == ["Synpunkter ett", "Beskrivning", "En gång"]
     assert rows[-1].group == "Till en synpunkter % genom de"
-
 
 
 def test_a_count_columns_header_read_as_two_cells_is_one_column() -> None:
@@ -592,7 +638,6 @@ def test_a_count_columns_header_read_as_two_cells_is_one_column() -> None:
     assert _whole_count_cells(layout, both) is layout
 
 
-
 def test_a_count_column_heading_its_neighbours_too_splits_where_the_counts_stand_apart() -> None:
     """Header cells with no padding read as one ("Utf Utf all all T2 VB"): the T2 column's
     band holds the VB column as well. Its body counts stand in two columns disjoint in
@@ -620,7 +665,6 @@ def test_a_count_column_heading_its_neighbours_too_splits_where_the_counts_stand
     assert (sarah.t2, sarah.vb, maria.t2, maria.vb) == (None, 29, 22, 10)
 
 
-
 def test_centred_categories_crossing_a_guessed_column_boundary_are_the_categorys() -> None:
     """s700019: the header's category text ends far left of the first count column's
     heading, and the boundary guessed between them runs through centred categories. The
@@ -641,18 +685,20 @@ def test_centred_categories_crossing_a_guessed_column_boundary_are_the_categorys
     assert _category_reach(layout, [_line(1, 100, ("Lex Sarah", 60), ("22", 262))]) is layout
 
 
-
 def test_a_label_line_opening_with_a_number_after_a_question_starts_a_label() -> None:
     """s700065: two labels at line pitch, the second opening with a number ("12 stöd
     ..."): the question above is finished, and no word goes on after its "?"."""
     from vbparse.layout.tables.complaints.groups import _labels
 
-    lines = [_tight(1, 100, ("För nämnden", 54)), _tight(1, 110, ("élan 2023?", 54)),
-             _tight(1, 120, ("12 stöd med", 54)), _tight(1, 130, ("under?", 54))]
+    lines = [
+        _tight(1, 100, ("För nämnden", 54)),
+        _tight(1, 110, ("élan 2023?", 54)),
+        _tight(1, 120, ("12 stöd med", 54)),
+        _tight(1, 130, ("under?", 54)),
+    ]
     pages = {1: PageData(1, 600.0, 800.0, [w for ln in lines for w in ln.words])}
     labels = _labels(lines, pages, 120.0, [], None, 10.0)
     assert [lab.text for lab in labels] == ["För nämnden élan 2023?", "12 stöd med under?"]
-
 
 
 def test_a_number_that_could_not_fit_on_the_line_above_goes_on_with_its_category() -> None:
@@ -686,8 +732,10 @@ def test_a_ruled_tables_cell_cut_by_a_page_break_holds_every_row_under_it_withou
         _line(2, 160, ("Kompetens", 125), ("7", 318), ("7", 348)),
         _line(2, 180, ("Mat", 125), ("8", 318), ("8", 348)),
     ]
-    rules = {1: [Rule(595, 50, 600), Rule(615, 50, 600), Rule(655, 120, 600), Rule(675, 50, 600)],
-             2: [Rule(95, 50, 600), *(Rule(y, 120, 600) for y in (115, 135, 155, 175)), Rule(195, 120, 600)]}
+    rules = {
+        1: [Rule(595, 50, 600), Rule(615, 50, 600), Rule(655, 120, 600), Rule(675, 50, 600)],
+        2: [Rule(95, 50, 600), *(Rule(y, 120, 600) for y in (115, 135, 155, 175)), Rule(195, 120, 600)],
+    }
     warnings: list[ParseWarning] = []
     rows = _parse(body, rules, warnings)
     assert [r.group for r in rows] == ["Beröm", "Från vem?", "Från vem?", *["Vad gällde?"] * 5]
@@ -708,9 +756,10 @@ def test_a_rule_inset_from_the_tables_edge_still_closes_a_group_cell() -> None:
         _line(2, 140, ("Grupp B", 60), ("Sjätte", 125), ("6", 318), ("6", 348)),
         _line(2, 160, ("Sjunde", 125), ("7", 318), ("7", 348)),
     ]
-    rules = {1: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 120, 600), Rule(155, 50, 600)],
-             2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 60.4, 600), Rule(155, 120, 600),
-                 Rule(175, 50, 600)]}
+    rules = {
+        1: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 120, 600), Rule(155, 50, 600)],
+        2: [Rule(95, 50, 600), Rule(115, 120, 600), Rule(135, 60.4, 600), Rule(155, 120, 600), Rule(175, 50, 600)],
+    }
     assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 5 + ["Grupp B"] * 2
 
 
@@ -726,8 +775,10 @@ def test_a_rule_across_the_group_column_ends_a_group_whose_rules_skip_it() -> No
         _line(2, 120, ("Fjärde", 125), ("4", 318), ("4", 348)),
         _line(2, 140, ("Femte", 125), ("5", 318), ("5", 348)),
     ]
-    rules = {1: [Rule(95, 50, 600), Rule(115, 120, 600)],
-             2: [Rule(95, 50, 600), Rule(115, 50, 600), Rule(135, 50, 600), Rule(155, 50, 600)]}
+    rules = {
+        1: [Rule(95, 50, 600), Rule(115, 120, 600)],
+        2: [Rule(95, 50, 600), Rule(115, 50, 600), Rule(135, 50, 600), Rule(155, 50, 600)],
+    }
     assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 3 + [None, None]
     rules[1].append(Rule(135, 50, 600))  # the table's part on page 1 closed at its foot
     assert [r.group for r in _parse(body, rules)] == ["Grupp A"] * 3 + [None, None]
@@ -786,8 +837,7 @@ def test_a_category_line_whose_first_word_would_have_fit_above_starts_a_row() ->
         _tight(1, 130, ("Synpunkter", 125)),
     ]
     rows = _parse(body)
-    assert [r.category for r in rows] == ["Rutiner arbetsmiljö omsorg brukare", "Åtgärder av", "Klagomål",
-                                          "Synpunkter"]
+    assert [r.category for r in rows] == ["Rutiner arbetsmiljö omsorg brukare", "Åtgärder av", "Klagomål", "Synpunkter"]
 
 
 def test_a_summary_starting_beside_a_later_category_line_starts_a_row_there() -> None:
@@ -805,8 +855,11 @@ def test_a_summary_starting_beside_a_later_category_line_starts_a_row_there() ->
     ]
     rows = _parse(body)
     assert [(r.category, r.summary) for r in rows] == [
-        ("Första", "Text ett mer text slut."), ("Andra", "Ny text och mer."),
-        ("Tredje fjärde femte och", None), ("Sjunde", "Sista text.")]
+        ("Första", "Text ett mer text slut."),
+        ("Andra", "Ny text och mer."),
+        ("Tredje fjärde femte och", None),
+        ("Sjunde", "Sista text."),
+    ]
 
 
 def test_a_category_overleaf_whose_first_word_would_have_fit_at_the_foot_starts_a_row() -> None:
@@ -869,7 +922,7 @@ def test_a_summary_word_broken_in_its_narrow_column_rejoins() -> None:
 
 
 def test_a_summary_word_alone_on_full_lines_over_unlike_words_is_whole() -> None:
-    """"delaktighet" fills its line alone twice, over "kvalitet" and over "samverkan": a
+    """ "delaktighet" fills its line alone twice, over "kvalitet" and over "samverkan": a
     word broken in one column breaks at one place every time, so it is a whole word."""
     body = [
         _tight(1, 100, ("Grupp", 60), ("Första", 125), ("3", 318), ("3", 348), ("Vi har", 385)),
@@ -900,13 +953,16 @@ def test_a_label_closed_by_its_question_mark_glued_to_its_category_is_cut_there(
     """s700009: no cell padding, centred labels: the label's last word and the category's
     first read as one word ("har?Kompetens"), a question mark before a capital: cut at the
     category column's start it is no word running across the column boundary."""
-    glued = Word("har?Kompetens", 90.0, 142.0, 120.0, 120.0 + SIZE, SIZE, False, 1,
-                 array("f", [94.0 + 4 * k for k in range(12)]))
+    glued = Word(
+        "har?Kompetens", 90.0, 142.0, 120.0, 120.0 + SIZE, SIZE, False, 1, array("f", [94.0 + 4 * k for k in range(12)])
+    )
     body = [
         _tight(1, 100, ("De i av?", 62), ("Till åtgärder", 106), ("3", 318), ("3", 348)),
         _tight(1, 110, ("Beskrivning", 106), ("4", 318), ("4", 348)),
-        Line([_w("Till", 60, 120), _w("ett", 78, 120), glued, _w("för", 144, 120), _w("5", 318, 120),
-              _w("5", 348, 120)], 1),
+        Line(
+            [_w("Till", 60, 120), _w("ett", 78, 120), glued, _w("för", 144, 120), _w("5", 318, 120), _w("5", 348, 120)],
+            1,
+        ),
     ]
     rows = _parse(body)
     assert [r.category for r in rows] == ["Till åtgärder", "Beskrivning", "Kompetens för"]
@@ -918,8 +974,9 @@ def test_a_label_word_glued_to_a_wrapped_category_fragment_is_cut_where_categori
     category beside it read as one word "ellerg)", lower case on both sides. Categories
     start at one x on several lines and a cell's text never runs into the next column, so
     the word is cut there."""
-    glued = Word("ellerg)", 86.0, 114.0, 120.0, 120.0 + SIZE, SIZE, False, 1,
-                 array("f", [86.0 + 4 * k for k in range(1, 7)]))
+    glued = Word(
+        "ellerg)", 86.0, 114.0, 120.0, 120.0 + SIZE, SIZE, False, 1, array("f", [86.0 + 4 * k for k in range(1, 7)])
+    )
     body = [
         _tight(1, 100, ("Vad", 70), ("Bemanning", 106), ("3", 318), ("3", 348)),
         _tight(1, 110, ("synpunkten", 62), ("(vikarieanskaffnin", 106)),
@@ -927,12 +984,15 @@ def test_a_label_word_glued_to_a_wrapped_category_fragment_is_cut_where_categori
         _tight(1, 130, ("avvikelsen?", 56), ("Bemötande", 106), ("4", 318), ("4", 348)),
         _tight(1, 140, ("Beslut", 106), ("5", 318), ("5", 348)),
         # more rows: one word running across the column start among many is the glued one
-        *(_tight(1, 150 + 10 * k, (f"{first} av de", 106), (str(k), 318), (str(k), 348))
-          for k, first in enumerate(2 * ["Ny", "Fel", "Stöd", "Annat", "Teknik", "Brister", "Avsaknad", "Hantering"])),
+        *(
+            _tight(1, 150 + 10 * k, (f"{first} av de", 106), (str(k), 318), (str(k), 348))
+            for k, first in enumerate(2 * ["Ny", "Fel", "Stöd", "Annat", "Teknik", "Brister", "Avsaknad", "Hantering"])
+        ),
     ]
     # a totals label centred across both columns is one cell's word, not two glued
-    totals = Word("Totalt", 94.0, 118.0, 320.0, 320.0 + SIZE, SIZE, False, 1,
-                  array("f", [94.0 + 4 * k for k in range(1, 6)]))
+    totals = Word(
+        "Totalt", 94.0, 118.0, 320.0, 320.0 + SIZE, SIZE, False, 1, array("f", [94.0 + 4 * k for k in range(1, 6)])
+    )
     body.append(Line([totals, _w("9", 318, 320), _w("9", 348, 320)], 1))
     rows = _parse(body)
     assert [r.category for r in rows][:3] == ["Bemanning (vikarieanskaffning)", "Bemötande", "Beslut"]
@@ -978,12 +1038,39 @@ def test_a_label_word_ending_where_the_category_starts_does_not_hide_the_group_c
     where the category column's text starts (their boxes touch). Touching is no running
     across: the boundary is still where the category's text starts on every line."""
     body = [
-        Line([_w("Antal", 62, 100), _w("rapporter", 84.0, 100), _w("Lex", 120.2, 100), _w("Maria", 134.2, 100),
-              _w("3", 318, 100), _w("3", 348, 100)], 1),
-        Line([_w("lex", 76, 110), _w("och", 88, 110), _w("Maria", 100.0, 110), _w("Lex", 120.2, 110),
-              _w("Sarah", 134.2, 110), _w("4", 318, 110), _w("4", 348, 110)], 1),
-        Line([_w("Beröm", 84, 120), _w("Antal", 120.2, 120), _w("beröm", 142.2, 120), _w("5", 318, 120),
-              _w("5", 348, 120)], 1),
+        Line(
+            [
+                _w("Antal", 62, 100),
+                _w("rapporter", 84.0, 100),
+                _w("Lex", 120.2, 100),
+                _w("Maria", 134.2, 100),
+                _w("3", 318, 100),
+                _w("3", 348, 100),
+            ],
+            1,
+        ),
+        Line(
+            [
+                _w("lex", 76, 110),
+                _w("och", 88, 110),
+                _w("Maria", 100.0, 110),
+                _w("Lex", 120.2, 110),
+                _w("Sarah", 134.2, 110),
+                _w("4", 318, 110),
+                _w("4", 348, 110),
+            ],
+            1,
+        ),
+        Line(
+            [
+                _w("Beröm", 84, 120),
+                _w("Antal", 120.2, 120),
+                _w("beröm", 142.2, 120),
+                _w("5", 318, 120),
+                _w("5", 348, 120),
+            ],
+            1,
+        ),
     ]
     rows = _parse(body)
     assert [r.category for r in rows] == ["Lex Maria", "Lex Sarah", "Antal beröm"]
@@ -1003,8 +1090,10 @@ def test_a_rule_above_a_pages_first_row_stopping_at_the_group_column_opens_a_row
         _tight(2, 100, ("Resultat till", 125)),
         _tight(2, 120, ("Sista", 125), ("5", 318), ("5", 348)),
     ]
-    rules = {1: [Rule(675, 50, 600), Rule(695, 120, 600)],
-             2: [Rule(60, 50, 600), Rule(96, 120, 600), Rule(116, 120, 600), Rule(135, 50, 600)]}
+    rules = {
+        1: [Rule(675, 50, 600), Rule(695, 120, 600)],
+        2: [Rule(60, 50, 600), Rule(96, 120, 600), Rule(116, 120, 600), Rule(135, 50, 600)],
+    }
     rows = _parse(body, rules)
     assert [r.category for r in rows] == ["Första", "Kvalitet vi och", "Resultat till", "Sista"]
     # a rule there across the group column too may be the header's: the row goes on
@@ -1019,15 +1108,29 @@ def test_a_label_meeting_the_category_on_its_line_does_not_hide_the_boundary() -
     starts there too, well apart from the label's text. That cut is the boundary, not a
     word space inside the category ("året | året")."""
     body = [
-        Line([_w("På", 57, 100), _w("under", 67, 100), _w("samverkan", 108.9, 100), _w("5,5", 145.0, 100),
-              _w("åtgärder", 159, 100), _w("året", 193, 100), _w("39", 318, 100), _w("39", 348, 100)], 1),
-        Line([_w("beskrivning", 57, 108), _w("delaktig", 103, 108), _w("synpunkter", 145.0, 108),
-              _w("som", 187, 108)], 1),
+        Line(
+            [
+                _w("På", 57, 100),
+                _w("under", 67, 100),
+                _w("samverkan", 108.9, 100),
+                _w("5,5", 145.0, 100),
+                _w("åtgärder", 159, 100),
+                _w("året", 193, 100),
+                _w("39", 318, 100),
+                _w("39", 348, 100),
+            ],
+            1,
+        ),
+        Line(
+            [_w("beskrivning", 57, 108), _w("delaktig", 103, 108), _w("synpunkter", 145.0, 108), _w("som", 187, 108)], 1
+        ),
         Line([_w("kvalitet?", 57, 116)], 1),
     ]
     rows = _parse(body)
     assert [(r.group, r.category) for r in rows] == [
-        ("På under samverkan beskrivning delaktig kvalitet?", "5,5 åtgärder året synpunkter som")]
+        ("På under samverkan beskrivning delaktig kvalitet?", "5,5 åtgärder året synpunkter som")
+    ]
+
 
 def test_an_empty_ruled_cell_below_a_one_row_label_cell_is_reported() -> None:
     """Every label's ruled cell is one row; the rows below stand in closed cells of their

@@ -96,7 +96,9 @@ def test_in_process_with_one_worker_keeps_order() -> None:
     corpus = parse_many(["a.pdf", "bad.pdf", "b.pdf", "bug.pdf", "c.pdf"], workers=1)
     assert corpus.files == ["a.pdf", "b.pdf", "c.pdf"]
     assert [(f.path, type(f.error).__name__) for f in corpus.failures] == [
-        ("bad.pdf", "NotAPdfError"), ("bug.pdf", "VbparseError")]
+        ("bad.pdf", "NotAPdfError"),
+        ("bug.pdf", "VbparseError"),
+    ]
     assert "internal error" in corpus.failures[1].reason
     assert isinstance(corpus.failures[0], Failure) and corpus.failures[0] == ("bad.pdf", corpus.failures[0].error)
 
@@ -180,10 +182,13 @@ def test_own_pool_caps_worker_memory() -> None:
 
 def test_dask_distributed_executor(tmp_path: Path) -> None:
     import dask.distributed as distributed  # in the dev extra: a missing install must fail, not skip
+
     a, b = small_pdfs(2)
     bad = corrupt_pdf(tmp_path)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         corpus = parse_many([a, bad, b], executor=client.get_executor(), timeout_s=120)
     assert corpus.files == [str(a), str(b)]
     assert [f.path for f in corpus.failures] == [str(bad)]
@@ -199,8 +204,10 @@ def test_dask_client_as_people_pass_it(tmp_path: Path) -> None:
         copies.append(tmp_path / f"r{i}.pdf")
         shutil.copy(pdf, copies[-1])
     bad = corrupt_pdf(tmp_path)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         corpus = parse_many([*copies[:2], bad, *copies[2:]], executor=client, timeout_s=120)
     assert corpus.files == [str(p) for p in copies]
     assert [f.path for f in corpus.failures] == [str(bad)]

@@ -27,10 +27,15 @@ def test_every_face_of_a_family_takes_the_regular_face_descent() -> None:
     shared = shared_descents({"LiberationSans-Bold": -0.376, "LiberationSans": -0.303, "DejaVuSerif": -0.236})
     assert shared == {"LiberationSans-Bold": -0.303, "LiberationSans": -0.303, "DejaVuSerif": -0.236}
     # the names different writers give one family's faces
-    shared = shared_descents({"Arial,Bold": -0.3, "ArialMT": -0.212, "TimesNewRomanPS-BoldMT": -0.3,
-                              "TimesNewRomanPSMT": -0.216})
-    assert shared == {"Arial,Bold": -0.212, "ArialMT": -0.212, "TimesNewRomanPS-BoldMT": -0.216,
-                      "TimesNewRomanPSMT": -0.216}
+    shared = shared_descents(
+        {"Arial,Bold": -0.3, "ArialMT": -0.212, "TimesNewRomanPS-BoldMT": -0.3, "TimesNewRomanPSMT": -0.216}
+    )
+    assert shared == {
+        "Arial,Bold": -0.212,
+        "ArialMT": -0.212,
+        "TimesNewRomanPS-BoldMT": -0.216,
+        "TimesNewRomanPSMT": -0.216,
+    }
     # with no regular face, the descent most faces have
     assert set(shared_descents({"X-Bold": -0.3, "X-Italic": -0.2, "X-BoldItalic": -0.3}).values()) == {-0.3}
 

@@ -68,8 +68,17 @@ def test_cookbook_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_usage_names_every_command_and_format() -> None:
     text = (DOCS / "usage.md").read_text(encoding="utf-8")
-    for word in ("vbparse parse", "vbparse export", "vbparse inspect", "csv-sv", "parquet", "parse_many",
-                 "to_frames", 'pip install "vbparse[excel]"', "--strict"):
+    for word in (
+        "vbparse parse",
+        "vbparse export",
+        "vbparse inspect",
+        "csv-sv",
+        "parquet",
+        "parse_many",
+        "to_frames",
+        'pip install "vbparse[excel]"',
+        "--strict",
+    ):
         assert word in text
 
 

@@ -71,7 +71,7 @@ def test_csv_flavour_bytes(tmp_path: Path) -> None:
 
 def test_xlsx_one_sheet_per_frame_with_values(tmp_path: Path) -> None:
     report = sample_report()
-    report.goals[0].children[0].indicators[0].analysis = "=HYPERLINK(\"http://x\")\x01 text"
+    report.goals[0].children[0].indicators[0].analysis = '=HYPERLINK("http://x")\x01 text'
     frames = report.to_frames()
     path = write_frames(frames, tmp_path / "out.xlsx", "xlsx")[0]
     wb = openpyxl.load_workbook(path)
@@ -84,7 +84,7 @@ def test_xlsx_one_sheet_per_frame_with_values(tmp_path: Path) -> None:
     row = {h: c for h, c in zip(header, ind[2], strict=True)}
     assert row["name"].value == "Sjukfrånvaro" and row["outcome"].value == 8.5 and row["outcome_raw"].value == "8,5 %"
     assert row["previous_year"].value == 2022 and row["outcome_women"].value is None
-    assert row["analysis"].data_type == "s" and row["analysis"].value == "=HYPERLINK(\"http://x\") text"
+    assert row["analysis"].data_type == "s" and row["analysis"].value == '=HYPERLINK("http://x") text'
     act = wb["activities"]
     start = next(c for h, c in zip([c.value for c in act[1]], act[2], strict=True) if h == "start")
     assert start.is_date and start.value.year == 2023 and start.value.month == 1
@@ -99,8 +99,9 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "module", "extra"), [("xlsx", "openpyxl", "excel"), ("parquet", "pyarrow", "parquet")])
-def test_missing_extra_names_the_pip_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             fmt: str, module: str, extra: str) -> None:
+def test_missing_extra_names_the_pip_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, module: str, extra: str
+) -> None:
     monkeypatch.setitem(sys.modules, module, None)  # makes `import module` raise ImportError
     with pytest.raises(MissingExtraError, match=rf'pip install "vbparse\[{extra}\]"'):
         write_frames(sample_report().to_frames(), tmp_path / "out", fmt)
@@ -150,11 +151,20 @@ texts = st.text(min_size=1, max_size=40)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.tuples(st.none() | texts, st.none() | st.floats(allow_nan=False, allow_infinity=False),
-                               st.none() | st.integers(-(2**53), 2**53)), max_size=8))
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.none() | texts,
+            st.none() | st.floats(allow_nan=False, allow_infinity=False),
+            st.none() | st.integers(-(2**53), 2**53),
+        ),
+        max_size=8,
+    )
+)
 def test_any_text_and_number_survive_csv_and_parquet(tmp_path: Path, rows: list[tuple]) -> None:
     df = pd.DataFrame(rows, columns=["title", "outcome", "page"]).astype(
-        {"title": "string", "outcome": "Float64", "page": "Int64"})
+        {"title": "string", "outcome": "Float64", "page": "Int64"}
+    )
     for fmt in ("csv", "csv-sv", "parquet"):
         path = tmp_path / f"t-{fmt}"
         write_table(df, path, fmt)

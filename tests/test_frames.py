@@ -48,10 +48,23 @@ def test_every_indicator_and_activity_row_has_its_goal_path(report: Report) -> N
     frames = report.to_frames()
     for name in ("indicators", "activities"):
         df = frames[name]
-        assert df[["kf_direction_number", "kf_direction_title", "kf_area_number", "kf_area_title",
-                   "goal_level", "goal_title"]].notna().all().all(), name
+        assert (
+            df[
+                [
+                    "kf_direction_number",
+                    "kf_direction_title",
+                    "kf_area_number",
+                    "kf_area_title",
+                    "goal_level",
+                    "goal_title",
+                ]
+            ]
+            .notna()
+            .all()
+            .all()
+        ), name
         start = len(REPORT_KEY)
-        assert list(df.columns[start: start + len(GOAL_PATH)]) == list(GOAL_PATH)
+        assert list(df.columns[start : start + len(GOAL_PATH)]) == list(GOAL_PATH)
         # a row under a unit goal names it; a row under a board goal names no unit goal
         unit_rows = df["goal_level"] == "unit"
         assert (df.loc[unit_rows, "unit_title"] == df.loc[unit_rows, "goal_title"]).all()
@@ -128,8 +141,12 @@ def test_corpus_flags_reports_that_would_count_twice() -> None:
     b_other = _with_sha(sample_report(2023, sick="7 %"), "c" * 64, "b2.pdf")
     c = _with_sha(sample_report(2024), "d" * 64, "c.pdf")
     corpus = Corpus(reports=[a, a_again, b, b_other, c])
-    assert corpus.duplicates() == [(0, "same_content"), (1, "same_content"), (2, "same_unit_kind_year"),
-                                   (3, "same_unit_kind_year")]
+    assert corpus.duplicates() == [
+        (0, "same_content"),
+        (1, "same_content"),
+        (2, "same_unit_kind_year"),
+        (3, "same_unit_kind_year"),
+    ]
     goals = corpus.to_frames()["goals"]
     assert goals.loc[goals["file"] == "c.pdf", "duplicate"].isna().all()
     assert set(goals.loc[goals["file"] == "b2.pdf", "duplicate"]) == {"same_unit_kind_year"}
@@ -172,22 +189,41 @@ def test_corpus_files_default_to_source_file() -> None:
 
 values = st.none() | st.builds(
     lambda raw, number, unit: {"raw": raw, "number": number, "unit": unit},
-    st.text(max_size=10), st.none() | st.floats(allow_nan=False), st.none() | st.just("%"))
-indicators = st.builds(lambda name, outcome, target, year: {"name": name, "outcome": outcome, "target": target,
-                                                            "previous_year": year},
-                       st.text(min_size=1, max_size=10), values, values, st.none() | st.integers(1990, 2100))
-activities = st.builds(lambda name, start: {"name": name, "start": start},
-                       st.text(min_size=1, max_size=10), st.none() | st.sampled_from(["2023-01-01", "x", ""]))
+    st.text(max_size=10),
+    st.none() | st.floats(allow_nan=False),
+    st.none() | st.just("%"),
+)
+indicators = st.builds(
+    lambda name, outcome, target, year: {"name": name, "outcome": outcome, "target": target, "previous_year": year},
+    st.text(min_size=1, max_size=10),
+    values,
+    values,
+    st.none() | st.integers(1990, 2100),
+)
+activities = st.builds(
+    lambda name, start: {"name": name, "start": start},
+    st.text(min_size=1, max_size=10),
+    st.none() | st.sampled_from(["2023-01-01", "x", ""]),
+)
 LEVELS = ["kf_direction", "kf_area", "board", "unit"]
 
 
 def goal_trees(depth: int = 0) -> st.SearchStrategy[dict]:
     children = st.lists(goal_trees(depth + 1), max_size=2) if depth < 3 else st.just([])
     return st.builds(
-        lambda title, inds, acts, kids: {"level": LEVELS[depth], "number": str(depth + 1) if depth < 2 else None,
-                                         "title": title, "indicators": inds, "activities": acts, "children": kids},
-        st.text(min_size=1, max_size=10), st.lists(indicators, max_size=2), st.lists(activities, max_size=2),
-        children)
+        lambda title, inds, acts, kids: {
+            "level": LEVELS[depth],
+            "number": str(depth + 1) if depth < 2 else None,
+            "title": title,
+            "indicators": inds,
+            "activities": acts,
+            "children": kids,
+        },
+        st.text(min_size=1, max_size=10),
+        st.lists(indicators, max_size=2),
+        st.lists(activities, max_size=2),
+        children,
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -200,6 +236,7 @@ def test_any_goal_tree_gives_typed_frames_with_paths(goals: list[dict]) -> None:
     assert len(frames["activities"]) == len(report.activities)
     assert list(frames["indicators"]["name"]) == [i.name for i in report.indicators]
     assert list(frames["indicators"]["outcome_raw"].fillna("∅")) == [
-        i.outcome.raw if i.outcome else "∅" for i in report.indicators]
+        i.outcome.raw if i.outcome else "∅" for i in report.indicators
+    ]
     assert frames["indicators"]["kf_direction_title"].notna().all()
     assert frames["activities"]["goal_title"].notna().all()

@@ -135,8 +135,10 @@ OBJ_HEAD = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 FONT = re.compile(rb"/Type\s*/Font\b")
 PAGE = re.compile(rb"/Type\s*/Page(?!s)\b(?:\s*/Rotate\s+-?\d+)?")
 LENGTH = re.compile(rb"/Length\s+\d+(?:\s+\d+\s+R)?")
-HUGE_CMAP = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
-             b"endcodespacerange 1 beginbfrange <%s> <%s> <0041> endbfrange endcmap end end")
+HUGE_CMAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
+    b"endcodespacerange 1 beginbfrange <%s> <%s> <0041> endbfrange endcmap end end"
+)
 
 
 def _with_body(data: bytes, m: re.Match[bytes], body: bytes) -> bytes:

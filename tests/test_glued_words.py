@@ -40,8 +40,16 @@ def _line(*words: Word) -> Line:
     return Line(list(words), 1)
 
 
-HEADER = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 140, 100, True), _w("utfall", 180, 100, True),
-                _w("KF:s", 240, 100, True), _w("årsmål", 260, 100, True), _w("Period", 320, 100, True))]
+HEADER = [
+    _line(
+        _w("Indikator", 60, 100, True),
+        _w("Periodens", 140, 100, True),
+        _w("utfall", 180, 100, True),
+        _w("KF:s", 240, 100, True),
+        _w("årsmål", 260, 100, True),
+        _w("Period", 320, 100, True),
+    )
+]
 """Left-aligned header cells; Period's text starts at x = 320, its cell's left edge."""
 
 
@@ -49,8 +57,13 @@ def _body() -> list[Line]:
     """kf_target right-aligned ending at 320 (zero padding), period left-aligned from 320
     ('–' stands in an empty cell)."""
     return [
-        _line(_w("Andel", 60, 120), _w("12", 160, 120), _w("217", 280, 120), _glued("259", "T1", 320, 120),
-              _w("2023", 330, 120)),
+        _line(
+            _w("Andel", 60, 120),
+            _w("12", 160, 120),
+            _w("217", 280, 120),
+            _glued("259", "T1", 320, 120),
+            _w("2023", 330, 120),
+        ),
         _line(_w("Antal", 60, 140), _w("7", 160, 140), _glued("–", "2023", 320, 140)),
         _line(_w("Del", 60, 160), _w("3", 160, 160), _glued("45", "T2", 320, 160), _w("2023", 330, 160)),
     ]
@@ -127,9 +140,11 @@ def test_values_touching_the_next_header_belong_to_the_left_column() -> None:
     """Zero padding, unruled: right-aligned kf_target values end exactly where the Period
     header's text starts (x = 320), with the period cells empty. They are kf_target's,
     though the gap on their left is wider than the none on their right."""
-    body = [_line(_w("Andel", 60, 120), _w("84", 312, 120)),
-            _line(_w("Antal", 60, 140), _w("1234", 304, 140)),
-            _line(_w("Del", 60, 160), _w("7", 316, 160))]
+    body = [
+        _line(_w("Andel", 60, 120), _w("84", 312, 120)),
+        _line(_w("Antal", 60, 140), _w("1234", 304, 140)),
+        _line(_w("Del", 60, 160), _w("7", 316, 160)),
+    ]
     layout = _layout(body)
     for ln in body:
         assert "kf_target" in cells_of(ln, layout) and "period" not in cells_of(ln, layout)
@@ -165,8 +180,13 @@ def test_glued_header_words_are_found_and_cut() -> None:
     header is still found, and 'Årsmål' heads its own column from where its text starts."""
     from vbparse.layout.tables.header import header_at
 
-    line = _line(_w("Indikator", 60, 100, True), _w("Utfall", 140, 100, True), _w("VB", 168, 100, True),
-                 _glued("2022", "Årsmål", 200, 100), _w("Period", 260, 100, True))
+    line = _line(
+        _w("Indikator", 60, 100, True),
+        _w("Utfall", 140, 100, True),
+        _w("VB", 168, 100, True),
+        _glued("2022", "Årsmål", 200, 100),
+        _w("Period", 260, 100, True),
+    )
     header = header_at([line], 0, lambda a, b: False)
     assert header is not None and header.kind == "indicator"
     layout = layout_from_header("indicator", header.lines, PageData(1, 600.0, 800.0, []))
@@ -176,14 +196,19 @@ def test_glued_header_words_are_found_and_cut() -> None:
 
 # --- borders drawn on the page (vbparse.pdf.borders), both readers -------------------------
 
+
 def test_word_is_cut_where_a_vertical_rule_passes_between_two_characters() -> None:
     from vbparse.pdf.borders import cut_at_borders
 
     glued = _glued("VB", "Totalt", 200, 100)  # 'VB' ends at 200, 'Totalt' starts there
     odd = Word("259T1", 290.0, 310.0, 100, 108, 8.0, False, 1, (294.0, 298.0, 301.4, 306.0))
     out = cut_at_borders([glued, odd, _w("Andel", 60, 100)], [Rule(200.2, 90, 120), Rule(300.0, 90, 120)], [])
-    assert [(w.text, w.x0, w.x1) for w in out] == [("VB", 192.0, 200.0), ("Totalt", 200.0, 224.0),
-                                                  ("259T1", 290.0, 310.0), ("Andel", 60.0, 80.0)]
+    assert [(w.text, w.x0, w.x1) for w in out] == [
+        ("VB", 192.0, 200.0),
+        ("Totalt", 200.0, 224.0),
+        ("259T1", 290.0, 310.0),
+        ("Andel", 60.0, 80.0),
+    ]
     assert list(out[1].cuts or ()) == [204.0, 208.0, 212.0, 216.0, 220.0]
 
 
@@ -213,6 +238,7 @@ def test_word_is_cut_at_the_edge_two_shaded_cells_share() -> None:
 
 # --- unruled seams where the header does not show the cell edge ---------------------------
 
+
 def _kf_period_body() -> list[Line]:
     """kf_target right-aligned against x = 320, period left-aligned from there, every
     period '2023': the glued words all end alike. 'Tas' and '2023' are two words that
@@ -229,8 +255,14 @@ def test_glued_words_are_cut_where_a_right_aligned_header_ends() -> None:
     'Period' does not start at its cell's left edge. The glued words share the right
     alignment of their period parts, so alignment alone cannot tell; 'Tas' touching
     '2023' at 320 shows the edge."""
-    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 276, 100, True), _w("årsmål", 296, 100, True),
-                    _w("Period", 376, 100, True))]
+    header = [
+        _line(
+            _w("Indikator", 60, 100, True),
+            _w("KF:s", 276, 100, True),
+            _w("årsmål", 296, 100, True),
+            _w("Period", 376, 100, True),
+        )
+    ]
     body = _kf_period_body()
     layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
     assert layout.seams == [320.0]
@@ -242,8 +274,14 @@ def test_glued_words_are_cut_where_a_right_aligned_header_ends() -> None:
 def test_glued_words_are_cut_where_other_cells_texts_meet_the_edge() -> None:
     """Centred header cells: neither header text touches the edge at 320. A value set
     against it with its neighbour empty ('12' ending at 320) shows it."""
-    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 282, 100, True), _w("årsmål", 276, 108, True),
-                    _w("Period", 348, 100, True))]
+    header = [
+        _line(
+            _w("Indikator", 60, 100, True),
+            _w("KF:s", 282, 100, True),
+            _w("årsmål", 276, 108, True),
+            _w("Period", 348, 100, True),
+        )
+    ]
     body = [*_kf_period_body()[:2], _line(_w("Mer", 60, 160), _w("12", 312, 160))]
     layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
     assert layout.seams == [320.0]
@@ -254,11 +292,19 @@ def test_no_cut_where_a_columns_shorter_values_end() -> None:
     """Left-aligned values of one column under a centred header: '94,5' has character
     boundaries where '83' ends and where the '%' of '91 %' starts (a space as wide as a
     comma). Those runs line up with '94,5 %' on the left: one column's texts, no edge."""
-    header = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 200, 100, True), _w("utfall", 208, 108, True),
-                    _w("Period", 320, 100, True))]
-    body = [_line(_w("Andel", 60, 120), _w("94,5", 170, 120), _w("%", 190, 120), _w("2023", 320, 120)),
-            _line(_w("Antal", 60, 140), _w("91", 170, 140), _w("%", 182, 140), _w("2023", 320, 140)),
-            _line(_w("Del", 60, 160), _w("83", 170, 160), _w("2023", 320, 160))]
+    header = [
+        _line(
+            _w("Indikator", 60, 100, True),
+            _w("Periodens", 200, 100, True),
+            _w("utfall", 208, 108, True),
+            _w("Period", 320, 100, True),
+        )
+    ]
+    body = [
+        _line(_w("Andel", 60, 120), _w("94,5", 170, 120), _w("%", 190, 120), _w("2023", 320, 120)),
+        _line(_w("Antal", 60, 140), _w("91", 170, 140), _w("%", 182, 140), _w("2023", 320, 140)),
+        _line(_w("Del", 60, 160), _w("83", 170, 160), _w("2023", 320, 160)),
+    ]
     layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
     assert layout.seams == []
     assert _text(cells_of(body[0], layout)["outcome"]) == "94,5 %"
@@ -268,11 +314,20 @@ def test_no_cut_inside_numbers_whatever_touches_them() -> None:
     """Right-aligned numbers under centred headers: '27 518' and '-10' have character
     boundaries where another value ends; digits running on ('5|18') and a minus before
     its digits ('-|10') are one cell's text, so no edge is taken there."""
-    header = [_line(_w("Indikator", 60, 100, True), _w("Periodens", 196, 100, True), _w("utfall", 204, 108, True),
-                    _w("Utfall", 300, 100, True), _w("män", 304, 108, True))]
-    body = [_line(_w("Andel", 60, 120), _w("27", 236, 120), _w("518", 252, 120)),
-            _line(_w("Antal", 60, 140), _w("-10", 252, 140)),
-            _line(_w("Del", 60, 160), _w("7", 252, 160), _w("1", 300, 160))]
+    header = [
+        _line(
+            _w("Indikator", 60, 100, True),
+            _w("Periodens", 196, 100, True),
+            _w("utfall", 204, 108, True),
+            _w("Utfall", 300, 100, True),
+            _w("män", 304, 108, True),
+        )
+    ]
+    body = [
+        _line(_w("Andel", 60, 120), _w("27", 236, 120), _w("518", 252, 120)),
+        _line(_w("Antal", 60, 140), _w("-10", 252, 140)),
+        _line(_w("Del", 60, 160), _w("7", 252, 160), _w("1", 300, 160)),
+    ]
     layout = layout_from_header("indicator", header, PageData(1, 600.0, 800.0, []), body)
     assert layout.seams == []
     assert _text(cells_of(body[1], layout)["outcome"]) == "-10"
@@ -304,11 +359,19 @@ def test_a_later_table_under_the_same_header_is_cut_at_the_edge_an_earlier_one_s
     report under the same header showed it (several glued words, text set against it)."""
     from vbparse.layout.tables.columns import KNOWN_SEAMS
 
-    header = [_line(_w("Indikator", 60, 100, True), _w("KF:s", 282, 100, True), _w("årsmål", 276, 108, True),
-                    _w("Period", 348, 100, True))]
+    header = [
+        _line(
+            _w("Indikator", 60, 100, True),
+            _w("KF:s", 282, 100, True),
+            _w("årsmål", 276, 108, True),
+            _w("Period", 348, 100, True),
+        )
+    ]
     first = [*_kf_period_body()[:2], _line(_w("Mer", 60, 160), _w("12", 312, 160))]
-    later = [_line(_w("Andel", 60, 120), _glued("83", "2023", 320, 120)),
-             _line(_w("Antal", 60, 140), _w("7", 160, 140))]
+    later = [
+        _line(_w("Andel", 60, 120), _glued("83", "2023", 320, 120)),
+        _line(_w("Antal", 60, 140), _w("7", 160, 140)),
+    ]
     page = PageData(1, 600.0, 800.0, [])
     assert layout_from_header("indicator", header, page, later).seams == []
     token = KNOWN_SEAMS.set({})

@@ -180,8 +180,10 @@ def test_a_digit_that_would_have_made_its_line_as_wide_as_the_widest_fitted() ->
     the whole width, so "9" after it would not fit (a cut number); "9" alone with "9" next
     would make a line exactly as wide as "13" (digits share one width), so that break was at
     the space. One digit more than the widest line never fits ("−1" + "7" is −17)."""
-    lines = [Line([_at(t, x0, x0 + 6.39 * len(t), 100.0 + 11.0 * i)], 1)
-             for i, (t, x0) in enumerate((("13", 356.1), ("9", 362.5), ("93", 356.1), ("0", 362.5)))]
+    lines = [
+        Line([_at(t, x0, x0 + 6.39 * len(t), 100.0 + 11.0 * i)], 1)
+        for i, (t, x0) in enumerate((("13", 356.1), ("9", 362.5), ("93", 356.1), ("0", 362.5)))
+    ]
     assert join_cell(lines, 368.9, False, 12.79) == "139 930"
     minus = [Line([_at("−1", 319.93, 328.97, 100.0)], 1), Line([_at("7", 324.72, 328.97, 111.0)], 1)]
     assert join_cell(minus, 329.0, False, 13.22) == "−17"
@@ -190,8 +192,10 @@ def test_a_digit_that_would_have_made_its_line_as_wide_as_the_widest_fitted() ->
 def test_a_full_stop_alone_on_a_cells_last_line_ends_the_word_above() -> None:
     """A cell two letters wide: "Fö" / "r" / "en" / "." is "För en."; no line breaker opens
     a line with a full stop, so the cell was too narrow for "en." and the stop is its end."""
-    lines = [Line([_at(t, 490.33, x1, 100.0 + 9.0 * i, 7.0)], 1)
-             for i, (t, x1) in enumerate((("Fö", 503.75), ("r", 494.16), ("en", 503.12), (".", 493.53)))]
+    lines = [
+        Line([_at(t, 490.33, x1, 100.0 + 9.0 * i, 7.0)], 1)
+        for i, (t, x1) in enumerate((("Fö", 503.75), ("r", 494.16), ("en", 503.12), (".", 493.53)))
+    ]
     assert join_cell(lines, 503.76, False, 13.43) == "För en."
 
 
@@ -376,18 +380,35 @@ def test_rows_of_a_table_set_tighter_than_its_font_size_stand_apart_by_their_gap
     8.5 pt apart, so a name ending in "för" (unfinished) still ends its row, and a
     two-line target cell stays one value."""
     s = 7.0
-    header = Header("indicator", [
-        Line([_at("Indikator", 90.0, 120.0, 100.0, s, True), _at("Periodens", 290.0, 318.0, 100.0, s, True),
-              _at("KF:s", 400.0, 412.0, 100.0, s, True)], 1),
-        Line([_at("årsmål", 400.0, 420.0, 105.4, s, True)], 1),
-    ])
+    header = Header(
+        "indicator",
+        [
+            Line(
+                [
+                    _at("Indikator", 90.0, 120.0, 100.0, s, True),
+                    _at("Periodens", 290.0, 318.0, 100.0, s, True),
+                    _at("KF:s", 400.0, 412.0, 100.0, s, True),
+                ],
+                1,
+            ),
+            Line([_at("årsmål", 400.0, 420.0, 105.4, s, True)], 1),
+        ],
+    )
+
     def line(top: float, *cells: tuple[str, float, float]) -> Line:
         return Line([_at(t, x0, x1, top, s) for t, x0, x1 in cells], 1)
 
     body = [
         line(111.0, ("Att", 90, 98), ("enheten", 100, 124), ("för", 126, 134), ("-33", 309, 318), ("6", 410, 414)),
-        line(119.5, ("Kompetens", 90, 122), ("48", 305, 312), ("%", 313.5, 318),
-             ("Tas", 400, 409), ("fram", 410.5, 424), ("av", 425.5, 432)),
+        line(
+            119.5,
+            ("Kompetens", 90, 122),
+            ("48", 305, 312),
+            ("%", 313.5, 318),
+            ("Tas", 400, 409),
+            ("fram", 410.5, 424),
+            ("av", 425.5, 432),
+        ),
         line(125.0, ("nämnd/", 400, 422)),
         line(130.5, ("styrelse", 400, 422)),
         line(139.0, ("Medarbetare", 90, 128), ("med", 130, 143), ("198", 307, 318), ("öka", 410, 420)),
@@ -399,8 +420,7 @@ def test_rows_of_a_table_set_tighter_than_its_font_size_stand_apart_by_their_gap
     for ln in body:
         reader.feed(ln)
     rows = reader.goal_rows()
-    assert [(r.name, r.outcome.raw if r.outcome else None, r.kf_target.raw if r.kf_target else None)
-            for r in rows] == [
+    assert [(r.name, r.outcome.raw if r.outcome else None, r.kf_target.raw if r.kf_target else None) for r in rows] == [
         ("Att enheten för", "-33", "6"),
         ("Kompetens", "48 %", "Tas fram av nämnd/styrelse"),
         ("Medarbetare med brukare", "198", "öka"),

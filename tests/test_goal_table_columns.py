@@ -284,7 +284,16 @@ def test_a_body_word_whose_last_letter_stands_at_a_cell_start_is_no_header_piece
     assert glued_pieces(aktivt) is None
     assert glued_at_starts(aktivt, [103.6 + 5.3 * 5]) is None
     # a real glued header word still is cut where a cell starts
-    glued = Word("utfallän/", 224.5, 276.8, 137.5, 148.5, 11.0, True, 1,
-                 array("f", [224.5 + 5.517 * i for i in range(1, 6)] + [257.6, 264.0, 270.4]))
+    glued = Word(
+        "utfallän/",
+        224.5,
+        276.8,
+        137.5,
+        148.5,
+        11.0,
+        True,
+        1,
+        array("f", [224.5 + 5.517 * i for i in range(1, 6)] + [257.6, 264.0, 270.4]),
+    )
     parts = glued_at_starts(glued, [257.6])
     assert parts is not None and [w.text for w in parts] == ["utfall", "än/"]

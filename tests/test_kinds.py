@@ -16,8 +16,11 @@ import vbparse
 from fixtures.render import looks, rl_writer
 
 ROOT = Path(__file__).resolve().parents[1]
-T_WORDING = {"Uppfylls helt": "Bedöms uppfyllas helt", "Uppfylls delvis": "Bedöms uppfyllas delvis",
-             "Uppfylls inte": "Bedöms inte uppfyllas"}
+T_WORDING = {
+    "Uppfylls helt": "Bedöms uppfyllas helt",
+    "Uppfylls delvis": "Bedöms uppfyllas delvis",
+    "Uppfylls inte": "Bedöms inte uppfyllas",
+}
 
 
 def _goals(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,4 +64,3 @@ def test_other_kinds_parse_back(variant: Any) -> None:
     assert report.meta.kind == truth["meta"]["kind"]
     score = compare({**truth, "source": {"pages": report.source.pages}}, report.to_dict())
     assert score.misses == [], "\n".join(score.misses[:15])
-

@@ -38,6 +38,7 @@ def test_dependencies_are_ranges_and_tools_are_dev_only() -> None:
 @pytest.mark.slow
 def test_lowest_and_highest_allowed_versions() -> None:
     """Two throwaway venvs (pdfplumber 0.11.9 and 0.11.10, each with its pdfminer.six)."""
-    run = subprocess.run(["bash", str(ROOT / "scripts" / "check_dep_range.sh")], cwd=ROOT,
-                         capture_output=True, text=True, timeout=3600)
+    run = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "check_dep_range.sh")], cwd=ROOT, capture_output=True, text=True, timeout=3600
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

@@ -21,7 +21,7 @@ def _furniture(pages: list[list[Line]]) -> list[list[str]]:
 
 
 def test_a_header_ending_in_the_pages_own_number_and_count_is_furniture() -> None:
-    """"Rapport 5(17)" set low in the top margin (below where repeated headers are
+    """ "Rapport 5(17)" set low in the top margin (below where repeated headers are
     counted): the number follows the pages, so it is a running header."""
     pages = [[_ln(f"Rapport {k}(3)", k, 53.4), _ln("Indikator Utfall Årsmål", k, 90.0)] for k in (1, 2, 3)]
     assert _furniture(pages) == [[f"Rapport {k}(3)"] for k in (1, 2, 3)]

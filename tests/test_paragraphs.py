@@ -1,4 +1,5 @@
 """Paragraphs of one text flow: the flow's own wraps say its line pitch."""
+
 from __future__ import annotations
 
 from vbparse.layout.lines import Line, paragraphs
@@ -18,9 +19,9 @@ def _line(top: float, text: str, page: int = 1) -> Line:
 
 # three paragraphs set at a 13.9 pt pitch with 17.2 pt between paragraphs; lines wrap at x=260
 FLOW = [
-    (0.0, "alfa beta gamma delta epsilon zeta eta"),     # full: wraps
-    (13.9, "theta iota kappa lambda omega rho sigma"),   # full: wraps
-    (27.8, "tau slutar."),                               # short: the paragraph ends
+    (0.0, "alfa beta gamma delta epsilon zeta eta"),  # full: wraps
+    (13.9, "theta iota kappa lambda omega rho sigma"),  # full: wraps
+    (27.8, "tau slutar."),  # short: the paragraph ends
     (45.0, "Andra stycket har en rad som fyller hela"),  # full: wraps
     (58.9, "raden och fortsätter på nästa rad."),
     (76.1, "Tredje stycket är kort."),
@@ -76,7 +77,7 @@ def test_a_sentence_dash_wrapped_to_the_line_start_is_no_list_item() -> None:
 # paragraph spacing adds 4.1 pt. Every line here fills the cell to x=262 but the last.
 TIGHT = [
     (0.0, "alfa beta gamma delta epsilon zeta eta"),
-    (8.6, "theta iota kappa lambda omega rho slut."),   # ends a sentence, fills its line
+    (8.6, "theta iota kappa lambda omega rho slut."),  # ends a sentence, fills its line
     (21.3, "Andra stycket har en rad som fyller hela"),
     (29.9, "raden och fortsätter på nästa rad."),
 ]
@@ -97,8 +98,10 @@ def test_one_line_paragraphs_take_the_pitch_of_the_tables_other_cells() -> None:
     from vbparse.layout.lines import wrap_pitch
 
     other = [_line(300.0 + top, text) for top, text in TIGHT]
-    cell = [_line(0.0, "Första stycket fyller hela raden ut till slut."),
-            _line(12.7, "Andra stycket fyller också raden ut till slut.")]
+    cell = [
+        _line(0.0, "Första stycket fyller hela raden ut till slut."),
+        _line(12.7, "Andra stycket fyller också raden ut till slut."),
+    ]
     pitch = wrap_pitch(cell + other, lambda _page: 262.0)
     assert pitch is not None and abs(pitch - 8.6) < 0.01
     assert len(paragraphs(cell, right_edge=262.0, pitch=pitch)) == 2

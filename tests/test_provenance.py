@@ -29,8 +29,19 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures" / "pdf").glob("*.pdf"))
 SAMPLES = sorted((ROOT / "fixtures" / "samples").glob("*.pdf"))
 PDFS = FIXTURES + SAMPLES
-PLUMBER = [p for p in SAMPLES if p.stem in {"s000245-random245", "s000263-random263", "s000403-random403",
-                                              "s000629-random629", "s001420-random1420", "s002560-sample"}]
+PLUMBER = [
+    p
+    for p in SAMPLES
+    if p.stem
+    in {
+        "s000245-random245",
+        "s000263-random263",
+        "s000403-random403",
+        "s000629-random629",
+        "s001420-random1420",
+        "s002560-sample",
+    }
+]
 """Parsed with reader="pdfplumber" too: the samples whose reports differ between the readers
 (tests/test_readers.py KNOWN_DIFFERENCES). Everywhere else the two readers' reports are the
 same but for boxes within half a point (test_readers), so one reader's check covers both."""
@@ -54,8 +65,13 @@ def _page_chars(pdf: Path, number: int) -> PageChars:
 def _document_chars(pdf: Path) -> dict[int, PageChars]:
     """The chars of every page holding a Value (with either reader this test parses with)."""
     readers = ("auto", "pdfplumber") if pdf in PLUMBER else ("auto",)
-    pages = {v.page for reader in readers for ind in _parsed(pdf, reader).indicators for f in VALUE_FIELDS
-             if (v := getattr(ind, f)) is not None and v.page is not None}
+    pages = {
+        v.page
+        for reader in readers
+        for ind in _parsed(pdf, reader).indicators
+        for f in VALUE_FIELDS
+        if (v := getattr(ind, f)) is not None and v.page is not None
+    }
     return _read_chars(pdf, frozenset(pages))
 
 
@@ -84,8 +100,9 @@ def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
 
 def _norm(text: str) -> str:
     """Text as compared: cleaned like the readers do, without whitespace, soft hyphens or icon glyphs."""
-    return "".join(ch for ch in clean(text).replace("\u00ad", "")
-                   if not ch.isspace() and not "\ue000" <= ch <= "\uf8ff")
+    return "".join(
+        ch for ch in clean(text).replace("\u00ad", "") if not ch.isspace() and not "\ue000" <= ch <= "\uf8ff"
+    )
 
 
 def text_in_box(pdf: Path, page: int, box: list[float]) -> str:
@@ -93,10 +110,16 @@ def text_in_box(pdf: Path, page: int, box: list[float]) -> str:
     upright page, left to right), normalised."""
     chars, turn, width, height = _page_chars(pdf, page)
     x0, top, x1, bottom = box
-    inside = [c for c in chars if x0 - SLACK <= (c["x0"] + c["x1"]) / 2 <= x1 + SLACK
-              and top - SLACK <= (c["top"] + c["bottom"]) / 2 <= bottom + SLACK]
-    upright = sorted(((to_upright((c["x0"], c["top"], c["x1"], c["bottom"]), turn, width, height), c["text"])
-                      for c in inside), key=lambda bc: bc[0][1] + bc[0][3])
+    inside = [
+        c
+        for c in chars
+        if x0 - SLACK <= (c["x0"] + c["x1"]) / 2 <= x1 + SLACK
+        and top - SLACK <= (c["top"] + c["bottom"]) / 2 <= bottom + SLACK
+    ]
+    upright = sorted(
+        ((to_upright((c["x0"], c["top"], c["x1"], c["bottom"]), turn, width, height), c["text"]) for c in inside),
+        key=lambda bc: bc[0][1] + bc[0][3],
+    )
     lines: list[tuple[float, list[tuple[float, str]]]] = []
     for b, text in upright:
         mid = (b[1] + b[3]) / 2

@@ -33,8 +33,10 @@ FIXTURES = sorted(PDFS.glob("*.pdf")) + sorted((PDFS.parent / "samples").glob("*
 SMALL = [PDFS / f"sample-{look}.pdf" for look in ("b_carlito_hrules", "e_rl_serif_norules", "d_rl_helvetica_grid")]
 
 
-_TURNED = ("landscape pages turned with /Rotate: pdfplumber splits words mid-word ('tr ygghet', 'k ompetens', "
-           "'fli ckor'); pdfium reads them whole, as on the upright original")
+_TURNED = (
+    "landscape pages turned with /Rotate: pdfplumber splits words mid-word ('tr ygghet', 'k ompetens', "
+    "'fli ckor'); pdfium reads them whole, as on the upright original"
+)
 KNOWN_DIFFERENCES = {
     "s000245-random245": f"WeasyPrint; {_TURNED}",
     "s000403-random403": f"LibreOffice; {_TURNED}",
@@ -43,11 +45,16 @@ KNOWN_DIFFERENCES = {
 shows every word); strict, so the day one of them agrees the entry must go."""
 
 
-@pytest.mark.parametrize("pdf", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem], strict=True))
-    if p.stem in KNOWN_DIFFERENCES else p
-    for p in FIXTURES
-], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem], strict=True))
+        if p.stem in KNOWN_DIFFERENCES
+        else p
+        for p in FIXTURES
+    ],
+    ids=lambda p: p.stem,
+)
 def test_both_readers_give_the_same_report(pdf: Path) -> None:
     """Identical JSON but for provenance boxes, which follow each reader's word edges: those
     may differ by up to test_provenance.BOX_TOLERANCE (pdfium's and pdfminer's glyph widths, 0.1 pt rounding)."""
@@ -125,9 +132,7 @@ def _segfaulting_read_pages(data: bytes, *args: Any, **kwargs: Any) -> Any:
     return _real_read_pages(data, *args, **kwargs)
 
 
-def test_native_crash_in_pdfium_fails_one_file_not_the_batch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_native_crash_in_pdfium_fails_one_file_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     global CRASH_SIZE
     names = ["a.pdf", "crash.pdf", "b.pdf", "c.pdf"]
     sources = [SMALL[0], SMALL[1], SMALL[2], SMALL[0]]
@@ -166,15 +171,17 @@ def _form_bomb(inflated: int) -> bytes:
     parts += [c.compress(b" " * (1 << 20)) for _ in range(inflated >> 20)]
     parts.append(c.flush())
     form_attrs = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode"
-    return make_bad.minimal_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>",
-        make_bad.stream(b"q /X1 Do Q"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        make_bad.stream(b"".join(parts), form_attrs + b" /Resources << /Font << /F1 5 0 R >> >>"),
-    ])
+    return make_bad.minimal_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >> >>",
+            make_bad.stream(b"q /X1 Do Q"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            make_bad.stream(b"".join(parts), form_attrs + b" /Resources << /Font << /F1 5 0 R >> >>"),
+        ]
+    )
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
@@ -259,9 +266,11 @@ def test_a_long_word_repeated_a_line_below_is_read_twice(dy: float, both: bool) 
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        make_bad.stream(b"BT /F1 10 Tf 72 710 Td (enheten) Tj ET BT /F1 10 Tf 72 700 Td (sj\\344lvst\\344ndighet) Tj ET"
-                        b" BT /F1 10 Tf 72 " + y2 + b" Td (sj\\344lvst\\344ndighet) Tj ET"
-                        b" BT /F1 10 Tf 72 680 Td (kompetens) Tj ET"),
+        make_bad.stream(
+            b"BT /F1 10 Tf 72 710 Td (enheten) Tj ET BT /F1 10 Tf 72 700 Td (sj\\344lvst\\344ndighet) Tj ET"
+            b" BT /F1 10 Tf 72 " + y2 + b" Td (sj\\344lvst\\344ndighet) Tj ET"
+            b" BT /F1 10 Tf 72 680 Td (kompetens) Tj ET"
+        ),
         font,
     ]
     with pdfplumber.open(io.BytesIO(make_bad.minimal_pdf(objects))) as pdf:

@@ -31,15 +31,21 @@ def upright() -> dict[str, Any]:
     return _content(vbparse.parse(REPORT, limits=HERE))
 
 
-@pytest.mark.parametrize("turns", [[90] * 7, [180] * 7, [270] * 7, [0, 90, 0, 270, 180, 0, 90]],
-                         ids=["all-90", "all-180", "all-270", "mixed"])
+@pytest.mark.parametrize(
+    "turns",
+    [[90] * 7, [180] * 7, [270] * 7, [0, 90, 0, 270, 180, 0, 90]],
+    ids=["all-90", "all-180", "all-270", "mixed"],
+)
 def test_rotated_pages_parse_like_the_upright_report(upright: dict[str, Any], turns: list[int]) -> None:
     data = hostile.rotated(REPORT.read_bytes(), turns)
     assert _content(vbparse.parse(data, limits=HERE)) == upright
 
 
-@pytest.mark.parametrize(("pages", "rotate"), [(range(7), 0), ([1, 4], 0), ([1, 4], 270)],
-                         ids=["all-turned", "two-turned", "two-landscape-shown-upright"])
+@pytest.mark.parametrize(
+    ("pages", "rotate"),
+    [(range(7), 0), ([1, 4], 0), ([1, 4], 270)],
+    ids=["all-turned", "two-turned", "two-landscape-shown-upright"],
+)
 def test_landscape_pages_parse_like_the_upright_report(upright: dict[str, Any], pages: range, rotate: int) -> None:
     data = hostile.landscape(REPORT.read_bytes(), list(pages), rotate)
     assert _content(vbparse.parse(data, limits=HERE)) == upright

@@ -21,11 +21,17 @@ from hypothesis import strategies as st
 import vbparse
 from fixtures.render import looks, rl_writer
 
-settings.register_profile("default_rt", max_examples=5, derandomize=True, deadline=None,
-                          phases=[Phase.explicit, Phase.generate],
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long_rt", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "default_rt",
+    max_examples=5,
+    derandomize=True,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long_rt", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 PROFILE = "long_rt" if os.environ.get("VBPARSE_HYPOTHESIS") == "long" else "default_rt"
 
 WORDS = [
@@ -98,8 +104,11 @@ def values(draw: st.DrawFn) -> dict[str, Any] | None:
         raw = f"{whole},{frac}"
         if kind == "neg":
             num, raw = -num, "-" + raw
-        return {"raw": raw + " %", "number": num, "unit": "%"} if draw(st.booleans()) else \
-            {"raw": raw, "number": num, "unit": None}
+        return (
+            {"raw": raw + " %", "number": num, "unit": "%"}
+            if draw(st.booleans())
+            else {"raw": raw, "number": num, "unit": None}
+        )
     if kind == "pct":
         return {"raw": f"{whole} %", "number": float(whole), "unit": "%"}
     return {"raw": str(whole), "number": float(whole), "unit": None}
@@ -109,9 +118,13 @@ def values(draw: st.DrawFn) -> dict[str, Any] | None:
 def indicators(draw: st.DrawFn, year: int) -> dict[str, Any]:
     return {
         "name": draw(names(18)),
-        "outcome": draw(values()), "outcome_men": draw(values()), "outcome_women": draw(values()),
-        "previous": draw(values()), "previous_year": year - 1,
-        "target": draw(values()), "kf_target": draw(values()),
+        "outcome": draw(values()),
+        "outcome_men": draw(values()),
+        "outcome_women": draw(values()),
+        "previous": draw(values()),
+        "previous_year": year - 1,
+        "target": draw(values()),
+        "kf_target": draw(values()),
         "period": draw(st.sampled_from([str(year), f"VB {year}"])),
         "analysis": draw(st.one_of(st.none(), texts(3, 60))),
         "page": None,
@@ -120,13 +133,24 @@ def indicators(draw: st.DrawFn, year: int) -> dict[str, Any]:
 
 @st.composite
 def activities(draw: st.DrawFn, year: int) -> dict[str, Any]:
-    return {"name": draw(names(20)), "start": f"{year}-01-01", "end": f"{year}-12-31",
-            "deviation": None, "analysis": draw(st.one_of(st.none(), texts(2, 40))), "page": None}
+    return {
+        "name": draw(names(20)),
+        "start": f"{year}-01-01",
+        "end": f"{year}-12-31",
+        "deviation": None,
+        "analysis": draw(st.one_of(st.none(), texts(2, 40))),
+        "page": None,
+    }
 
 
-ASSESS = {"unit": [("Uppfylls helt", "fulfilled"), ("Uppfylls delvis", "partly_fulfilled"),
-                   ("Uppfylls inte", "not_fulfilled")],
-          "other": [("Ingen", "not_assessed"), ("Inga data", "no_data")]}
+ASSESS = {
+    "unit": [
+        ("Uppfylls helt", "fulfilled"),
+        ("Uppfylls delvis", "partly_fulfilled"),
+        ("Uppfylls inte", "not_fulfilled"),
+    ],
+    "other": [("Ingen", "not_assessed"), ("Inga data", "no_data")],
+}
 
 
 @st.composite
@@ -143,12 +167,18 @@ def goal(draw: st.DrawFn, level: str, number: str | None, year: int, depth: int)
     has_desc = level in ("board",) and draw(st.booleans())
     bullets = draw(st.lists(names(16), max_size=3)) if level in ("board", "unit") else []
     return {
-        "level": level, "number": number, "title": draw(names(16)),
-        "assessment": a_text, "assessment_code": a_code,
+        "level": level,
+        "number": number,
+        "title": draw(names(16)),
+        "assessment": a_text,
+        "assessment_code": a_code,
         "description": draw(texts(2, 40)) if has_desc else None,
         "expected_results": bullets,
         "analysis": draw(st.one_of(st.none(), texts(2, 40))) if level == "unit" else None,
-        "indicators": inds, "activities": acts, "children": children, "page": None,
+        "indicators": inds,
+        "activities": acts,
+        "children": children,
+        "page": None,
     }
 
 
@@ -161,8 +191,19 @@ def complaints(draw: st.DrawFn) -> list[dict[str, Any]]:
             vb = draw(st.one_of(st.none(), st.integers(0, 40)))
             t2 = draw(st.one_of(st.none(), st.integers(0, 40)))
             total = None if vb is None and t2 is None else (vb or 0) + (t2 or 0)
-            rows.append({"group": group, "category": draw(names(7)), "t1": None, "t2": t2, "vb": vb,
-                         "total": total, "unit": None if total is None else "st", "summary": None, "page": None})
+            rows.append(
+                {
+                    "group": group,
+                    "category": draw(names(7)),
+                    "t1": None,
+                    "t2": t2,
+                    "vb": vb,
+                    "total": total,
+                    "unit": None if total is None else "st",
+                    "summary": None,
+                    "page": None,
+                }
+            )
     return rows
 
 
@@ -174,16 +215,31 @@ def reports(draw: st.DrawFn) -> dict[str, Any]:
     sections = [
         # every real report opens with a narrative of several lines: the body text's line
         # pitch is measurable (a document of one-line paragraphs only would not say it)
-        {"title": "Sammanfattande analys", "text": _sentence(draw, 60, 90) + "\n" + draw(texts(3, 50)),
-         "page": None, "children": []},
+        {
+            "title": "Sammanfattande analys",
+            "text": _sentence(draw, 60, 90) + "\n" + draw(texts(3, 50)),
+            "page": None,
+            "children": [],
+        },
         {"title": "Uppföljning av Kommunfullmäktiges inriktningsmål", "text": "", "page": None, "children": []},
         {"title": "Redovisning av synpunkter och klagomål", "text": "", "page": None, "children": []},
     ]
     return {
-        "schema_version": "1", "source": {"file": None, "sha256": None, "pages": 0},
-        "meta": {"kind": "verksamhetsberattelse", "year": year, "unit": "Enheten " + draw(names(4)),
-                 "board": None, "dnr": None, "date": None, "case_officers": []},
-        "sections": sections, "goals": goals, "complaints": comp, "warnings": [],
+        "schema_version": "1",
+        "source": {"file": None, "sha256": None, "pages": 0},
+        "meta": {
+            "kind": "verksamhetsberattelse",
+            "year": year,
+            "unit": "Enheten " + draw(names(4)),
+            "board": None,
+            "dnr": None,
+            "date": None,
+            "case_officers": [],
+        },
+        "sections": sections,
+        "goals": goals,
+        "complaints": comp,
+        "warnings": [],
     }
 
 

@@ -51,8 +51,10 @@ def _mutate(pages: list[PageData], ops: list[tuple[str, int, int]]) -> list[Page
         elif op == "split" and len(w.text) > 1:
             cut = 1 + a % (len(w.text) - 1)
             mid = w.x0 + (w.x1 - w.x0) * cut / len(w.text)
-            page.words[i:i + 1] = [Word(w.text[:cut], w.x0, mid, w.top, w.bottom, w.size, w.bold, w.page),
-                                   Word(w.text[cut:], mid, w.x1, w.top, w.bottom, w.size, w.bold, w.page)]
+            page.words[i : i + 1] = [
+                Word(w.text[:cut], w.x0, mid, w.top, w.bottom, w.size, w.bold, w.page),
+                Word(w.text[cut:], mid, w.x1, w.top, w.bottom, w.size, w.bold, w.page),
+            ]
         elif op == "drop_page":
             page.words.clear()
         elif op == "swap_pages":
@@ -62,14 +64,22 @@ def _mutate(pages: list[PageData], ops: list[tuple[str, int, int]]) -> list[Page
 
 
 OPS = st.lists(
-    st.tuples(st.sampled_from(["drop", "dup", "move", "split", "drop_page", "swap_pages"]),
-              st.integers(0, 10_000), st.integers(0, 10_000)),
-    min_size=1, max_size=60,
+    st.tuples(
+        st.sampled_from(["drop", "dup", "move", "split", "drop_page", "swap_pages"]),
+        st.integers(0, 10_000),
+        st.integers(0, 10_000),
+    ),
+    min_size=1,
+    max_size=60,
 )
 
 
-@settings(max_examples=400 if LONG else 15, deadline=None, derandomize=not LONG,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=400 if LONG else 15,
+    deadline=None,
+    derandomize=not LONG,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(name=st.sampled_from(FIXTURES), ops=OPS)
 def test_mutated_text_layer_gives_report_or_typed_error(name: str, ops: list[tuple[str, int, int]]) -> None:
     pages = _mutate(_pages(name), ops)

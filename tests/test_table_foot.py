@@ -1,4 +1,5 @@
 """Where a ruled table ends when another table's rules follow further down the page."""
+
 from __future__ import annotations
 
 from vbparse.layout.lines import Line
@@ -11,8 +12,14 @@ def _line(top: float, text: str) -> Line:
 
 
 # a grid from 333 to 373 (side rules at x=38 and 549), the next table's top rule at 423
-PAGE = PageData(1, 595, 842, [], hrules=[Rule(333.5, 38.5, 549), Rule(373.4, 38.5, 549), Rule(423.0, 38.5, 549)],
-                vrules=[Rule(38.0, 333.3, 373.6), Rule(549.0, 333.3, 373.6)])
+PAGE = PageData(
+    1,
+    595,
+    842,
+    [],
+    hrules=[Rule(333.5, 38.5, 549), Rule(373.4, 38.5, 549), Rule(423.0, 38.5, 549)],
+    vrules=[Rule(38.0, 333.3, 373.6), Rule(549.0, 333.3, 373.6)],
+)
 SPANS = [333.5, 373.4, 423.0]
 
 

@@ -60,10 +60,17 @@ def test_header_found_whatever_the_cells_vertical_alignment() -> None:
 def test_right_aligned_values_go_to_their_column_not_the_next() -> None:
     """Headers left-aligned, values right-aligned: the values sit in the gutter between two
     header texts; they line up (right edges) with each other, so they are the left column's."""
-    header = [_line(_w("Aktivitet", 60, 100, bold=True), _w("Startdatum", 200, 100, bold=True),
-                    _w("Slutdatum", 300, 100, bold=True))]
-    body = [_line(_w("Namn", 60, 120), _w("2023-01-01", 240, 120), _w("2023-12-31", 340, 120)),
-            _line(_w("Annat", 60, 140), _w("2023-02-01", 240, 140), _w("2023-11-30", 340, 140))]
+    header = [
+        _line(
+            _w("Aktivitet", 60, 100, bold=True),
+            _w("Startdatum", 200, 100, bold=True),
+            _w("Slutdatum", 300, 100, bold=True),
+        )
+    ]
+    body = [
+        _line(_w("Namn", 60, 120), _w("2023-01-01", 240, 120), _w("2023-12-31", 340, 120)),
+        _line(_w("Annat", 60, 140), _w("2023-02-01", 240, 140), _w("2023-11-30", 340, 140)),
+    ]
     page = PageData(1, 600.0, 800.0, [])
     layout = layout_from_header("activity", header, page, body)
     start, end = layout.band("start"), layout.band("end")
@@ -203,10 +210,12 @@ def test_header_words_glued_at_a_word_space_split_where_a_cell_starts_on_another
     def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
         return Line([Word(t, a, b, top, top + 8, 8.0, False, 1) for t, a, b in ws], 1)
 
-    lines = [line(87, [("Indikator", 100.3, 141.4), ("Peri", 228.3, 246.2), ("Utfall", 247.8, 272.4)]),
-             line(96, [("ode", 228.3, 244.9), ("män/", 247.8, 270.1)]),
-             line(106, [("ns", 228.3, 238.7), ("u", 241.5, 247.2), ("pojkar", 247.8, 276.4)]),
-             line(115, [("tfall", 228.3, 246.4)])]
+    lines = [
+        line(87, [("Indikator", 100.3, 141.4), ("Peri", 228.3, 246.2), ("Utfall", 247.8, 272.4)]),
+        line(96, [("ode", 228.3, 244.9), ("män/", 247.8, 270.1)]),
+        line(106, [("ns", 228.3, 238.7), ("u", 241.5, 247.2), ("pojkar", 247.8, 276.4)]),
+        line(115, [("tfall", 228.3, 246.4)]),
+    ]
     texts = [" ".join(w.text for w in c) for c in clusters(lines)]
     assert texts == ["Indikator", "Peri ode ns u tfall", "Utfall män/ pojkar"]
 
@@ -218,16 +227,33 @@ def _zero_pad_complaint_header() -> list[Line]:
     def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
         return Line([Word(t, a, b, top, top + 10, 10.0, False, 1) for t, a, b in ws], 1)
 
-    return [line(100, [("Utfa", 332.6, 352.5), ("Tota", 353.5, 373.5)]),
-            line(112, [("Uppdelning", 145.0, 197.5), ("ll", 339.6, 345.4), ("ack.", 354.3, 372.7)]),
-            line(124, [("Klagomål/synpunkter/kategorier", 97.4, 244.9), ("Utfall", 291.0, 316.7),
-                       ("T2", 319.1, 331.4), ("VB", 335.2, 349.8), ("Utfall", 353.6, 373.4)])]
+    return [
+        line(100, [("Utfa", 332.6, 352.5), ("Tota", 353.5, 373.5)]),
+        line(112, [("Uppdelning", 145.0, 197.5), ("ll", 339.6, 345.4), ("ack.", 354.3, 372.7)]),
+        line(
+            124,
+            [
+                ("Klagomål/synpunkter/kategorier", 97.4, 244.9),
+                ("Utfall", 291.0, 316.7),
+                ("T2", 319.1, 331.4),
+                ("VB", 335.2, 349.8),
+                ("Utfall", 353.6, 373.4),
+            ],
+        ),
+    ]
 
 
 def test_cells_shaded_one_by_one_bound_the_columns_of_an_unshaded_header() -> None:
     header = _zero_pad_complaint_header()
-    body = [Line([Word(t, a, b, 140, 150, 10.0, False, 1)
-                  for t, a, b in [("Annan", 100.0, 130.0), ("1", 339.9, 345.2), ("28", 358.3, 368.8)]], 1)]
+    body = [
+        Line(
+            [
+                Word(t, a, b, 140, 150, 10.0, False, 1)
+                for t, a, b in [("Annan", 100.0, 130.0), ("1", 339.9, 345.2), ("28", 358.3, 368.8)]
+            ],
+            1,
+        )
+    ]
     edges = [70.5, 291.0, 331.5, 353.2, 373.5]
     fills = [Box(a, 138.0, b, 152.0) for a, b in itertools.pairwise(edges)]
     page = PageData(1, 595.0, 842.0, [], fills=fills)
@@ -262,12 +288,30 @@ def test_shaded_header_cells_edge_bounds_columns_a_value_touches_the_next_header
     def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
         return Line([Word(t, a, b, top, top + 8.5, 8.5, False, 1) for t, a, b in ws], 1)
 
-    header = [line(94.6, [("Uppdelning", 144.5, 192.0), ("Utfall", 259.9, 283.1), ("Utfall", 300.0, 323.2),
-                          ("Utfall", 343.1, 366.3)]),
-              line(105.8, [("Klagomål/synpunkter/kategorier", 101.6, 235.0), ("T1", 265.9, 277.0),
-                           ("T2", 306.1, 317.2), ("VB", 348.1, 361.3)])]
-    body = [line(129.1, [("Synpunkter", 167.2, 211.0), ("0", 295.1, 299.9), ("13", 336.1, 345.6)]),
-            line(151.6, [("Beskrivning", 167.2, 213.6), ("2", 336.1, 340.9)])]
+    header = [
+        line(
+            94.6,
+            [
+                ("Uppdelning", 144.5, 192.0),
+                ("Utfall", 259.9, 283.1),
+                ("Utfall", 300.0, 323.2),
+                ("Utfall", 343.1, 366.3),
+            ],
+        ),
+        line(
+            105.8,
+            [
+                ("Klagomål/synpunkter/kategorier", 101.6, 235.0),
+                ("T1", 265.9, 277.0),
+                ("T2", 306.1, 317.2),
+                ("VB", 348.1, 361.3),
+            ],
+        ),
+    ]
+    body = [
+        line(129.1, [("Synpunkter", 167.2, 211.0), ("0", 295.1, 299.9), ("13", 336.1, 345.6)]),
+        line(151.6, [("Beskrivning", 167.2, 213.6), ("2", 336.1, 340.9)]),
+    ]
     fills = [Box(a, 84.8, b, 124.5) for a, b in itertools.pairwise([84.8, 252.0, 291.0, 332.2, 377.2])]
     page = PageData(1, 595.0, 842.0, [], fills=fills)
     lay = layout_from_header("complaint", header, page, body)
@@ -291,9 +335,20 @@ def test_clusters_in_one_shaded_header_cell_are_one_column() -> None:
     def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
         return Line([Word(t, a, b, top, top + 6.8, 6.8, False, 1) for t, a, b in ws], 1)
 
-    header = [line(633.8, [("Totalt", 419.4, 440.8), ("Sammanfattning", 477.7, 538.6)]),
-              line(640.6, [("Uppdelning", 107.8, 150.3), ("Utfall", 368.2, 389.0), ("VB", 390.9, 400.0),
-                           ("ack.", 402.9, 417.9), ("Utfall", 420.0, 440.8), ("åtgärder", 521.9, 553.5)])]
+    header = [
+        line(633.8, [("Totalt", 419.4, 440.8), ("Sammanfattning", 477.7, 538.6)]),
+        line(
+            640.6,
+            [
+                ("Uppdelning", 107.8, 150.3),
+                ("Utfall", 368.2, 389.0),
+                ("VB", 390.9, 400.0),
+                ("ack.", 402.9, 417.9),
+                ("Utfall", 420.0, 440.8),
+                ("åtgärder", 521.9, 553.5),
+            ],
+        ),
+    ]
     edges = [57.0, 364.5, 402.8, 441.0, 468.8, 553.5]
     fills = [Box(a, 634.5, b, 648.0) for a, b in itertools.pairwise(edges)]
     page = PageData(1, 595.0, 842.0, [], fills=fills)
@@ -308,11 +363,31 @@ def test_ruled_header_cell_with_an_opener_inside_is_one_column() -> None:
     def line(top: float, ws: list[tuple[str, float, float]]) -> Line:
         return Line([Word(t, a, b, top, top + 7.0, 7.0, False, 1) for t, a, b in ws], 1)
 
-    header = [line(213.8, [("Uppdelning", 45.0, 90.0), ("Utfall", 271.3, 288.7), ("T1", 290.7, 298.9),
-                           ("Utfall", 306.9, 324.3), ("T2", 326.3, 334.5), ("Utfall", 348.7, 366.1),
-                           ("VB", 368.1, 377.8), ("Totalt", 396.5, 415.5), ("Sammanfattning", 459.9, 514.6)]),
-              line(221.8, [("Klagomål/synpunkter/kategorier", 45.0, 140.0), ("ack.", 382.5, 396.1),
-                           ("Utfall", 398.0, 415.5), ("åtgärder", 501.0, 529.0)])]
+    header = [
+        line(
+            213.8,
+            [
+                ("Uppdelning", 45.0, 90.0),
+                ("Utfall", 271.3, 288.7),
+                ("T1", 290.7, 298.9),
+                ("Utfall", 306.9, 324.3),
+                ("T2", 326.3, 334.5),
+                ("Utfall", 348.7, 366.1),
+                ("VB", 368.1, 377.8),
+                ("Totalt", 396.5, 415.5),
+                ("Sammanfattning", 459.9, 514.6),
+            ],
+        ),
+        line(
+            221.8,
+            [
+                ("Klagomål/synpunkter/kategorier", 45.0, 140.0),
+                ("ack.", 382.5, 396.1),
+                ("Utfall", 398.0, 415.5),
+                ("åtgärder", 501.0, 529.0),
+            ],
+        ),
+    ]
     xs = [40.5, 269.0, 300.7, 336.3, 379.7, 417.4, 435.6, 531.0]
     page = PageData(1, 595.0, 842.0, [], vrules=[Rule(x, 211.9, 769.8) for x in xs])
     lay = layout_from_header("complaint", header, page)
@@ -357,9 +432,24 @@ def test_split_cells_labelled_at_their_first_parts_top_beside_bottom_aligned_one
     part. Taking that as one choice for the table, every label fits; scored label by
     label, the split cells' labels were read as one-row cells, the next label's run reached
     back over them, and the last label's rows overleaf were left in no group."""
-    rows = _paged([(1, 600), (1, 612), (1, 624),
-                   (2, 100), (2, 112), (2, 124), (2, 136), (2, 148), (2, 160), (2, 172), (2, 184),
-                   (3, 100), (3, 112), (3, 124)])
+    rows = _paged(
+        [
+            (1, 600),
+            (1, 612),
+            (1, 624),
+            (2, 100),
+            (2, 112),
+            (2, 124),
+            (2, 136),
+            (2, 148),
+            (2, 160),
+            (2, 172),
+            (2, 184),
+            (3, 100),
+            (3, 112),
+            (3, 124),
+        ]
+    )
     labels = [
         _Label(1, 600, 608, "A"),  # top of its first part: its cell goes on overleaf
         _Label(2, 140, 156, "B"),  # two lines ending on its run's last row (148-156)
@@ -387,8 +477,14 @@ def test_a_lone_label_leaves_no_unlabelled_rows_below_it_in_an_unruled_table() -
     with no label, whose start nothing on the page shows; top-aligned, the rows above are
     in no group (the label opens its group, as far as the page shows) and those below are
     its own. Both fit the one label alike: the one leaving no unshown start wins."""
-    rows = [_Row(1, 600, 608), _Row(1, 620, 628), _Row(2, 100, 108), _Row(2, 120, 144),
-            _Row(2, 150, 158), _Row(2, 170, 178)]
+    rows = [
+        _Row(1, 600, 608),
+        _Row(1, 620, 628),
+        _Row(2, 100, 108),
+        _Row(2, 120, 144),
+        _Row(2, 150, 158),
+        _Row(2, 170, 178),
+    ]
     labels = [_Label(2, 120, 134, "A")]  # two lines at the top of a three-line row (120-144)
     owner = _owners_by_alignment(rows, labels)
     assert [owner[id(r)].text if id(r) in owner else None for r in rows] == [None, None, None, "A", "A", "A"]
@@ -411,8 +507,14 @@ def test_one_row_cells_labelled_at_their_top_among_centred_merged_ones() -> None
     """s700043 (centred labels, no rules): a group of one row merges no cells, and a
     producer that prints split cells' labels at their top prints these at the top of
     their row too; taken as one choice for the table, every label fits centred."""
-    rows = [_Row(1, 100, 108), _Row(1, 112, 120), _Row(1, 124, 132), _Row(1, 136, 144),
-            _Row(1, 148, 172), _Row(1, 176, 200)]  # the last two rows of three lines each
+    rows = [
+        _Row(1, 100, 108),
+        _Row(1, 112, 120),
+        _Row(1, 124, 132),
+        _Row(1, 136, 144),
+        _Row(1, 148, 172),
+        _Row(1, 176, 200),
+    ]  # the last two rows of three lines each
     labels = [_Label(1, 118, 126, "A"), _Label(1, 148, 156, "B"), _Label(1, 176, 184, "C")]
     owner = _owners_by_alignment(rows, labels)
     assert [owner[id(r)].text for r in rows] == ["A", "A", "A", "A", "B", "C"]

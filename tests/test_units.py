@@ -65,9 +65,15 @@ def test_ligatures_and_decomposed_letters_fold() -> None:
 
 def test_goal_headings_and_assessments() -> None:
     assert match_goal_heading("KF:s inriktningsmål: 1. Ett Stockholm som håller samman") == (
-        "kf_direction", "1", "Ett Stockholm som håller samman")
+        "kf_direction",
+        "1",
+        "Ett Stockholm som håller samman",
+    )
     assert match_goal_heading("KF:s mål för verksamhetsområdet: 3.4 Medarbetare i Stockholm") == (
-        "kf_area", "3.4", "Medarbetare i Stockholm")
+        "kf_area",
+        "3.4",
+        "Medarbetare i Stockholm",
+    )
     got = match_goal_heading("Nämndmål: Invånarna är självförsörjande")
     assert got == ("board", None, "Invånarna är självförsörjande")
     assert match_goal_heading("Enhetsmål: Enheten har en hög beredskap")[0] == "unit"

@@ -36,9 +36,27 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 _LAZY = {
-    "parse": "api", "Corpus": "io.corpus", "Failure": "io.corpus", "parse_many": "io.corpus",
-    **{name: "model" for name in ("Activity", "Check", "ComplaintRow", "Goal", "Indicator", "ParseWarning",
-                                  "Report", "ReportMeta", "Section", "Source", "Value", "json_schema")},
+    "parse": "api",
+    "Corpus": "io.corpus",
+    "Failure": "io.corpus",
+    "parse_many": "io.corpus",
+    **{
+        name: "model"
+        for name in (
+            "Activity",
+            "Check",
+            "ComplaintRow",
+            "Goal",
+            "Indicator",
+            "ParseWarning",
+            "Report",
+            "ReportMeta",
+            "Section",
+            "Source",
+            "Value",
+            "json_schema",
+        )
+    },
 }
 """Names imported on first use, so `import vbparse` (and `vbparse --version`) stays fast:
 the parser pulls in pdfminer, pdfium, pydantic and pandas."""

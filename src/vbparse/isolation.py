@@ -95,8 +95,14 @@ def _collect_logs() -> _Collect:
     return collector
 
 
-def _child(conn: Connection, source: str | bytes, name: str | None, limits: Limits, reader: str = "auto",
-           password: str | None = None) -> None:
+def _child(
+    conn: Connection,
+    source: str | bytes,
+    name: str | None,
+    limits: Limits,
+    reader: str = "auto",
+    password: str | None = None,
+) -> None:
     """Runs in the child: parse and send back (("ok", report) or ("error", class, file,
     problem)) and the log records."""
     logs = _collect_logs()
@@ -135,7 +141,11 @@ def _error(kind: str, file: str | None, problem: str) -> VbparseError:
 
 
 def parse_isolated(
-    source: PdfSource, limits: Limits | None = None, *, reader: str = "auto", start_method: str | None = None,
+    source: PdfSource,
+    limits: Limits | None = None,
+    *,
+    reader: str = "auto",
+    start_method: str | None = None,
     password: str | None = None,
 ) -> Report:
     """`vbparse.parse` in a child process, bounded by limits.timeout_s and max_memory_bytes.

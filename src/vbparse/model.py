@@ -192,9 +192,11 @@ class Report(_Model):
         m = self.meta
         what = ", ".join(x for x in (m.kind, str(m.year) if m.year else None) if x) or "unknown kind"
         cov = f", coverage {self.coverage.share:.0%}" if self.coverage is not None else ""
-        return (f"{m.unit or 'unknown unit'} ({what}): {sum(1 for _ in self.iter_goals())} goals, "
-                f"{len(self.indicators)} indicators, {len(self.activities)} activities, "
-                f"{len(self.complaints)} complaint rows, {len(self.warnings)} warnings{cov}")
+        return (
+            f"{m.unit or 'unknown unit'} ({what}): {sum(1 for _ in self.iter_goals())} goals, "
+            f"{len(self.indicators)} indicators, {len(self.activities)} activities, "
+            f"{len(self.complaints)} complaint rows, {len(self.warnings)} warnings{cov}"
+        )
 
     def __repr__(self) -> str:
         file = self.source.file

@@ -29,8 +29,9 @@ RUNNING_HEADER_RE = re.compile(
 )
 PAGE_NUMBER_RE = re.compile(r"^(?:sida\s+)?\d{1,4}(?:\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+))?$", re.I)
 # a line that ends in a page number with the page count ("Rapport 5(17)", "Enheten X Sida 3 av 9")
-PAGE_TAIL_RE = re.compile(r"(?:^|\s)(?:sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4})|/\s*(\d{1,4}))$",
-                          re.I)
+PAGE_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:sida\s+)?(\d{1,4})\s*(?:\(\s*(\d{1,4})\s*\)|av\s+(\d{1,4})|/\s*(\d{1,4}))$", re.I
+)
 
 # --- cover (letterhead) -----------------------------------------------------------------
 COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
@@ -38,10 +39,30 @@ COVER_MARKERS = ("tjänsteutlåtande", "dnr", "handläggare")
 DNR_RE = re.compile(r"^dnr\s*:?\s*(?P<dnr>[^\s:].*)?$", re.I)
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _DATE_FORMS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),  # 2024-01-16
@@ -61,6 +82,8 @@ def find_date(text: str) -> str | None:
             except (ValueError, TypeError):
                 continue
     return None
+
+
 LABEL_CASE_OFFICERS = "handläggare"
 LABEL_RECIPIENT = "till"
 COVER_BOILERPLATE = ("tjänsteutlåtande", "telefon:", "telefon", "start.stockholm")
@@ -198,8 +221,21 @@ HEADER_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "complaint": ("uppdelning", ("klagomål", "utfall", "kategori")),
 }
 # The words a header cell's text begins with; no other header word opens a cell.
-HEADER_OPENERS = ("indikator", "periodens", "utfall", "årsmål", "kf:s", "period", "aktivitet", "startdatum",
-                  "slutdatum", "avvikelse", "uppdelning", "totalt", "sammanfattning")
+HEADER_OPENERS = (
+    "indikator",
+    "periodens",
+    "utfall",
+    "årsmål",
+    "kf:s",
+    "period",
+    "aktivitet",
+    "startdatum",
+    "slutdatum",
+    "avvikelse",
+    "uppdelning",
+    "totalt",
+    "sammanfattning",
+)
 HEADER_TEXT = {"indicator": INDICATOR_HEADER_TEXT, "activity": ACTIVITY_HEADER_TEXT, "complaint": COMPLAINT_HEADER_TEXT}
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 PREVIOUS_YEAR_RE = re.compile(r"utfall\s*(?:vb|t1|t2)?\s*((?:19|20)\d{2})", re.I)
@@ -225,11 +261,12 @@ def tidy_period(text: str | None) -> str | None:
 
 
 def split_period(text: str | None) -> tuple[str | None, int | None]:
-    """"VB 2023" -> ("VB", 2023), "2023" -> ("year", 2023), "T2 2024" -> ("T2", 2024); else (None, None)."""
+    """ "VB 2023" -> ("VB", 2023), "2023" -> ("year", 2023), "T2 2024" -> ("T2", 2024); else (None, None)."""
     m = _PERIOD_PARTS_RE.match(fold(text or ""))
     if not m:
         return None, None
     return (m["kind"].upper() if m["kind"] else "year"), int(m["year"])
+
 
 # The one-letter words of Swedish: any other lower-case letter alone at a line break is
 # the end or start of a word a line breaker cut.
@@ -238,8 +275,35 @@ ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 # Short words that start a line on their own right: a line that begins with one of these
 # was wrapped at a space, not broken inside a word.
 STANDALONE_WORDS = {
-    "och", "som", "av", "med", "för", "i", "till", "på", "eller", "inom", "vid", "samt", "att", "är", "de",
-    "det", "en", "ett", "om", "per", "från", "under", "efter", "mot", "utan", "hos", "där", "den", "inte",
+    "och",
+    "som",
+    "av",
+    "med",
+    "för",
+    "i",
+    "till",
+    "på",
+    "eller",
+    "inom",
+    "vid",
+    "samt",
+    "att",
+    "är",
+    "de",
+    "det",
+    "en",
+    "ett",
+    "om",
+    "per",
+    "från",
+    "under",
+    "efter",
+    "mot",
+    "utan",
+    "hos",
+    "där",
+    "den",
+    "inte",
 }
 
 # A text ending in one of these (or in , / -) is unfinished: the next line goes on with it
@@ -255,11 +319,24 @@ _SHIFTED_LETTERS = {chr(c << 8): chr(c) for c in (*range(0x41, 0x5B), *range(0x6
 ligature's ToUnicode one byte off, so "fi" reads "昀椀" and "tt" "琀琀": each letter as
 U+‹letter›00. Those CJK code points are never Swedish text, so they read as their letter."""
 
-_LIGATURES = str.maketrans({
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
-    "\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
-    **_SHIFTED_LETTERS,
-})
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": "",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u200b": "",
+        **_SHIFTED_LETTERS,
+    }
+)
 
 
 def clean(text: str, keep_soft_hyphens: bool = False) -> str:
@@ -294,7 +371,7 @@ def match_goal_heading(text: str) -> tuple[str, str | None, str] | None:
         m = pattern.match(t)
         if m:
             num = m.groupdict().get("num")
-            return level, num, t[m.end():].strip()
+            return level, num, t[m.end() :].strip()
     return None
 
 

@@ -80,10 +80,18 @@ class BoundedRunner:
     time, so only the culprit fails.
     """
 
-    def __init__(self, fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *,
-                 executor: Executor | None, workers: int, timeout_s: float | None,
-                 grace_s: float = 0.0, on_done: Callable[[], None] | None = None,
-                 new_pool: Callable[[int], ProcessPoolExecutor] = ProcessPoolExecutor) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        items: Sequence[tuple[Any, ...]],
+        *,
+        executor: Executor | None,
+        workers: int,
+        timeout_s: float | None,
+        grace_s: float = 0.0,
+        on_done: Callable[[], None] | None = None,
+        new_pool: Callable[[int], ProcessPoolExecutor] = ProcessPoolExecutor,
+    ) -> None:
         self.fn, self.items, self.workers = fn, items, max(1, workers)
         self.limit = None if timeout_s is None else timeout_s + grace_s
         self.timeout_s = timeout_s
@@ -175,8 +183,10 @@ class BoundedRunner:
 
     def _give_up(self, flight: list[_Task]) -> None:
         """Fail everything left: the pool cannot start working processes."""
-        reason = ("worker processes die as they start; in a script, call parse_many under "
-                  "`if __name__ == \"__main__\":` (multiprocessing re-imports the script in each worker)")
+        reason = (
+            "worker processes die as they start; in a script, call parse_many under "
+            '`if __name__ == "__main__":` (multiprocessing re-imports the script in each worker)'
+        )
         left = [t.index for t in flight] + list(self.suspects) + list(self.todo)
         self.suspects.clear()
         self.todo.clear()

@@ -71,8 +71,10 @@ examples:
   vbparse inspect vb2023.pdf --png pages/    also page images with boxes around what was found
 """
 
-CSV_ESCAPE_HELP = ("in CSV, do not put an apostrophe before text starting with = + - @ tab or CR "
-                   "(it stops spreadsheets running it as a formula; numbers like -3 are never changed)")
+CSV_ESCAPE_HELP = (
+    "in CSV, do not put an apostrophe before text starting with = + - @ tab or CR "
+    "(it stops spreadsheets running it as a formula; numbers like -3 are never changed)"
+)
 
 CHECK_EPILOG = """\
 Every check compares two things a report (or last year's report) says: a complaint row's
@@ -123,60 +125,107 @@ def _positive_float(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
-    parser = _Parser(prog="vbparse", formatter_class=fmt, epilog=MAIN_EPILOG,
-                     description="Stockholm city unit reports (VB, T1, T2, VP) from PDF into data.")
+    parser = _Parser(
+        prog="vbparse",
+        formatter_class=fmt,
+        epilog=MAIN_EPILOG,
+        description="Stockholm city unit reports (VB, T1, T2, VP) from PDF into data.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks of errors")
-    common.add_argument("--reader", choices=READERS, default="auto",
-                        help="page reader: auto (default: pdfium, else pdfplumber), pdfium, pdfplumber (the reference)")
-    common.add_argument("--password", metavar="PW", default=None,
-                        help="password of password-protected PDFs (unprotected ones open as usual)")
+    common.add_argument(
+        "--reader",
+        choices=READERS,
+        default="auto",
+        help="page reader: auto (default: pdfium, else pdfplumber), pdfium, pdfplumber (the reference)",
+    )
+    common.add_argument(
+        "--password",
+        metavar="PW",
+        default=None,
+        help="password of password-protected PDFs (unprotected ones open as usual)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("parse", parents=[common], formatter_class=fmt, epilog=PARSE_EPILOG,
-                       help="parse one report", description="Parse one report into JSON or tables.")
+    p = sub.add_parser(
+        "parse",
+        parents=[common],
+        formatter_class=fmt,
+        epilog=PARSE_EPILOG,
+        help="parse one report",
+        description="Parse one report into JSON or tables.",
+    )
     p.add_argument("report", metavar="REPORT.pdf", help="the report PDF ('-' reads standard input)")
-    p.add_argument("--format", choices=["json", *FORMATS], default="json",
-                   help="json (default), csv/csv-sv/parquet (a folder, one file per table), xlsx (a file)")
+    p.add_argument(
+        "--format",
+        choices=["json", *FORMATS],
+        default="json",
+        help="json (default), csv/csv-sv/parquet (a folder, one file per table), xlsx (a file)",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="output file (json, xlsx) or folder (csv, parquet)")
     p.add_argument("--strict", action="store_true", help="exit 1 when the parser reported warnings")
     p.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     p.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     p.set_defaults(run=cmd_parse)
 
-    e = sub.add_parser("export", parents=[common], formatter_class=fmt, epilog=EXPORT_EPILOG,
-                       help="parse many reports into one table per frame",
-                       description="Parse many reports in parallel and write one table per frame.")
+    e = sub.add_parser(
+        "export",
+        parents=[common],
+        formatter_class=fmt,
+        epilog=EXPORT_EPILOG,
+        help="parse many reports into one table per frame",
+        description="Parse many reports in parallel and write one table per frame.",
+    )
     e.add_argument("reports", metavar="REPORTS", nargs="+", help="PDF files, folders or globs")
     e.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     e.add_argument("--format", choices=FORMATS, default="csv", help="csv (default), csv-sv, xlsx, parquet")
     e.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
-    e.add_argument("--timeout", type=_positive_float, metavar="S",
-                   help="seconds one file may take before it is skipped (default: 60)")
+    e.add_argument(
+        "--timeout",
+        type=_positive_float,
+        metavar="S",
+        help="seconds one file may take before it is skipped (default: 60)",
+    )
     e.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.add_argument("--no-csv-escape", dest="safe_csv", action="store_false", help=CSV_ESCAPE_HELP)
     e.set_defaults(run=cmd_export)
 
-    i = sub.add_parser("inspect", parents=[common], formatter_class=fmt, epilog=INSPECT_EPILOG,
-                       help="show what was found where", description="Show what the parser found, page by page.")
+    i = sub.add_parser(
+        "inspect",
+        parents=[common],
+        formatter_class=fmt,
+        epilog=INSPECT_EPILOG,
+        help="show what was found where",
+        description="Show what the parser found, page by page.",
+    )
     i.add_argument("report", metavar="REPORT.pdf", help="the report PDF")
     i.add_argument("--png", metavar="DIR", help="also write page images with found parts boxed to DIR")
     i.set_defaults(run=cmd_inspect)
 
-    c = sub.add_parser("check", parents=[common], formatter_class=fmt, epilog=CHECK_EPILOG,
-                       help="check what the reports say twice",
-                       description="Parse reports and compare what they say twice: totals, "
-                                   "last year's figures, goal numbers, page numbers.")
+    c = sub.add_parser(
+        "check",
+        parents=[common],
+        formatter_class=fmt,
+        epilog=CHECK_EPILOG,
+        help="check what the reports say twice",
+        description="Parse reports and compare what they say twice: totals, "
+        "last year's figures, goal numbers, page numbers.",
+    )
     c.add_argument("reports", metavar="REPORTS", nargs="+", help="PDF files, folders or globs")
     c.add_argument("--strict", action="store_true", help="exit 1 when any check failed")
-    c.add_argument("--format", choices=CHECK_FORMATS, default="table",
-                   help="table (default), json or csv, on standard output")
+    c.add_argument(
+        "--format", choices=CHECK_FORMATS, default="table", help="table (default), json or csv, on standard output"
+    )
     c.add_argument("--workers", type=_positive_int, metavar="N", help="parallel processes (default: CPUs)")
-    c.add_argument("--timeout", type=_positive_float, metavar="S",
-                   help="seconds one file may take before it is skipped (default: 60)")
+    c.add_argument(
+        "--timeout",
+        type=_positive_float,
+        metavar="S",
+        help="seconds one file may take before it is skipped (default: 60)",
+    )
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.set_defaults(run=cmd_check)
     return parser
@@ -309,16 +358,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
-    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
-                        reader=args.reader, password=args.password)
+    corpus = parse_many(
+        files,
+        workers=args.workers,
+        timeout_s=args.timeout,
+        progress=_progress(args.quiet),
+        reader=args.reader,
+        password=args.password,
+    )
     frames = corpus.to_frames()
     failures = pd.DataFrame(
         [(f.path, type(f.error).__name__, f.reason) for f in corpus.failures], columns=["file", "error", "reason"]
     ).astype("string")
     failures_fmt: Format = args.format if args.format in CSV_FORMATS else "csv"
     not_read = pd.DataFrame(skipped, columns=["file", "reason"]).astype("string")
-    listed = {"failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
-              "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv)}
+    listed = {
+        "failures.csv": lambda p: write_table(failures, p, failures_fmt, safe_csv=args.safe_csv),
+        "skipped.csv": lambda p: write_table(not_read, p, failures_fmt, safe_csv=args.safe_csv),
+    }
     if args.format == "xlsx":  # the workbook and the failures as one set
         sheets: dict[str, pd.DataFrame] = {**frames, "failures": failures, **({"skipped": not_read} if skipped else {})}
         write_set(out, {XLSX_NAME: lambda p: write_xlsx(sheets, p), **listed})
@@ -373,8 +430,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, _skipped = expand(args.reports)
     if not files:
         raise UsageError(f"no PDF files found in: {' '.join(args.reports)}")
-    corpus = parse_many(files, workers=args.workers, timeout_s=args.timeout, progress=_progress(args.quiet),
-                        reader=args.reader, password=args.password)
+    corpus = parse_many(
+        files,
+        workers=args.workers,
+        timeout_s=args.timeout,
+        progress=_progress(args.quiet),
+        reader=args.reader,
+        password=args.password,
+    )
     for f in corpus.failures:
         _say(f"failed: {f.error}")
     if not corpus.reports:
@@ -397,8 +460,10 @@ CHECK_FIELDS = ("code", "passed", "page", "items", "message")
 
 def _format_checks(checks: Sequence[Any], fmt: str) -> str:
     """The checks as a plain-text table, JSON (a list of objects) or CSV."""
-    rows = [{"code": c.code, "passed": c.passed, "page": c.page, "items": " ".join(c.items),
-             "message": c.message} for c in checks]
+    rows = [
+        {"code": c.code, "passed": c.passed, "page": c.page, "items": " ".join(c.items), "message": c.message}
+        for c in checks
+    ]
     if fmt == "json":
         import json
 
@@ -417,12 +482,18 @@ def _format_checks(checks: Sequence[Any], fmt: str) -> str:
 
 def _text_table(rows: list[dict[str, Any]]) -> str:
     """Columns padded to their widest cell (items capped); the message runs to the end of the line."""
-    cells = [[("ok" if r["passed"] else "FAILED") if k == "passed" else "" if r[k] is None else str(r[k])
-              for k in CHECK_FIELDS] for r in rows]
+    cells = [
+        [
+            ("ok" if r["passed"] else "FAILED") if k == "passed" else "" if r[k] is None else str(r[k])
+            for k in CHECK_FIELDS
+        ]
+        for r in rows
+    ]
     header = list(CHECK_FIELDS)
     widths = [min(60, max(len(row[i]) for row in [header, *cells])) for i in range(len(CHECK_FIELDS) - 1)]
-    lines = ["  ".join([*(_fit(c, w) for c, w in zip(row[:-1], widths, strict=True)), row[-1]])
-             for row in [header, *cells]]
+    lines = [
+        "  ".join([*(_fit(c, w) for c, w in zip(row[:-1], widths, strict=True)), row[-1]]) for row in [header, *cells]
+    ]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

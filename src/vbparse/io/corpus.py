@@ -48,7 +48,6 @@ _parse: Callable[..., Report] = api.parse_here
 module-level hook so tests can inject one."""
 
 
-
 _DIED = "the worker process died while parsing this file (a crash or out of memory)"
 
 
@@ -106,8 +105,11 @@ class Corpus:
         from ..report.checks import corpus_checks
 
         names = [os.path.basename(r.source.file or f) for r, f in zip(self.reports, self.files, strict=True)]
-        out = [c.model_copy(update={"items": [f"{name}#{item}" for item in c.items] or [name]})
-               for name, r in zip(names, self.reports, strict=True) for c in r.checks]
+        out = [
+            c.model_copy(update={"items": [f"{name}#{item}" for item in c.items] or [name]})
+            for name, r in zip(names, self.reports, strict=True)
+            for c in r.checks
+        ]
         return out + corpus_checks(self.reports, names)
 
     def timeseries(self) -> pd.DataFrame:
@@ -123,8 +125,12 @@ class Corpus:
         dup = dict(self.duplicates())
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAME_NAMES}
         for i, (path, report) in enumerate(zip(self.files, self.reports, strict=True)):
-            extra = {"unit": report.meta.unit, "year": report.meta.year, "kind": report.meta.kind,
-                     "duplicate": dup.get(i)}
+            extra = {
+                "unit": report.meta.unit,
+                "year": report.meta.year,
+                "kind": report.meta.kind,
+                "duplicate": dup.get(i),
+            }
             for name, part in report_rows(report).items():
                 for row in part:
                     row.update(extra)
@@ -132,8 +138,12 @@ class Corpus:
                         row["file"] = os.path.basename(path)
                 rows[name] += part
         columns = {**REPORT_KEY, **KEY_COLUMNS}
-        return Frames(**{name: make_frame(rows[name], {**columns, **COLUMNS[name]})  # type: ignore[typeddict-item]
-                         for name in FRAME_NAMES})
+        return Frames(
+            **{
+                name: make_frame(rows[name], {**columns, **COLUMNS[name]})  # type: ignore[typeddict-item]
+                for name in FRAME_NAMES
+            }
+        )
 
 
 class Skipped(NamedTuple):
@@ -195,8 +205,7 @@ class _Timeout(BaseException):
 @contextlib.contextmanager
 def _alarm(seconds: float | None) -> Iterator[None]:
     """Interrupt the body after `seconds`, where a POSIX alarm can (main thread); else do nothing."""
-    usable = (seconds and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
@@ -229,8 +238,11 @@ def _parse_one(
         return ("LimitExceededError", path, f"parsing took longer than {timeout_s:g} s; skipped")
     except BaseException as exc:  # nothing may stop the batch
         if _ran_out_of_memory(exc):
-            return ("LimitExceededError", path,
-                    f"parsing needed more than {limits.max_memory_bytes} bytes of memory (max_memory_bytes)")
+            return (
+                "LimitExceededError",
+                path,
+                f"parsing needed more than {limits.max_memory_bytes} bytes of memory (max_memory_bytes)",
+            )
         if isinstance(exc, VbparseError):
             return (type(exc).__name__, exc.file, exc.problem)
         if not isinstance(exc, Exception):
@@ -370,9 +382,14 @@ def parse_many(
                     bar.update(1)
         else:
             runner = BoundedRunner(
-                _parse_one, [(p, limits, timeout_s, parse) for p in files], executor=executor, workers=workers,
-                timeout_s=timeout_s, grace_s=_grace(timeout_s) if executor is None else 0.0,
-                on_done=bar.update if bar is not None else None, new_pool=_new_pool(limits),
+                _parse_one,
+                [(p, limits, timeout_s, parse) for p in files],
+                executor=executor,
+                workers=workers,
+                timeout_s=timeout_s,
+                grace_s=_grace(timeout_s) if executor is None else 0.0,
+                on_done=bar.update if bar is not None else None,
+                new_pool=_new_pool(limits),
             )
             results = [_result(path, out) for path, out in zip(files, runner.run(), strict=True)]
     finally:

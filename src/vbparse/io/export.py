@@ -122,16 +122,15 @@ def read_table(path: str | os.PathLike[str], fmt: Format = "csv", *, unescape: b
     known = column_dtypes()
     dtypes = {c: known.get(c, "string") for c in header}
     dates = [c for c, t in dtypes.items() if str(t).startswith("datetime64")]
-    df = pd.read_csv(path, **opts, dtype={c: t for c, t in dtypes.items() if c not in dates},
-                     keep_default_na=False, na_values=[""])
+    df = pd.read_csv(
+        path, **opts, dtype={c: t for c, t in dtypes.items() if c not in dates}, keep_default_na=False, na_values=[""]
+    )
     for col in dates:
         df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="coerce").astype(dtypes[col])
     return unescape_frame(df) if unescape else df
 
 
-def write_table(
-    df: pd.DataFrame, path: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True
-) -> Path:
+def write_table(df: pd.DataFrame, path: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True) -> Path:
     """One frame to one file (csv, csv-sv or parquet).
 
     safe_csv: in CSV, text that a spreadsheet would run as a formula (starting with =, +,
@@ -141,7 +140,8 @@ def write_table(
     with atomic_path(path) as tmp:
         if fmt in CSV_OPTIONS:
             (safe_frame(df) if safe_csv else df).to_csv(
-                tmp, index=False, na_rep="", lineterminator="\r\n", date_format="%Y-%m-%d", **CSV_OPTIONS[fmt])
+                tmp, index=False, na_rep="", lineterminator="\r\n", date_format="%Y-%m-%d", **CSV_OPTIONS[fmt]
+            )
         elif fmt == "parquet":
             df.to_parquet(tmp, engine="pyarrow", index=False)
         else:
@@ -150,7 +150,11 @@ def write_table(
 
 
 def write_frames(
-    frames: Mapping[str, pd.DataFrame], out: str | os.PathLike[str], fmt: Format = "csv", *, safe_csv: bool = True,
+    frames: Mapping[str, pd.DataFrame],
+    out: str | os.PathLike[str],
+    fmt: Format = "csv",
+    *,
+    safe_csv: bool = True,
     extra: Mapping[str, Callable[[Path], object]] | None = None,
 ) -> list[Path]:
     """Write every frame: to folder `out` as `<name>.csv`/`.parquet` (as one set, see

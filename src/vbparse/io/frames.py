@@ -294,8 +294,12 @@ def _indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
                 row.update(_value(field, getattr(ind, field)))
             period_kind, period_year = split_period(ind.period)
             row.update(
-                previous_year=ind.previous_year, period=ind.period, period_kind=period_kind,
-                period_year=period_year, analysis=ind.analysis, page=ind.page,
+                previous_year=ind.previous_year,
+                period=ind.period,
+                period_kind=period_kind,
+                period_year=period_year,
+                analysis=ind.analysis,
+                page=ind.page,
             )
             row.update(_box("box_", ind.box))
             for field in VALUE_FIELDS:
@@ -319,9 +323,7 @@ def _complaint_row(row: ComplaintRow) -> dict[str, Any]:
     return out
 
 
-def _section_rows(
-    sections: list[Section], depth: int = 0, parents: tuple[str, ...] = ()
-) -> Iterator[dict[str, Any]]:
+def _section_rows(sections: list[Section], depth: int = 0, parents: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
     for sec in sections:
         titles = (*parents, sec.title)
         yield {
@@ -403,10 +405,23 @@ def timeseries_rows(report: Report) -> Iterator[dict[str, Any]]:
                     period = f"VB {year}" if year else None
                 else:
                     kind, year, period = period_kind, period_year, ind.period
-                yield {**key, "unit": meta.unit, "year": meta.year, "kind": meta.kind, "goal_id": gid,
-                       "indicator": ind.name, "period": period, "period_kind": kind, "period_year": year,
-                       "measure": measure, "value": value.number, "raw": value.raw, "value_unit": value.unit,
-                       "page": ind.page, **_value_box("value_", value)}
+                yield {
+                    **key,
+                    "unit": meta.unit,
+                    "year": meta.year,
+                    "kind": meta.kind,
+                    "goal_id": gid,
+                    "indicator": ind.name,
+                    "period": period,
+                    "period_kind": kind,
+                    "period_year": year,
+                    "measure": measure,
+                    "value": value.number,
+                    "raw": value.raw,
+                    "value_unit": value.unit,
+                    "page": ind.page,
+                    **_value_box("value_", value),
+                }
 
 
 def timeseries(reports: list[Report]) -> pd.DataFrame:

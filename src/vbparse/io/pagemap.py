@@ -80,35 +80,46 @@ def _b(box: list[float] | None) -> tuple[float, float, float, float] | None:
 
 def found_parts(report: Report) -> list[Found]:
     """Every located part of the report, in document order within its kind."""
-    out = [Found("section", f"section {_short(s.title, 40)!r}", s.title, s.page, _b(s.box))
-           for s in _sections(report.sections)]
+    out = [
+        Found("section", f"section {_short(s.title, 40)!r}", s.title, s.page, _b(s.box))
+        for s in _sections(report.sections)
+    ]
     for goal in report.iter_goals():
         label = LEVEL_LABEL[goal.level] + (f" {goal.number}" if goal.number else "")
         out.append(Found("goal", f"{label} {_short(goal.title, 40)!r}", goal.title, goal.page, _b(goal.box)))
-        out += [Found("indicator", f"indicator {_short(i.name, 40)!r}", i.name, i.page, _b(i.box))
-                for i in goal.indicators]
-        out += [Found("activity", f"activity {_short(a.name, 40)!r}", a.name, a.page, _b(a.box))
-                for a in goal.activities]
-    out += [Found("complaint", f"complaint {_short(c.category, 40)!r}", c.category, c.page, _b(c.box))
-            for c in report.complaints]
+        out += [
+            Found("indicator", f"indicator {_short(i.name, 40)!r}", i.name, i.page, _b(i.box)) for i in goal.indicators
+        ]
+        out += [
+            Found("activity", f"activity {_short(a.name, 40)!r}", a.name, a.page, _b(a.box)) for a in goal.activities
+        ]
+    out += [
+        Found("complaint", f"complaint {_short(c.category, 40)!r}", c.category, c.page, _b(c.box))
+        for c in report.complaints
+    ]
     out += [Found("warning", f"warning [{w.code}] {_short(w.message)}", "", w.page) for w in report.warnings]
     return out
 
 
 def value_parts(report: Report) -> list[Found]:
     """Every indicator Value with a box, labelled with its field name (what the page images write beside it)."""
-    return [Found("value", field, value.raw, value.page, _b(value.box))
-            for ind in report.indicators for field in VALUE_FIELDS
-            if (value := getattr(ind, field)) is not None and value.box is not None]
+    return [
+        Found("value", field, value.raw, value.page, _b(value.box))
+        for ind in report.indicators
+        for field in VALUE_FIELDS
+        if (value := getattr(ind, field)) is not None and value.box is not None
+    ]
 
 
 def _counts(report: Report) -> str:
     levels = Counter(g.level for g in report.iter_goals())
     goals = ", ".join(f"{levels[k]} {v}{'s' if levels[k] != 1 else ''}" for k, v in LEVEL_LABEL.items())
-    return (f"goals: {sum(levels.values())} ({goals})\n"
-            f"indicators: {len(report.indicators)}   activities: {len(report.activities)}   "
-            f"complaint rows: {len(report.complaints)}   sections: {sum(1 for _ in _sections(report.sections))}   "
-            f"warnings: {len(report.warnings)}")
+    return (
+        f"goals: {sum(levels.values())} ({goals})\n"
+        f"indicators: {len(report.indicators)}   activities: {len(report.activities)}   "
+        f"complaint rows: {len(report.complaints)}   sections: {sum(1 for _ in _sections(report.sections))}   "
+        f"warnings: {len(report.warnings)}"
+    )
 
 
 def _page_line(items: list[Found]) -> str:
@@ -122,8 +133,10 @@ def _coverage_lines(report: Report) -> list[str]:
     cov = report.coverage
     if cov is None:
         return ["coverage: not reported for this report"]
-    lines = [f"coverage: {cov.share:.1%} of the text ended in a field, a label or page furniture"
-             f" ({cov.placed_chars} of {cov.total_chars} characters)"]
+    lines = [
+        f"coverage: {cov.share:.1%} of the text ended in a field, a label or page furniture"
+        f" ({cov.placed_chars} of {cov.total_chars} characters)"
+    ]
     if cov.leftovers:
         lines.append(f"leftover lines ({len(cov.leftovers)}):")
         for item in cov.leftovers[:MAX_LEFTOVERS]:
@@ -188,8 +201,9 @@ def _draw_values(image: Any, values: list[Found]) -> None:
     for item in values:
         assert item.box is not None
         x0, top, x1, bottom = item.box
-        image.draw_rect((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5), fill=(*colour, 30), stroke=(*colour, 230),
-                        stroke_width=1)
+        image.draw_rect(
+            (x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5), fill=(*colour, 30), stroke=(*colour, 230), stroke_width=1
+        )
         px = (x0 - image.bbox[0]) * image.scale
         py = (top - image.bbox[1]) * image.scale
         image.draw.text((px, py - 1), item.label, fill=(*colour, 255), font=font, anchor="ld")
@@ -236,8 +250,9 @@ def tables_of(report: Report) -> list[Any]:
     return list(getattr(report, "_tables", None) or [])
 
 
-def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str],
-                resolution: int = 100) -> tuple[list[Path], list[str]]:
+def render_pngs(
+    source: str | os.PathLike[str], report: Report, out_dir: str | os.PathLike[str], resolution: int = 100
+) -> tuple[list[Path], list[str]]:
     """Page images with found parts boxed (colour per kind), each table drawn as the reader
     found it (outline, column boundaries, row tops, cells, merged cells), each Value's box labelled
     with its field name; pages with warnings framed red.
@@ -266,9 +281,11 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
             try:
                 dpi = page_resolution(float(page.width), float(page.height), resolution)
                 if dpi < resolution:
-                    problems.append(f"page {number}: {float(page.width):.0f} x {float(page.height):.0f} pt, "
-                                    f"drawn at {dpi} dpi instead of {resolution} to stay within "
-                                    f"{MAX_PAGE_PIXELS // 1_000_000} M pixels")
+                    problems.append(
+                        f"page {number}: {float(page.width):.0f} x {float(page.height):.0f} pt, "
+                        f"drawn at {dpi} dpi instead of {resolution} to stay within "
+                        f"{MAX_PAGE_PIXELS // 1_000_000} M pixels"
+                    )
                 with PDFIUM_LOCK:
                     image = page.to_image(resolution=dpi)
                 for bbox, kind in _boxes(page, items):
@@ -279,8 +296,9 @@ def render_pngs(source: str | os.PathLike[str], report: Report, out_dir: str | o
                 _draw_values(image, values.get(number, []))
                 if any(f.kind == "warning" for f in items):
                     w, h = float(page.width), float(page.height)
-                    image.draw_rect((2, 2, w - 2, h - 2), fill=(0, 0, 0, 0), stroke=(*COLOURS["warning"], 255),
-                                    stroke_width=4)
+                    image.draw_rect(
+                        (2, 2, w - 2, h - 2), fill=(0, 0, 0, 0), stroke=(*COLOURS["warning"], 255), stroke_width=4
+                    )
                 path = out / f"page-{number:03d}.png"
                 image.save(path)
                 written.append(path)

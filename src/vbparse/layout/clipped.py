@@ -82,8 +82,15 @@ def _lone_inner_glyph(line: Line, whole: Line, at_head: bool) -> bool:
     if not (g.text in _DESCENDERS if at_head else (g.text.isupper() or g.text in _ASCENDERS)):
         return False
     for v in whole.words:
-        if len(v.text) >= 3 and v.bold == g.bold and abs(v.size - g.size) <= 0.5 and not at_head \
-                and g.text in _TALLEST and v.text[0] == g.text and abs(v.x0 - g.x0) <= _SLACK:
+        if (
+            len(v.text) >= 3
+            and v.bold == g.bold
+            and abs(v.size - g.size) <= 0.5
+            and not at_head
+            and g.text in _TALLEST
+            and v.text[0] == g.text
+            and abs(v.x0 - g.x0) <= _SLACK
+        ):
             return True  # "Ö" of "Övrigt": a capital's accent reaches highest of all
         xs = _starts(v)
         if xs is None or len(v.text) < 3 or v.bold != g.bold or abs(v.size - g.size) > 0.5:
@@ -102,8 +109,17 @@ def _cut_copy_of(line: Line, whole: Line, at_head: bool = False) -> bool:
         return len(line.words) == 1 and _lone_inner_glyph(line, whole, at_head)
     holed = False
     for w in line.words:
-        v = next((v for v in whole.words if v.x0 - _SLACK <= w.x0 and w.x1 <= v.x1 + _SLACK
-                  and _subsequence(w.text, v.text) and _glyphs_in_place(w, v)), None)
+        v = next(
+            (
+                v
+                for v in whole.words
+                if v.x0 - _SLACK <= w.x0
+                and w.x1 <= v.x1 + _SLACK
+                and _subsequence(w.text, v.text)
+                and _glyphs_in_place(w, v)
+            ),
+            None,
+        )
         if v is None:
             return False
         if w.text != v.text and not (v.text.startswith(w.text) and abs(w.x0 - v.x0) <= _SLACK):
@@ -125,8 +141,13 @@ def drop_clipped(pages: Sequence[list[Line]]) -> list[ParseWarning]:
             if whole is not None:
                 ln.used = True
                 ln.tags.append("clipped")
-                warnings.append(ParseWarning(
-                    code="clipped_text", page=ln.page, box=box_of([ln], ln.page),
-                    message=f"glyph fragments {ln.text[:60]!r} at y={ln.top:.0f} cut by the page break; "
-                            f"the whole line stands on page {whole.page}: {whole.text[:60]!r}"))
+                warnings.append(
+                    ParseWarning(
+                        code="clipped_text",
+                        page=ln.page,
+                        box=box_of([ln], ln.page),
+                        message=f"glyph fragments {ln.text[:60]!r} at y={ln.top:.0f} cut by the page break; "
+                        f"the whole line stands on page {whole.page}: {whole.text[:60]!r}",
+                    )
+                )
     return warnings

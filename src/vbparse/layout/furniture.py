@@ -66,7 +66,7 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> list[Runnin
 
 
 def _is_page_number(text: str, page: int) -> bool:
-    """"7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
+    """ "7", "Sida 7 av 20", "7(20)" — and the number is this page's (a lone "2024" in a
     table cell at the foot of a page is not)."""
     if not PAGE_NUMBER_RE.match(text):
         return False

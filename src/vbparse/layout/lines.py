@@ -128,8 +128,10 @@ def cut_word(w: Word, k: int) -> tuple[Word, Word]:
     texts that one word holds (zero padding leaves no gap between them)."""
     assert w.cuts is not None
     x = w.cuts[k - 1]
-    return (Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[:k - 1]),
-            Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]))
+    return (
+        Word(w.text[:k], w.x0, x, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[: k - 1]),
+        Word(w.text[k:], x, w.x1, w.top, w.bottom, w.size, w.bold, w.page, w.cuts[k:]),
+    )
 
 
 def group_lines(words: Sequence[Word], page: int) -> list[Line]:
@@ -176,8 +178,9 @@ def _join_touching(words: list[Word]) -> list[Word]:
         if w.x0 > a.x0 and (-0.8 * min(a.size, w.size) < gap < -TOUCH_GAP or (-TOUCH_GAP <= gap <= near and lone)):
             main = a if len(a.text) >= len(w.text) else w
             cuts = None if a.cuts is None or w.cuts is None else array("f", [*a.cuts, w.x0, *w.cuts])
-            out[-1] = Word(a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold,
-                           a.page, cuts)
+            out[-1] = Word(
+                a.text + w.text, a.x0, max(a.x1, w.x1), main.top, main.bottom, main.size, main.bold, a.page, cuts
+            )
         else:
             out.append(w)
     return out
@@ -244,8 +247,9 @@ def _join_pair(prev: str, nxt: str, forced_break: bool) -> str:
     # en dash ending a cell's line beside the next cell's text is no such evidence)
     last = prev.rsplit(" ", 1)[-1]
     # a number's compound too ("100-" / "tals", "1990-" / "talet"): a range goes on in digits
-    compound = len(prev) > 1 and ((prev.endswith(("-", "–")) and prev[-2].isalpha())
-                                  or (prev.endswith("-") and prev[-2].isdigit()))
+    compound = len(prev) > 1 and (
+        (prev.endswith(("-", "–")) and prev[-2].isalpha()) or (prev.endswith("-") and prev[-2].isdigit())
+    )
     if compound and not (last.endswith("-") and _key(last) + SPACED in MID_LINE_WORDS.get()):
         first = nxt.split(" ", 1)[0].lower()
         if nxt[:1].islower() and first not in ELLIPSIS_FOLLOWERS and first.rstrip(",") not in ELLIPSIS_FOLLOWERS:
@@ -330,8 +334,15 @@ def first_glyph_width(w: Word) -> float:
     return (w.x1 - w.x0) / len(w.text)
 
 
-def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, precise: bool = True,
-                    room: float = 0.0, cell_left: float | None = None) -> bool:
+def is_forced_break(
+    line: Line,
+    nxt: Line,
+    right_edge: float,
+    left_edge: float,
+    precise: bool = True,
+    room: float = 0.0,
+    cell_left: float | None = None,
+) -> bool:
     """A word too long for its cell, broken mid-word ("nämnd/s" + "tyrelse").
 
     Evidence: the line ends within a character of the cell's edge, the next line goes on
@@ -360,11 +371,13 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         return False
     # rules showing both sides of the cell: full when the next letter would not have fit,
     # whatever the cell's alignment (centred text ends short of the right edge)
-    full = (precise and cell_left is not None
-            and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5)
+    full = precise and cell_left is not None and (line.x1 - line.x0) + char_w > right_edge - cell_left - 0.5
     # a number broken in a narrow cell: "23" + "0", "18," + "1", "8" + ",5" (not "T1" + "2023")
-    digits = ((first.text[:1].isdigit() or (first.text[:1] == "," and last.text[-1:].isdigit()))
-              and last.text[-1:] in "0123456789," and _NUMBER_PART.fullmatch(last.text))
+    digits = (
+        (first.text[:1].isdigit() or (first.text[:1] == "," and last.text[-1:].isdigit()))
+        and last.text[-1:] in "0123456789,"
+        and _NUMBER_PART.fullmatch(last.text)
+    )
     # no line of the column is as wide as this one with the next glyph: the line was full,
     # whatever padding the rules leave unseen (digits stacked one a line in a narrow cell)
     over_room = bool(room) and (line.x1 - line.x0) + char_w > room + 0.3
@@ -389,8 +402,7 @@ def is_forced_break(line: Line, nxt: Line, right_edge: float, left_edge: float, 
         slash_word = "/" in first.text and first.text.split("/", 1)[0].lower() not in STANDALONE_WORDS
         # or a word this document sets whole mid-line elsewhere ("kompe" + "tens")
         seen_whole = _key(last.text + first.text) in known
-        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word \
-                and not seen_whole:
+        if len(line.words) != 1 and not (tail is not None and len(tail) <= 3) and not slash_word and not seen_whole:
             return False
         if seen_whole and len(line.words) != 1:
             return True  # the line reached the edge (above) and the parts make a word seen whole
@@ -415,14 +427,19 @@ def wrap_pitch(lines: Sequence[Line], edge_of: Callable[[int], float]) -> float 
     measured elsewhere, where tables set at the body size with another leading can make a
     smaller pitch recur. A sentence's end before a capital may be a paragraph's end that
     happened to fill its line, so it is no evidence."""
-    gaps = [b.ref - a.ref for a, b in itertools.pairwise(lines)
-            if can_be_wrap_gap(a, b) and not ends_short(a, b, edge_of(a.page))
-            and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())]
+    gaps = [
+        b.ref - a.ref
+        for a, b in itertools.pairwise(lines)
+        if can_be_wrap_gap(a, b)
+        and not ends_short(a, b, edge_of(a.page))
+        and not (a.text.rstrip()[-1:] in ".!?:" and b.text[:1].isupper())
+    ]
     return smallest_recurring(gaps) if gaps else None
 
 
-def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | None = None,
-               pitch: float | None = None) -> list[str]:
+def paragraphs(
+    lines: Sequence[Line], right_edge: float | Mapping[int, float] | None = None, pitch: float | None = None
+) -> list[str]:
     """Lines of one text flow into paragraphs: lines joined, split words rejoined.
 
     `right_edge` may be given by page (pages of different widths have their own). `pitch`
@@ -454,8 +471,11 @@ def paragraphs(lines: Sequence[Line], right_edge: float | Mapping[int, float] | 
             if ln.page != prev.page:
                 # a page break hides the paragraph spacing: a short last line, a bullet, or
                 # a sentence ending the page and a capital opening the next one decide
-                new_para = (ends_short(prev, ln, edge_of(prev.page)) or _opens_item(prev, ln, edge_of(prev.page))
-                            or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper()))
+                new_para = (
+                    ends_short(prev, ln, edge_of(prev.page))
+                    or _opens_item(prev, ln, edge_of(prev.page))
+                    or (SENTENCE_RULE and prev.text.rstrip()[-1:] in ".!?:" and text[:1].isupper())
+                )
             else:
                 new_para = (
                     ln.ref - prev.ref > pitch + max(1.0, 0.06 * pitch)
@@ -486,8 +506,13 @@ def tidy(text: str) -> str:
     return " ".join(text.replace(SOFT_HYPHEN, "").split())
 
 
-def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: bool = False,
-              room: float = 0.0, cell_left: float | None = None) -> str:
+def join_cell(
+    lines: Sequence[Line],
+    right_edge: float | None = None,
+    precise: bool = False,
+    room: float = 0.0,
+    cell_left: float | None = None,
+) -> str:
     """A narrow table cell's lines as one value: "Tas fram" "av" "nämnd/s" "tyrelse".
 
     `right_edge` is where the cell's text may reach (`precise` when rules showed it); by
@@ -501,8 +526,12 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
         right_edge = max(ln.x1 for ln in lines)
     left_edge = min(ln.x0 for ln in lines)
     kept = _kept_spaces(lines)
-    forced = [is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
-              and not _ends_at_kept_space(a, b) and not kept[i] for i, (a, b) in enumerate(itertools.pairwise(lines))]
+    forced = [
+        is_forced_break(a, b, right_edge, left_edge, precise, room, cell_left)
+        and not _ends_at_kept_space(a, b)
+        and not kept[i]
+        for i, (a, b) in enumerate(itertools.pairwise(lines))
+    ]
     glue: list[bool | None] = [None] * len(forced)  # None: _join_pair decides; else glued or a space
     for i, (a, b) in enumerate(itertools.pairwise(lines)):
         last, first = a.words[-1].text, b.words[0].text
@@ -516,8 +545,10 @@ def join_cell(lines: Sequence[Line], right_edge: float | None = None, precise: b
     for i, ln in enumerate(lines[1:]):
         g = glue[i]
         out = _join_pair(out, ln.text, forced[i]) if g is None else out + ("" if g else " ") + ln.text
-    if any(f and a.text[-1:].isdigit() and b.text[:1].isdigit()
-           for f, (a, b) in zip(forced, itertools.pairwise(lines), strict=True)):
+    if any(
+        f and a.text[-1:].isdigit() and b.text[:1].isdigit()
+        for f, (a, b) in zip(forced, itertools.pairwise(lines), strict=True)
+    ):
         out = _BROKEN_GROUPS_RE.sub(_grouped, out)
     return tidy(out)
 
@@ -531,7 +562,7 @@ where the thousands space fell cannot be seen (a break at "32 | 765" and one ins
 def _grouped(m: re.Match[str]) -> str:
     digits = m.group(0)
     head = len(digits) % 3 or 3
-    return " ".join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
+    return " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
 
 
 def _kept_spaces(lines: Sequence[Line]) -> list[bool]:
@@ -618,7 +649,7 @@ def _mend_by_vocabulary(lines: Sequence[Line], glue: list[bool | None]) -> None:
         orig = [bool(glue[k]) for k in range(i, j + 1)]
         best = _segment(pieces, orig, known)
         if best is not None:
-            glue[i:j + 1] = best
+            glue[i : j + 1] = best
         i = j + 1
 
 

@@ -81,8 +81,9 @@ def place_cell(value: Value | None, lines: Sequence[Line] | None) -> None:
     value.page, value.box = line_box(lines)
 
 
-def place_table_row(item: Indicator | Activity, page: int, cells: Mapping[str, Sequence[Line]],
-                    analysis: Sequence[Line] | None = None) -> None:
+def place_table_row(
+    item: Indicator | Activity, page: int, cells: Mapping[str, Sequence[Line]], analysis: Sequence[Line] | None = None
+) -> None:
     """An indicator's or activity's row: the box of its cells on its page (the Analys row only
     when the row has no cell there), and each Value's own box."""
     lines = [ln for cell in cells.values() for ln in cell]

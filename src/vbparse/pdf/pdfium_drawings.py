@@ -82,8 +82,9 @@ def read_drawings(page: int, ctm: Matrix, height: float, check: Callable[[], Non
     drawings = Drawings()
     fillmode, stroke = c_int(), c_int()
     rgba = (c_uint(), c_uint(), c_uint(), c_uint())
-    for n, (obj, kind, outer) in enumerate(_objects(page, lib.FPDFPage_CountObjects(page), lib.FPDFPage_GetObject,
-                                                    ctm)):
+    for n, (obj, kind, outer) in enumerate(
+        _objects(page, lib.FPDFPage_CountObjects(page), lib.FPDFPage_GetObject, ctm)
+    ):
         if check is not None and n % CHECK_EVERY == CHECK_EVERY - 1:
             check()
         m = compose(matrix(obj), outer)
@@ -101,8 +102,9 @@ def read_drawings(page: int, ctm: Matrix, height: float, check: Callable[[], Non
     return drawings
 
 
-def _classify(pts: list[tuple[float, float]], fill: bool, stroke: bool, height: float, out: Drawings,
-              coloured: bool = False) -> None:
+def _classify(
+    pts: list[tuple[float, float]], fill: bool, stroke: bool, height: float, out: Drawings, coloured: bool = False
+) -> None:
     """pdfminer's paint_path: a line, a rect, or a curve; boxes in top-left coordinates."""
     if len(pts) < 2:
         return

@@ -54,6 +54,5 @@ def check() -> None:
         except PackageNotFoundError:  # pragma: no cover - pdfminer imported but not installed?
             have = "unknown"
         raise ImportError(
-            f"vbparse cannot bound this pdfminer.six ({have}): it lacks {', '.join(gone)}. "
-            f"Known to work: {TESTED}."
+            f"vbparse cannot bound this pdfminer.six ({have}): it lacks {', '.join(gone)}. Known to work: {TESTED}."
         )

@@ -120,8 +120,9 @@ def _text_of(tp: int, n: int) -> str:
     return "".join(chr(lib.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
 
 
-def _read_words(page: int, number: int, ctm: Matrix, height: float, fonts: _Fonts,
-                words: list[Word], icons: list[Box]) -> tuple[int, int]:
+def _read_words(
+    page: int, number: int, ctm: Matrix, height: float, fonts: _Fonts, words: list[Word], icons: list[Box]
+) -> tuple[int, int]:
     """Group the text page's chars into words as pdfplumber's extract_words does.
 
     Per char: its text object (font and size change there) and its loose box (the
@@ -173,9 +174,14 @@ def _dropped_copies(page: int, ctm: Matrix, height: float, seen: set[int], words
             if box[3] > box[1] and box[2] > box[0]:
                 for o in reversed(recent):
                     f, sz, b = _look(o, ctm, height)
-                    if (o in seen and f == font and sz == size and abs(b[0] - box[0]) <= 1.0
-                            and abs((b[2] - b[0]) - (box[2] - box[0])) <= 0.01
-                            and abs((b[3] - b[1]) - (box[3] - box[1])) <= 0.01):
+                    if (
+                        o in seen
+                        and f == font
+                        and sz == size
+                        and abs(b[0] - box[0]) <= 1.0
+                        and abs((b[2] - b[0]) - (box[2] - box[0])) <= 0.01
+                        and abs((b[3] - b[1]) - (box[3] - box[1])) <= 0.01
+                    ):
                         if abs(box[1] - b[1]) >= 0.5 * (box[3] - box[1]):
                             out += _moved(words, b, box[0] - b[0], box[1] - b[1])
                         break
@@ -201,8 +207,17 @@ def _moved(words: list[Word], box: tuple[float, ...], dx: float, dy: float) -> l
     return out
 
 
-def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fonts: _Fonts,
-           words: list[Word], icons: list[Box], seen: set[int]) -> int:
+def _group(
+    tp: c_void_p,
+    text: str,
+    number: int,
+    ctm: Matrix,
+    height: float,
+    fonts: _Fonts,
+    words: list[Word],
+    icons: list[Box],
+    seen: set[int],
+) -> int:
     """Words into `words` (the text objects their chars came from into `seen`); returns how
     many chars ran turned (not left to right upright)."""
     plain_page = ctm[:4] == (1.0, 0.0, 0.0, 1.0)  # no /Rotate: upright text needs a shift only
@@ -230,8 +245,19 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         if ch.isspace() or ch == "\x00":
             if chars:
                 t = "".join(chars)
-                add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                         array("f", xs[1:]) if len(t) == len(xs) else None)
+                add_word(
+                    words,
+                    icons,
+                    t,
+                    wx0,
+                    wx1,
+                    wtop,
+                    wbottom,
+                    wsize,
+                    wname,
+                    number,
+                    array("f", xs[1:]) if len(t) == len(xs) else None,
+                )
                 chars, xs = [], []
             continue
         obj = get_obj(tp, i)
@@ -263,11 +289,27 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
                 x0 = ca * ox.value + cc * oy.value + dx
                 bottom = height - (cb * ox.value + cd * oy.value + dy + descent * size)
                 top = bottom - size
-        if chars and (family != wfamily or size != wsize or x0 < px0 - SAME_X or x0 > px1 + WORD_GAP * wsize
-                      or abs(top - wtop) > Y_TOLERANCE):
+        if chars and (
+            family != wfamily
+            or size != wsize
+            or x0 < px0 - SAME_X
+            or x0 > px1 + WORD_GAP * wsize
+            or abs(top - wtop) > Y_TOLERANCE
+        ):
             t = "".join(chars)
-            add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                     array("f", xs[1:]) if len(t) == len(xs) else None)
+            add_word(
+                words,
+                icons,
+                t,
+                wx0,
+                wx1,
+                wtop,
+                wbottom,
+                wsize,
+                wname,
+                number,
+                array("f", xs[1:]) if len(t) == len(xs) else None,
+            )
             chars, xs = [], []
         if not chars:
             if upright and not new_obj:
@@ -291,8 +333,19 @@ def _group(tp: c_void_p, text: str, number: int, ctm: Matrix, height: float, fon
         px0, px1 = x0, x1
     if chars:
         t = "".join(chars)
-        add_word(words, icons, t, wx0, wx1, wtop, wbottom, wsize, wname, number,
-                 array("f", xs[1:]) if len(t) == len(xs) else None)
+        add_word(
+            words,
+            icons,
+            t,
+            wx0,
+            wx1,
+            wtop,
+            wbottom,
+            wsize,
+            wname,
+            number,
+            array("f", xs[1:]) if len(t) == len(xs) else None,
+        )
     return turned
 
 
@@ -314,13 +367,26 @@ def read_page(doc: int, index: int, fonts: _Fonts, check: Callable[[], None] | N
         lib.FPDF_ClosePage(page)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     fills = fill_boxes(drawings, width, height)
-    return PageData(index + 1, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
-                    images=len(drawings.images), fills=fills)
+    return PageData(
+        index + 1,
+        width,
+        height,
+        cut_at_borders(words, vrules, fills),
+        hrules,
+        vrules,
+        icons + boxes,
+        images=len(drawings.images),
+        fills=fills,
+    )
 
 
-def read_pages(data: bytes, descents: Mapping[str, float] | None = None,
-               password: str | None = None, hyphen_of: HyphenOf | None = None,
-               check: Callable[[], None] | None = None) -> list[PageData]:
+def read_pages(
+    data: bytes,
+    descents: Mapping[str, float] | None = None,
+    password: str | None = None,
+    hyphen_of: HyphenOf | None = None,
+    check: Callable[[], None] | None = None,
+) -> list[PageData]:
     """Every page of the document in `data`; PdfiumUnreadable when pdfium cannot open it
     or a page of it (the caller decides whether to fall back to pdfplumber).
 

@@ -46,7 +46,10 @@ def _reference(pdf: pdfplumber.PDF, check: Callable[[], None] | None) -> list[Pa
 
 
 def read_document(
-    pdf: pdfplumber.PDF, reader: str, name: str | None, check: Callable[[], None] | None = None,
+    pdf: pdfplumber.PDF,
+    reader: str,
+    name: str | None,
+    check: Callable[[], None] | None = None,
     password: str | None = None,
 ) -> tuple[list[PageData], str]:
     """Every page of an opened document, and the name of the reader that read them.
@@ -66,8 +69,13 @@ def read_document(
         return _reference(pdf, check), "pdfplumber"
     data = pdf.stream.getvalue()  # the bytes open_pdf checked (the repaired ones, if it repaired)
     try:
-        pages = read_pdfium.read_pages(data, shared_descents(font_descents(pdf)), password=password or None,
-                                       hyphen_of=hyphen_finder(pdf), check=check)
+        pages = read_pdfium.read_pages(
+            data,
+            shared_descents(font_descents(pdf)),
+            password=password or None,
+            hyphen_of=hyphen_finder(pdf),
+            check=check,
+        )
         if len(pages) != len(pdf.pages):  # the two disagree on the page tree: trust the reference
             raise read_pdfium.PdfiumUnreadable(f"pdfium finds {len(pages)} pages, pdfminer {len(pdf.pages)}")
         return pages, "pdfium"

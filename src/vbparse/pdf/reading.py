@@ -38,6 +38,7 @@ def font_family(fontname: str) -> str:
     ligatures in the latter), so a word does not end where the glyphs change subset."""
     return _SUBSET_TAG_RE.sub("", fontname, count=1)
 
+
 INSIDE_GLYPH = math.nan
 """Word.cuts of a character drawn inside another's glyph (the "i" of an "fi" ligature): no
 cell border can pass there, and NaN matches no position, so no word is cut inside a glyph."""
@@ -136,8 +137,11 @@ def _shaded_cells(d: Drawings) -> set[int]:
     Filled rects are indexed by edge position and 24 pt band, so a page of many rects
     stays linear (each small rect looks in a few buckets, not at every other rect)."""
     band = ICON_MAX_SIZE
-    filled = [(k, r) for k, r in enumerate(d.rects)
-              if r[4] and r[2] - r[0] > RULE_MAX_THICKNESS and r[3] - r[1] > RULE_MAX_THICKNESS]
+    filled = [
+        (k, r)
+        for k, r in enumerate(d.rects)
+        if r[4] and r[2] - r[0] > RULE_MAX_THICKNESS and r[3] - r[1] > RULE_MAX_THICKNESS
+    ]
     small = [(k, r) for k, r in filled if r[2] - r[0] <= ICON_MAX_SIZE and r[3] - r[1] <= ICON_MAX_SIZE]
     if not small or len(filled) < 2:
         return set()
@@ -155,8 +159,11 @@ def _shaded_cells(d: Drawings) -> set[int]:
         """Another filled rect lies beyond this edge (`far`: right of or below it), its
         near edge at `edge` along [lo, hi] for half that length: the two meet there."""
         need = 0.5 * (hi - lo)
-        for key in {(axis, round(edge + dx), b) for dx in (-SHARED_EDGE, 0.0, SHARED_EDGE)
-                    for b in range(int(lo // band), int(hi // band) + 1)}:
+        for key in {
+            (axis, round(edge + dx), b)
+            for dx in (-SHARED_EDGE, 0.0, SHARED_EDGE)
+            for b in range(int(lo // band), int(hi // band) + 1)
+        }:
             for j in index.get(key, ()):
                 x0, top, x1, bottom = d.rects[j][:4]
                 a0, a1, e0, e1 = (top, bottom, x0, x1) if axis == "x" else (x0, x1, top, bottom)
@@ -167,8 +174,12 @@ def _shaded_cells(d: Drawings) -> set[int]:
 
     out: set[int] = set()
     for k, (x0, top, x1, bottom, _f, _s) in small:
-        if meets(k, "x", x0, False, top, bottom) or meets(k, "x", x1, True, top, bottom) \
-                or meets(k, "y", top, False, x0, x1) or meets(k, "y", bottom, True, x0, x1):
+        if (
+            meets(k, "x", x0, False, top, bottom)
+            or meets(k, "x", x1, True, top, bottom)
+            or meets(k, "y", top, False, x0, x1)
+            or meets(k, "y", bottom, True, x0, x1)
+        ):
             out.add(k)
     return out
 
@@ -217,8 +228,12 @@ def fill_boxes(d: Drawings, width: float, height: float) -> list[Box]:
     out: list[Box] = []
     for x0, top, x1, bottom in d.filled:
         w, h = x1 - x0, bottom - top
-        if w > RULE_MAX_THICKNESS and h > RULE_MAX_THICKNESS and not (w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE) \
-                and w * h < 0.5 * width * height:
+        if (
+            w > RULE_MAX_THICKNESS
+            and h > RULE_MAX_THICKNESS
+            and not (w <= ICON_MAX_SIZE and h <= ICON_MAX_SIZE)
+            and w * h < 0.5 * width * height
+        ):
             out.append(Box(x0, top, x1, bottom))
     return out
 
@@ -272,8 +287,19 @@ def _page_turn(page: pdfplumber.page.Page) -> tuple[int, _Fix | None]:
     return turn, fix
 
 
-def add_word(words: list[Word], icons: list[Box], text: str, x0: float, x1: float, top: float, bottom: float,
-             size: float, fontname: str, number: int, cuts: Sequence[float] | None = None) -> None:
+def add_word(
+    words: list[Word],
+    icons: list[Box],
+    text: str,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    size: float,
+    fontname: str,
+    number: int,
+    cuts: Sequence[float] | None = None,
+) -> None:
     """Append one extracted word (both readers): icon glyphs become icon boxes, text is cleaned.
 
     `cuts`: where each character after the first starts, one per character of `text`
@@ -323,14 +349,23 @@ def read_page(page: pdfplumber.page.Page, number: int, shifts: Mapping[str, floa
         else:  # a ligature's "fi" from one glyph: no boundary inside it
             xs = [x for c in chars for x in (c["x0"], *[INSIDE_GLYPH] * (len(c["text"]) - 1))]
             cuts = array("f", xs[1:]) if len(xs) == len(text) else None
-        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w[FONT_KEY], number,
-                 cuts)
+        add_word(words, icons, text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w[FONT_KEY], number, cuts)
     drawings = _drawings(page, fix)
     hrules, vrules, boxes = rules_and_boxes(drawings)
     width, height = upright_size(turn, float(page.width), float(page.height))
     fills = fill_boxes(drawings, width, height)
-    return PageData(number, width, height, cut_at_borders(words, vrules, fills), hrules, vrules, icons + boxes,
-                    images=len(drawings.images), fills=fills, turn=turn)
+    return PageData(
+        number,
+        width,
+        height,
+        cut_at_borders(words, vrules, fills),
+        hrules,
+        vrules,
+        icons + boxes,
+        images=len(drawings.images),
+        fills=fills,
+        turn=turn,
+    )
 
 
 def _move_down(c: dict[str, Any], dy: float) -> None:
@@ -342,8 +377,9 @@ def _move_down(c: dict[str, Any], dy: float) -> None:
             c[key] -= dy
 
 
-def read_pages(pdf: pdfplumber.PDF, check: Callable[[], None] | None = None,
-               shifts: Mapping[str, float] | None = None) -> list[PageData]:
+def read_pages(
+    pdf: pdfplumber.PDF, check: Callable[[], None] | None = None, shifts: Mapping[str, float] | None = None
+) -> list[PageData]:
     """Every page's words and drawings, closing pages as we go; `check` runs after each
     page (the parse's deadline). `shifts` as for `read_page`."""
     pages: list[PageData] = []

@@ -36,9 +36,14 @@ def _complaint_totals(report: Report) -> Iterator[Check]:
             continue
         ok = sum(present) == row.total
         shown = " + ".join("–" if p is None else str(p) for p in parts)
-        yield Check(code="complaint_total", passed=ok, page=row.page, items=[f"/complaints/{i}"],
-                    message=f"{row.group or ''} / {row.category}: T1 + T2 + VB = {shown} = {sum(present)}"
-                            f"{' =' if ok else ', but Totalt ack. Utfall says'} {row.total}")
+        yield Check(
+            code="complaint_total",
+            passed=ok,
+            page=row.page,
+            items=[f"/complaints/{i}"],
+            message=f"{row.group or ''} / {row.category}: T1 + T2 + VB = {shown} = {sum(present)}"
+            f"{' =' if ok else ', but Totalt ack. Utfall says'} {row.total}",
+        )
 
 
 def _group_rows(report: Report, prefix: str) -> list[tuple[int, ComplaintRow]]:
@@ -56,10 +61,14 @@ def _complaint_groups(report: Report) -> Iterator[Check]:
             if not va and not vb:
                 continue
             ok = sum(va) == sum(vb)
-            yield Check(code="complaint_groups_agree", passed=ok, page=a[0][1].page,
-                        items=[f"/complaints/{i}" for i, _ in (*a, *b)],
-                        message=f"{field}: '{a[0][1].group}' sums to {sum(va)}, '{b[0][1].group}' to {sum(vb)}"
-                                f"{'' if ok else ': they count the same complaints and should agree'}")
+            yield Check(
+                code="complaint_groups_agree",
+                passed=ok,
+                page=a[0][1].page,
+                items=[f"/complaints/{i}" for i, _ in (*a, *b)],
+                message=f"{field}: '{a[0][1].group}' sums to {sum(va)}, '{b[0][1].group}' to {sum(vb)}"
+                f"{'' if ok else ': they count the same complaints and should agree'}",
+            )
 
 
 def _walk(goals: list[Goal], path: str = "/goals") -> Iterator[tuple[Goal, str, Goal | None]]:
@@ -77,9 +86,14 @@ def _assessments_known(report: Report) -> Iterator[Check]:
         if goal.assessment is None:
             continue
         ok = goal.assessment_code is not None
-        yield Check(code="assessment_known", passed=ok, page=goal.page, items=[path],
-                    message=f"assessment {goal.assessment!r} "
-                            + ("is a known status" if ok else "is none of the known statuses"))
+        yield Check(
+            code="assessment_known",
+            passed=ok,
+            page=goal.page,
+            items=[path],
+            message=f"assessment {goal.assessment!r} "
+            + ("is a known status" if ok else "is none of the known statuses"),
+        )
 
 
 def _previous_years(report: Report) -> Iterator[Check]:
@@ -91,9 +105,14 @@ def _previous_years(report: Report) -> Iterator[Check]:
             if ind.previous_year is None:
                 continue
             ok = ind.previous_year == year - 1
-            yield Check(code="previous_year", passed=ok, page=ind.page, items=[f"{path}/indicators/{j}"],
-                        message=f"{ind.name}: 'Utfall VB {ind.previous_year}' in a {year} report"
-                                + ("" if ok else f" (expected {year - 1})"))
+            yield Check(
+                code="previous_year",
+                passed=ok,
+                page=ind.page,
+                items=[f"{path}/indicators/{j}"],
+                message=f"{ind.name}: 'Utfall VB {ind.previous_year}' in a {year} report"
+                + ("" if ok else f" (expected {year - 1})"),
+            )
 
 
 def _numbers_nest(report: Report) -> Iterator[Check]:
@@ -101,9 +120,14 @@ def _numbers_nest(report: Report) -> Iterator[Check]:
         if not goal.number or parent is None or not parent.number:
             continue
         ok = goal.number.startswith(parent.number.rstrip(".") + ".")
-        yield Check(code="goal_number_nests", passed=ok, page=goal.page, items=[path],
-                    message=f"goal {goal.number} under goal {parent.number}"
-                            + ("" if ok else ": its number does not continue its parent's"))
+        yield Check(
+            code="goal_number_nests",
+            passed=ok,
+            page=goal.page,
+            items=[path],
+            message=f"goal {goal.number} under goal {parent.number}"
+            + ("" if ok else ": its number does not continue its parent's"),
+        )
 
 
 def _toc_pages(report: Report, toc: Sequence[tuple[str, int]]) -> Iterator[Check]:
@@ -125,9 +149,14 @@ def _toc_pages(report: Report, toc: Sequence[tuple[str, int]]) -> Iterator[Check
         if page is None:
             continue
         ok = page == printed
-        yield Check(code="toc_page", passed=ok, page=page, items=[path],
-                    message=f"contents list '{title}' on page {printed}"
-                            + ("" if ok else f", but the heading is on page {page}"))
+        yield Check(
+            code="toc_page",
+            passed=ok,
+            page=page,
+            items=[path],
+            message=f"contents list '{title}' on page {printed}"
+            + ("" if ok else f", but the heading is on page {page}"),
+        )
 
 
 def _index_sections(sec: Section, path: str, out: dict[str, list[tuple[int | None, str]]]) -> None:
@@ -161,8 +190,14 @@ def corpus_checks(reports: Sequence[Report], files: Sequence[str]) -> list[Check
         if not sha:
             continue
         if sha in seen:
-            out.append(Check(code="duplicate_report", passed=False, items=[files[seen[sha]], files[i]],
-                             message=f"{files[i]} is the same file as {files[seen[sha]]} (sha256 {sha[:12]}…)"))
+            out.append(
+                Check(
+                    code="duplicate_report",
+                    passed=False,
+                    items=[files[seen[sha]], files[i]],
+                    message=f"{files[i]} is the same file as {files[seen[sha]]} (sha256 {sha[:12]}…)",
+                )
+            )
         else:
             seen[sha] = i
     return out
@@ -177,9 +212,16 @@ def _previous_matches(cur: Report, cur_file: str, prev: Report, prev_file: str) 
             continue
         a, b = ind.previous, old.outcome
         ok = (a.number == b.number) if a.number is not None and b.number is not None else fold(a.raw) == fold(b.raw)
-        out.append(Check(code="previous_matches_last_year", passed=ok, page=ind.page, items=[cur_file, prev_file],
-                         message=f"{ind.name}: the {cur.meta.year} report gives last year as {a.raw!r};"
-                                 f" the {prev.meta.year} report's outcome is {b.raw!r}"))
+        out.append(
+            Check(
+                code="previous_matches_last_year",
+                passed=ok,
+                page=ind.page,
+                items=[cur_file, prev_file],
+                message=f"{ind.name}: the {cur.meta.year} report gives last year as {a.raw!r};"
+                f" the {prev.meta.year} report's outcome is {b.raw!r}",
+            )
+        )
     return out
 
 
@@ -191,7 +233,14 @@ def _numbers_stable(cur: Report, cur_file: str, prev: Report, prev_file: str) ->
         if not g.number or old is None:
             continue
         ok = old == g.number
-        out.append(Check(code="goal_number_stable", passed=ok, page=g.page, items=[cur_file, prev_file],
-                         message=f"goal '{g.title[:60]}' is {g.number} in {cur.meta.year}"
-                                 + ("" if ok else f" but was {old} in {prev.meta.year}")))
+        out.append(
+            Check(
+                code="goal_number_stable",
+                passed=ok,
+                page=g.page,
+                items=[cur_file, prev_file],
+                message=f"goal '{g.title[:60]}' is {g.number} in {cur.meta.year}"
+                + ("" if ok else f" but was {old} in {prev.meta.year}"),
+            )
+        )
     return out

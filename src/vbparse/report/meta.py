@@ -62,7 +62,7 @@ def _following_block(content: Sequence[Line], i: int) -> list[Line]:
     """The lines right after the title that share a style: the unit's name."""
     out: list[Line] = []
     prev = content[i]
-    for ln in content[i + 1:]:
+    for ln in content[i + 1 :]:
         if ln.page != prev.page or ln.top - prev.bottom > 1.2 * ln.height:
             break
         if out and abs(ln.size - out[0].size) > 0.6:
@@ -75,14 +75,14 @@ def _following_block(content: Sequence[Line], i: int) -> list[Line]:
 
 
 def _labels_side_by_side(content: Sequence[Line], meta: ReportMeta) -> None:
-    """"Handläggare" and "Till" stand side by side; each value sits under its label."""
+    """ "Handläggare" and "Till" stand side by side; each value sits under its label."""
     for i, ln in enumerate(content):
         words = [fold(w.text).rstrip(":") for w in ln.words]
         if LABEL_CASE_OFFICERS not in words:
             continue
         lab_x = ln.words[words.index(LABEL_CASE_OFFICERS)].x0
         till_x = ln.words[words.index(LABEL_RECIPIENT)].x0 if LABEL_RECIPIENT in words else None
-        below = [x for x in content[i + 1:i + 4] if x.page == ln.page]
+        below = [x for x in content[i + 1 : i + 4] if x.page == ln.page]
         officers: list[str] = []
         board: list[str] = []
         for nxt in below:
@@ -104,8 +104,9 @@ def _labels_side_by_side(content: Sequence[Line], meta: ReportMeta) -> None:
         return
 
 
-def fill_fallbacks(meta: ReportMeta, headers: Sequence[RunningHeader], goals: Sequence[Goal],
-                   title_lines: Sequence[str]) -> None:
+def fill_fallbacks(
+    meta: ReportMeta, headers: Sequence[RunningHeader], goals: Sequence[Goal], title_lines: Sequence[str]
+) -> None:
     """What the cover did not say: from the running header, a title line or the periods."""
     if headers:
         units = Counter(h.unit for h in headers if h.unit)
@@ -125,12 +126,17 @@ def fill_fallbacks(meta: ReportMeta, headers: Sequence[RunningHeader], goals: Se
     if meta.kind is None:
         prefixes = Counter(p.split()[0].upper() for p in periods if len(p.split()) > 1)
         top = prefixes.most_common(1)[0][0] if prefixes else None
-        meta.kind = {"VB": "verksamhetsberattelse", "T1": "tertialrapport_1", "T2": "tertialrapport_2",
-                     "VP": "verksamhetsplan"}.get(top or "")
+        meta.kind = {
+            "VB": "verksamhetsberattelse",
+            "T1": "tertialrapport_1",
+            "T2": "tertialrapport_2",
+            "VP": "verksamhetsplan",
+        }.get(top or "")
     if meta.year is None:
         years = Counter(int(y) for p in periods for y in re.findall(r"(?:19|20)\d{2}", p))
-        prev = Counter(ind.previous_year for g in goals for gg in g.iter_goals() for ind in gg.indicators
-                       if ind.previous_year)
+        prev = Counter(
+            ind.previous_year for g in goals for gg in g.iter_goals() for ind in gg.indicators if ind.previous_year
+        )
         if years:
             meta.year = years.most_common(1)[0][0]
         elif prev:  # "Utfall VB 2022" in a 2023 report

@@ -38,11 +38,11 @@ def _mark_toc(pages: list[list[Line]]) -> None:
             entries = [i for i, ln in enumerate(lines_q) if i >= i0 and TOC_ENTRY_RE.search(ln.text)]
             if not entries:
                 break
-            for ln in lines_q[i0:entries[-1] + 1]:
+            for ln in lines_q[i0 : entries[-1] + 1]:
                 if not ln.used:
                     ln.used = True
                     ln.tags.append("toc")
-            rest = [ln for ln in lines_q[entries[-1] + 1:] if not ln.used]
+            rest = [ln for ln in lines_q[entries[-1] + 1 :] if not ln.used]
             if rest:
                 break
             q, i0 = q + 1, 0
@@ -87,12 +87,24 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         KNOWN_RUNS.reset(runs_token)
         LABEL_LEFTS.reset(labels_token)
     fill_fallbacks(meta, headers, tree.goals, title_lines)
-    report = Report(source=source, meta=meta, sections=tree.sections, goals=tree.goals,
-                    complaints=tree.complaints, warnings=[*clipped, *tree.warnings])
+    report = Report(
+        source=source,
+        meta=meta,
+        sections=tree.sections,
+        goals=tree.goals,
+        complaints=tree.complaints,
+        warnings=[*clipped, *tree.warnings],
+    )
     coverage = _coverage(content)
     for left in coverage.leftovers:
-        report.warnings.append(ParseWarning(code="unplaced_text", page=left.page, box=left.box,
-                                            message=f"text not placed in any field: {left.text[:200]!r}"))
+        report.warnings.append(
+            ParseWarning(
+                code="unplaced_text",
+                page=left.page,
+                box=left.box,
+                message=f"text not placed in any field: {left.text[:200]!r}",
+            )
+        )
     report.coverage = coverage
     report.warnings += unreadable_values(report)
     report.warnings += rows_without_values(report)
@@ -107,8 +119,11 @@ def build_report(pages: list[PageData], source: Source, name: str | None = None,
         log.warning("%s: page %s: %s: %s", name, w.page if w.page is not None else "?", w.code, w.message)
     known = {fold(s.title) for s in report.sections} & TOP_LEVEL_SECTIONS
     if not report.goals and not report.complaints and not known and meta.kind is None:
-        raise NotAReportError(name, "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
-                                    "(no goals, report sections or complaints table found)")
+        raise NotAReportError(
+            name,
+            "this PDF is not a Verksamhetsberättelse, Tertialrapport or Verksamhetsplan "
+            "(no goals, report sections or complaints table found)",
+        )
     return report
 
 
@@ -120,9 +135,12 @@ def _unmapped_warning(pages: list[PageData]) -> ParseWarning | None:
         return None
     first, last = min(counts), max(counts)
     where = f"page {first}" if first == last else f"pages {first}–{last}"
-    return ParseWarning(code="unmapped_glyphs", page=first,
-                        message=f"{sum(counts.values())} characters on {where} have no Unicode mapping in the "
-                                f"PDF's fonts (shown as {UNMAPPED}): letters are missing from the text there")
+    return ParseWarning(
+        code="unmapped_glyphs",
+        page=first,
+        message=f"{sum(counts.values())} characters on {where} have no Unicode mapping in the "
+        f"PDF's fonts (shown as {UNMAPPED}): letters are missing from the text there",
+    )
 
 
 def _toc_entries(lines: list[Line]) -> list[tuple[str, int]]:
@@ -165,5 +183,4 @@ def _coverage(lines: list[Line]) -> Coverage:
                 close()
             block.append(ln)
     close()
-    return Coverage(share=placed / total if total else 1.0, total_chars=total, placed_chars=placed,
-                    leftovers=leftovers)
+    return Coverage(share=placed / total if total else 1.0, total_chars=total, placed_chars=placed, leftovers=leftovers)

@@ -133,10 +133,15 @@ class Walker:
             obj.expected_results.extend(_items(paras))
         elif kind == "goal_text":
             assert isinstance(obj, Goal)
-            self.tree.warnings.append(ParseWarning(
-                code="unlabelled_goal_text", page=buf[0].page, box=box_of(buf, buf[0].page),
-                message=f"text under goal {obj.title[:50]!r} with no Beskrivning/Förväntat resultat/Analys "
-                        f"label, kept as analysis: {text[:80]!r}"))
+            self.tree.warnings.append(
+                ParseWarning(
+                    code="unlabelled_goal_text",
+                    page=buf[0].page,
+                    box=box_of(buf, buf[0].page),
+                    message=f"text under goal {obj.title[:50]!r} with no Beskrivning/Förväntat resultat/Analys "
+                    f"label, kept as analysis: {text[:80]!r}",
+                )
+            )
             obj.analysis = "\n".join(t for t in (obj.analysis, text) if t)
 
     def _set_target(self, kind: str, obj: object) -> None:
@@ -186,12 +191,19 @@ class Walker:
         j = i + 1
         while j < len(self.lines):
             nxt, prev = self.lines[j], group[-1]
-            if (nxt.used or not nxt.bold or abs(nxt.size - first.size) > 0.6 or nxt.page != prev.page
-                    or nxt.top - prev.bottom > 0.8 * prev.height
-                    # a line opening in lower case goes on with the heading even where the
-                    # heading's box ends short of the text's edge (its own margin or padding)
-                    or (ends_short(prev, nxt, self.style.right_at(prev.page)) and not nxt.text[:1].islower())
-                    or self._header(j) or match_goal_heading(nxt.text) or self._label(nxt)):
+            if (
+                nxt.used
+                or not nxt.bold
+                or abs(nxt.size - first.size) > 0.6
+                or nxt.page != prev.page
+                or nxt.top - prev.bottom > 0.8 * prev.height
+                # a line opening in lower case goes on with the heading even where the
+                # heading's box ends short of the text's edge (its own margin or padding)
+                or (ends_short(prev, nxt, self.style.right_at(prev.page)) and not nxt.text[:1].islower())
+                or self._header(j)
+                or match_goal_heading(nxt.text)
+                or self._label(nxt)
+            ):
                 break
             group.append(nxt)
             j += 1
@@ -236,17 +248,27 @@ class Walker:
         if j < len(self.lines):
             st = self.lines[j]
             code = assessment_code(st.text)
-            plausible = (not st.bold and len(st.text) <= 40 and not self._header(j)
-                         and not self._label(st) and not match_goal_heading(st.text))
+            plausible = (
+                not st.bold
+                and len(st.text) <= 40
+                and not self._header(j)
+                and not self._label(st)
+                and not match_goal_heading(st.text)
+            )
             if code is not None or plausible:
                 st.used = True
                 st.tags.append("status")
                 goal.assessment = " ".join(st.text.split())
                 goal.assessment_code = code  # type: ignore[assignment]
                 if code is None:
-                    self.tree.warnings.append(ParseWarning(
-                        code="unknown_assessment", page=st.page, box=box_of([st], st.page),
-                        message=f"goal {title[:50]!r}: status {goal.assessment!r} is not a known assessment"))
+                    self.tree.warnings.append(
+                        ParseWarning(
+                            code="unknown_assessment",
+                            page=st.page,
+                            box=box_of([st], st.page),
+                            message=f"goal {title[:50]!r}: status {goal.assessment!r} is not a known assessment",
+                        )
+                    )
                 j += 1
         self.target = ("goal_text", goal)
         return j
@@ -287,8 +309,12 @@ class Walker:
         t = fold(ln.text).rstrip(" :")
         # a heading stands out from the table's own text too (tables may be set larger than the body)
         larger = ln.size > reader.header.lines[0].size + 0.6
-        return ((larger and self.style.heading_rank(ln.size) is not None) or t in TOP_LEVEL_SECTIONS
-                or t in SECOND_LEVEL_SECTIONS or (kind == "complaint" and t == "övrigt"))
+        return (
+            (larger and self.style.heading_rank(ln.size) is not None)
+            or t in TOP_LEVEL_SECTIONS
+            or t in SECOND_LEVEL_SECTIONS
+            or (kind == "complaint" and t == "övrigt")
+        )
 
     def _rule_between(self, a: Line, b: Line) -> bool:
         """A rule under the whole of line a and above b: between their centres (tight
@@ -312,15 +338,17 @@ class Walker:
                 return True
         return False
 
-    def _below_ruled_table(self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float,
-                           header: Line) -> bool:
+    def _below_ruled_table(
+        self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float, header: Line
+    ) -> bool:
         """Below the table's closing rule: under its last full-width rule, past the foot of
         its side rules, and apart from the table's last line (a cell cut by a page break
         goes on at line pitch with no rule under it)."""
         page = self.pages[ln.page]
         above = header.top - 2 if header.page == ln.page else 0.0  # other tables' rules do not count
-        spans = [r.pos for r in page.hrules
-                 if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text]
+        spans = [
+            r.pos for r in page.hrules if r.pos >= above and r.start <= layout_left + 4 and r.end >= layout_right_text
+        ]
         if len(spans) < 2:
             return False
         if ln.top <= max(spans) + 1 and not _past_side_rules(page, ln, layout_left, above, spans):
@@ -330,14 +358,15 @@ class Walker:
         # group label), so the table goes on
         below = [r for r in page.hrules if r.pos > max(spans) + 1 and r.end >= layout_right_text]
         nxt = min((r.pos for r in below if r.pos > ln.top + 1), default=None)
-        if any(layout_left + 4 < r.start < layout_right_text and (r.pos <= ln.top + 1 or r.pos == nxt)
-               for r in below):
+        if any(layout_left + 4 < r.start < layout_right_text and (r.pos <= ln.top + 1 or r.pos == nxt) for r in below):
             return False
         if any(r.start < ln.top and r.end > ln.bottom for r in page.vrules if r.pos <= layout_left + 4):
             return False
         # a shaded cell across the table holds the line: a row cut by the page break
-        if any(f.top <= ln.top + 1 and f.bottom >= ln.bottom - 1 and f.x0 <= layout_left + 4
-               and f.x1 >= layout_right_text for f in page.fills):
+        if any(
+            f.top <= ln.top + 1 and f.bottom >= ln.bottom - 1 and f.x0 <= layout_left + 4 and f.x1 >= layout_right_text
+            for f in page.fills
+        ):
             return False
         return prev is None or prev.page != ln.page or ln.top - prev.bottom > ln.size
 
@@ -385,12 +414,17 @@ class Walker:
                 continue
             if self._table_end(j, kind, reader):
                 break
-            if j and ln.page != self.lines[j - 1].page and (nxt := self._header(j + 1, kind)) is not None \
-                    and nxt.lines[0].page == ln.page:
+            if (
+                j
+                and ln.page != self.lines[j - 1].page
+                and (nxt := self._header(j + 1, kind)) is not None
+                and nxt.lines[0].page == ln.page
+            ):
                 j += 1  # above the header repeated on a new page: the table goes on below it, not here
                 continue
-            if self._below_ruled_table(ln, self.lines[j - 1] if j else None, edge_left, last_text_left,
-                                       header.lines[0]) and not self._continues_overleaf(j, kind):
+            if self._below_ruled_table(
+                ln, self.lines[j - 1] if j else None, edge_left, last_text_left, header.lines[0]
+            ) and not self._continues_overleaf(j, kind):
                 break
             reader.feed(ln)
             j += 1
@@ -400,9 +434,14 @@ class Walker:
             self._keep_table(reader.table)
             return j
         if goal is None:
-            self.tree.warnings.append(ParseWarning(code="table_without_goal", page=header.lines[0].page,
-                                                   box=box_of(header.lines, header.lines[0].page),
-                                                   message=f"a {kind} table with no goal above it"))
+            self.tree.warnings.append(
+                ParseWarning(
+                    code="table_without_goal",
+                    page=header.lines[0].page,
+                    box=box_of(header.lines, header.lines[0].page),
+                    message=f"a {kind} table with no goal above it",
+                )
+            )
             goal = Goal(level="unit", title="", page=header.lines[0].page)
             self.tree.goals.append(goal)
         rows = reader.goal_rows()

@@ -43,7 +43,8 @@ report's tables of a kind under headers set alike share their column edges, so a
 a table's glued words show is the edge of a later table with fewer. Set per parse."""
 
 KNOWN_RUNS: ContextVar[dict[tuple[object, ...], list[tuple[float, float]]] | None] = ContextVar(
-    "KNOWN_RUNS", default=None)
+    "KNOWN_RUNS", default=None
+)
 """Value runs of the goal tables read so far in this document, by their header's texts and
 positions: tables under headers set alike share their columns, so a table of one row
 (whose lone values fit several cuts alike) is cut where the rows of all of them fit
@@ -209,8 +210,13 @@ def _joints(fills: Sequence[Box]) -> list[float]:
     the other's left): where a header shaded cell by cell has one cell's fill end and the
     next one's begin, the header cells' edges, drawn."""
     row = sorted(fills, key=lambda f: (round(f.top), round(f.bottom), f.x0))
-    return sorted({round(b.x0, 1) for a, b in itertools.pairwise(row)
-                   if abs(a.top - b.top) <= 0.5 and abs(a.bottom - b.bottom) <= 0.5 and abs(a.x1 - b.x0) <= 0.5})
+    return sorted(
+        {
+            round(b.x0, 1)
+            for a, b in itertools.pairwise(row)
+            if abs(a.top - b.top) <= 0.5 and abs(a.bottom - b.bottom) <= 0.5 and abs(a.x1 - b.x0) <= 0.5
+        }
+    )
 
 
 def header_cells(fills: Sequence[Box]) -> list[tuple[float, float]]:
@@ -247,9 +253,14 @@ def fill_joints(page: PageData, own: Sequence[Box], bottom: float, reach: float)
     return _joints(own or [f for f in page.fills if bottom - 1 <= f.top <= reach])
 
 
-def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
-            starts: Sequence[float] = (), ends: Sequence[float] = (),
-            right_set: Sequence[float] = (), edge_ends: Sequence[float] = ()) -> list[tuple[float, float]]:
+def phrases(
+    lines: Sequence[Line],
+    cuts: Sequence[float] = (),
+    starts: Sequence[float] = (),
+    ends: Sequence[float] = (),
+    right_set: Sequence[float] = (),
+    edge_ends: Sequence[float] = (),
+) -> list[tuple[float, float]]:
     """Extents of the runs of text on each line (a cell's text on that line).
 
     starts: where header texts start. A word starting exactly there, after a gap, starts
@@ -279,12 +290,15 @@ def phrases(lines: Sequence[Line], cuts: Sequence[float] = (),
         for ph in split_phrases(ln.words, PHRASE_GAP_EM):
             start = ph[0]
             for a, b in zip(ph, [*ph[1:], None], strict=True):
-                if (b is None or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in (*cuts, *right_set))
-                        or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
-                        or (b.x0 > a.x1 and _near(edge_ends, b.x0 - TOUCH_TOL / 2, TOUCH_TOL / 2))
-                        or (b.x0 > a.x1 and _near(ends, a.x1, TOUCH_TOL) and _near(rights, a.x1, TOUCH_TOL))
-                        or (b.x0 > a.x1 and _near(column_starts, b.x0, TOUCH_TOL) and not _digit_group(a, b))
-                        or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))):
+                if (
+                    b is None
+                    or any(a.x1 - 0.5 <= x <= b.x0 + 0.5 for x in (*cuts, *right_set))
+                    or (b.x0 > a.x1 and any(abs(b.x0 - x) <= TOUCH_TOL for x in starts))
+                    or (b.x0 > a.x1 and _near(edge_ends, b.x0 - TOUCH_TOL / 2, TOUCH_TOL / 2))
+                    or (b.x0 > a.x1 and _near(ends, a.x1, TOUCH_TOL) and _near(rights, a.x1, TOUCH_TOL))
+                    or (b.x0 > a.x1 and _near(column_starts, b.x0, TOUCH_TOL) and not _digit_group(a, b))
+                    or (b.x0 > a.x1 and _near(rights, a.x1, TOUCH_TOL) and _near(lefts, b.x0, TOUCH_TOL))
+                ):
                     out.append((start.x0, a.x1))
                     if b is not None:
                         start = b
@@ -327,6 +341,7 @@ def _shared_edges(lines: Sequence[Line], least: int = 2, alone: int = 1) -> tupl
     also stands alone (a run of text starts there: the cell beside it empty), two cells
     meet (cell padding of a point: '817' set right | '–' set left). A unit after its
     number ('94' '%') starts no run of its own."""
+
     def shared(xs: list[tuple[float, int, bool]], alone_needed: int) -> list[float]:
         out: list[float] = []
         xs.sort()
@@ -335,7 +350,7 @@ def _shared_edges(lines: Sequence[Line], least: int = 2, alone: int = 1) -> tupl
             j = i
             while j + 1 < len(xs) and xs[j + 1][0] - xs[i][0] <= TOUCH_TOL:
                 j += 1
-            group = xs[i:j + 1]
+            group = xs[i : j + 1]
             if len({n for _, n, _ in group}) >= least and len({n for _, n, a in group if a}) >= alone_needed:
                 out.append(xs[i][0] + (xs[j][0] - xs[i][0]) / 2)
             i = j + 1
@@ -371,8 +386,9 @@ def intervals(boxes: Sequence[tuple[float, float]]) -> list[tuple[float, float, 
     return out
 
 
-def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
-                right_headers: bool = False) -> list[float | None]:
+def gutter_cuts(
+    bands: list[Band], values: Sequence[tuple[float, float]], right_headers: bool = False
+) -> list[float | None]:
     """For each pair of neighbouring header clusters, the gutter between their columns.
 
     Between two header clusters there may be several gutters (values of either column
@@ -397,9 +413,10 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
     cands: list[list[tuple[float, float]]] = []
     for a, b in itertools.pairwise(heads):
         ia, ib = holder(a), holder(b)
-        chain = ivs[ia:ib + 1] if ia < ib else []  # a's interval, islands, b's interval
-        cands.append([((chain[g][1] + chain[g + 1][0]) / 2, chain[g + 1][0] - chain[g][1])
-                      for g in range(len(chain) - 1)])
+        chain = ivs[ia : ib + 1] if ia < ib else []  # a's interval, islands, b's interval
+        cands.append(
+            [((chain[g][1] + chain[g + 1][0]) / 2, chain[g + 1][0] - chain[g][1]) for g in range(len(chain) - 1)]
+        )
 
     def cost(lo: float, hi: float) -> float:
         return _spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
@@ -429,19 +446,34 @@ def gutter_cuts(bands: list[Band], values: Sequence[tuple[float, float]],
         # Nor when texts of a's set right end before it (_right_ends): a's cells end there
         short = sorted(u[0] for u in vals if u[1] < b_left - 1.0)
         a_ends = [e for e in right_ends if heads[k][0] < e < b_left - 1.0]
-        touch = [] if bands[k + 1].set_right else \
-            [v for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and not _near(short, v[0], TOUCH_TOL)
-             and not any(e < v[0] - TOUCH_TOL for e in a_ends)]
+        touch = (
+            []
+            if bands[k + 1].set_right
+            else [
+                v
+                for v in vals
+                if abs(v[1] - b_left) <= TOUCH_TOL
+                and not _near(short, v[0], TOUCH_TOL)
+                and not any(e < v[0] - TOUCH_TOL for e in a_ends)
+            ]
+        )
 
-        def own_cost(cut: float, width: float, b_left: float = b_left, a_right: float | None = a_right,
-                     touch: list[tuple[float, float]] = touch) -> float:
+        def own_cost(
+            cut: float,
+            width: float,
+            b_left: float = b_left,
+            a_right: float | None = a_right,
+            touch: list[tuple[float, float]] = touch,
+        ) -> float:
             touching = sum(1 for v in touch if v[0] >= cut)
             near = (0.05 * (b_left - cut) if left_headers else 0.0) + (0.05 * (cut - a_right) if a_right else 0.0)
             return -1e-3 * width + near + 1000.0 * touching
 
-        states = [min(((cut, total + cost(lo, cut) + here, [*path, cut]) for lo, total, path in states),
-                      key=lambda st: st[1])
-                  for cut, width in options for here in (own_cost(cut, width),)]
+        states = [
+            min(((cut, total + cost(lo, cut) + here, [*path, cut]) for lo, total, path in states), key=lambda st: st[1])
+            for cut, width in options
+            for here in (own_cost(cut, width),)
+        ]
     return min(states, key=lambda st: st[1] + cost(st[0], inf))[2]
 
 
@@ -456,9 +488,14 @@ def _padded_right(bands: Sequence[Band], runs: Sequence[tuple[float, float]]) ->
     offsets: list[tuple[float, int]] = []
     for k in range(1, len(bands)):
         end, nxt = bands[k - 1].text_right, bands[k].text_left
-        offsets += _one_offset([v[0] - end for v in set(runs)
-                                if end + TOUCH_TOL < v[0] < nxt - TOUCH_TOL and v[1] < bands[k].text_right
-                                and v[0] - end <= 30.0], k)
+        offsets += _one_offset(
+            [
+                v[0] - end
+                for v in set(runs)
+                if end + TOUCH_TOL < v[0] < nxt - TOUCH_TOL and v[1] < bands[k].text_right and v[0] - end <= 30.0
+            ],
+            k,
+        )
     return _agree(offsets)
 
 
@@ -469,8 +506,14 @@ def _padded_left(bands: Sequence[Band], runs: Sequence[tuple[float, float]]) -> 
     offsets: list[tuple[float, int]] = []
     for k in range(len(bands) - 1):
         start, nxt = bands[k].text_left, bands[k + 1].text_left
-        offsets += _one_offset([nxt - v[1] for v in set(runs)
-                                if start - TOUCH_TOL <= v[0] and v[1] < nxt - TOUCH_TOL and nxt - v[1] <= 30.0], k)
+        offsets += _one_offset(
+            [
+                nxt - v[1]
+                for v in set(runs)
+                if start - TOUCH_TOL <= v[0] and v[1] < nxt - TOUCH_TOL and nxt - v[1] <= 30.0
+            ],
+            k,
+        )
     return _agree(offsets)
 
 
@@ -487,8 +530,12 @@ def _agree(offsets: list[tuple[float, int]]) -> bool:
     return any(e - d <= TOUCH_TOL for (d, _), (e, _) in itertools.pairwise(offsets))
 
 
-def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequence[float | None],
-            context: Sequence[tuple[float, float]] = ()) -> float:
+def _misfit(
+    bands: list[Band],
+    values: Sequence[tuple[float, float]],
+    cuts: Sequence[float | None],
+    context: Sequence[tuple[float, float]] = (),
+) -> float:
     """How far the value runs, parted at the cuts, are from each column sharing one
     alignment, and how many touch the wrong header (as gutter_cuts weighs them; whether
     a column is shown set left is read from `context` too, the runs of tables alike);
@@ -501,8 +548,9 @@ def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequ
         return float("inf")
     edges = [float("-inf"), *xs, float("inf")]
     right_ends = _right_ends([*vals, *context])
-    out = sum(_spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3])
-              for lo, hi in itertools.pairwise(edges))
+    out = sum(
+        _spread([v for v in vals if lo - 0.3 <= v[0] and v[1] <= hi + 0.3]) for lo, hi in itertools.pairwise(edges)
+    )
     # as in gutter_cuts: a value ending where the next header (not shown set right) starts
     # is the column's before it, at zero padding
     for k, x in enumerate(xs):
@@ -511,8 +559,14 @@ def _misfit(bands: list[Band], values: Sequence[tuple[float, float]], cuts: Sequ
             continue
         short = sorted(u[0] for u in [*vals, *context] if u[1] < b_left - 1.0)
         a_ends = [e for e in right_ends if heads[k][0] < e < b_left - 1.0]
-        out += 1000.0 * sum(1 for v in vals if abs(v[1] - b_left) <= TOUCH_TOL and v[0] >= x
-                            and not _near(short, v[0], TOUCH_TOL) and not any(e < v[0] - TOUCH_TOL for e in a_ends))
+        out += 1000.0 * sum(
+            1
+            for v in vals
+            if abs(v[1] - b_left) <= TOUCH_TOL
+            and v[0] >= x
+            and not _near(short, v[0], TOUCH_TOL)
+            and not any(e < v[0] - TOUCH_TOL for e in a_ends)
+        )
     return out
 
 
@@ -528,7 +582,7 @@ def _right_ends(vals: Sequence[tuple[float, float]]) -> list[float]:
         j = i
         while j + 1 < len(ordered) and ordered[j + 1][1] - ordered[i][1] <= TOUCH_TOL:
             j += 1
-        starts = sorted(v[0] for v in ordered[i:j + 1])
+        starts = sorted(v[0] for v in ordered[i : j + 1])
         if starts[-1] - starts[0] > TOUCH_TOL:
             out.append(ordered[i][1])
         i = j + 1
@@ -626,14 +680,19 @@ def _aligned_seam(a: Band, b: Band, runs: Sequence[Sequence[Word]]) -> float | N
         if not glued or blocked:
             continue
         ids = {id(w) for w in glued}
-        others = [(r[0].x0, max(w.x1 for w in r)) for r in runs
-                  if not any(id(w) in ids for w in r) and max(w.x1 for w in r) <= x + SEAM_TOL]
+        others = [
+            (r[0].x0, max(w.x1 for w in r))
+            for r in runs
+            if not any(id(w) in ids for w in r) and max(w.x1 for w in r) <= x + SEAM_TOL
+        ]
         ok = True
         for w in glued:
             run = next(r for r in runs if any(v is w for v in r))
             x0 = run[0].x0
-            if not any(abs(x0 - o0) <= GLUE_TOL or abs(x - o1) <= GLUE_TOL or abs(x0 + x - o0 - o1) <= 2 * GLUE_TOL
-                       for o0, o1 in others):
+            if not any(
+                abs(x0 - o0) <= GLUE_TOL or abs(x - o1) <= GLUE_TOL or abs(x0 + x - o0 - o1) <= 2 * GLUE_TOL
+                for o0, o1 in others
+            ):
                 ok = False
                 break
         if ok:
@@ -658,8 +717,9 @@ def _crossing(words: Sequence[Word], x: float, tol: float, in_word: bool = False
     return glued, blocked
 
 
-def seam(a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = None,
-         edges: Sequence[float] = ()) -> float | None:
+def seam(
+    a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = None, edges: Sequence[float] = ()
+) -> float | None:
     """Where the texts of neighbouring columns a and b touch, when value words are glued
     across them (zero cell padding): the cell edge, at a character boundary of the words
     that run across it, none running across it mid-character (nor inside a lowercase word).
@@ -695,9 +755,12 @@ def seam(a: Band, b: Band, runs: Sequence[Sequence[Word]], rule: float | None = 
         if not glued or blocked:
             continue
         breaks = sum(1 for w in glued if _cell_break(w, x))
-        if ((x == b.text_left and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL) or breaks == len(glued)
-                or (breaks and (_parts_differ(glued) or _parts_differ(glued, right=True)))
-                or _touching(runs, glued, x)):
+        if (
+            (x == b.text_left and _spread([(w.x0, w.x1) for w in glued]) > GLUE_TOL)
+            or breaks == len(glued)
+            or (breaks and (_parts_differ(glued) or _parts_differ(glued, right=True)))
+            or _touching(runs, glued, x)
+        ):
             return x
     dates = _two_dates_seam(words, lo, hi)
     if dates is not None:
@@ -747,8 +810,12 @@ def _cell_break(w: Word, x: float) -> bool:
 
 def _pair_breaks(left: str, right: str) -> bool:
     """Two characters that read as the end of one cell's text and the start of another's."""
-    return ((left.isalpha() and right.isdigit()) or (left.isdigit() and right.isalpha())
-            or (left.islower() and right.isupper()) or (left == "%" and right.isalnum()))
+    return (
+        (left.isalpha() and right.isdigit())
+        or (left.isdigit() and right.isalpha())
+        or (left.islower() and right.isupper())
+        or (left == "%" and right.isalnum())
+    )
 
 
 def _parts_differ(glued: Sequence[Word], right: bool = False) -> bool:
@@ -763,8 +830,7 @@ def _parts_differ(glued: Sequence[Word], right: bool = False) -> bool:
 def _boundaries(words: Sequence[Word], lo: float, hi: float) -> list[float]:
     """Character boundaries between lo and hi of the words that run across them, one per
     cluster (SEAM_TOL), left to right."""
-    xs = sorted(c for w in words if w.cuts is not None and w.x0 < hi and w.x1 > lo
-                for c in w.cuts if lo <= c <= hi)
+    xs = sorted(c for w in words if w.cuts is not None and w.x0 < hi and w.x1 > lo for c in w.cuts if lo <= c <= hi)
     out: list[float] = []
     for c in xs:
         if not out or c - out[-1] > SEAM_TOL:
@@ -801,8 +867,9 @@ def _touching(runs: Sequence[Sequence[Word]], glued: Sequence[Word], x: float) -
     return n
 
 
-def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
-                       body: Sequence[Line] = (), pool: bool = False) -> TableLayout:
+def layout_from_header(
+    kind: str, header: Sequence[Line], page: PageData, body: Sequence[Line] = (), pool: bool = False
+) -> TableLayout:
     """Column bands from the header band, the page's rules and (when given) the value lines.
 
     pool: where this table's value runs fit two sets of cuts alike, those the tables read
@@ -842,8 +909,11 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     # column starts before it, none of the column before reaches past it, so a gap across
     # it parts two cells, as a rule does ('29 st' | '75 %' a word space apart at zero padding)
     left_starts = [b.text_left for b in bands if b.set_left]
-    runs = phrases(body, [*vxs, *shade, *left_starts], starts, ends, right_set,
-                   ends if right_headers else ()) if body else []
+    runs = (
+        phrases(body, [*vxs, *shade, *left_starts], starts, ends, right_set, ends if right_headers else ())
+        if body
+        else []
+    )
     right_headers = right_headers or (not left_set and _padded_right(bands, runs))
     cuts = gutter_cuts(bands, runs, right_headers) if body else [None] * (len(bands) - 1)
     pooled = KNOWN_RUNS.get() if pool and body else None
@@ -871,8 +941,13 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
             drawn = [x for x in own if a.text_right - 1 <= x <= b.text_left + 1]
             between = drawn if len(drawn) == 1 else []
         glued = seam(a, b, body_runs, between[-1] + shift if between else None, shade) if body_words else None
-        if glued is None and not between and body_words and a.text_right < b.text_left \
-                and _late_seam(body_runs, b.text_left):
+        if (
+            glued is None
+            and not between
+            and body_words
+            and a.text_right < b.text_left
+            and _late_seam(body_runs, b.text_left)
+        ):
             glued = b.text_left
             late.append(glued)
         if glued is None and not between and body_words:
@@ -880,8 +955,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
         if glued is None and not between and body_words and a.text_right < b.text_left:
             # the edge a's cells set right against shows (texts of two lines or more end
             # at one x there), with the next cell's text a hair after it ('90 %|Tas')
-            x = next((x for x in body_rights if a.text_right - GLUE_TOL < x < b.text_left
-                      and _late_seam(body_runs, x)), None)
+            x = next(
+                (x for x in body_rights if a.text_right - GLUE_TOL < x < b.text_left and _late_seam(body_runs, x)), None
+            )
             if x is not None:
                 glued = x
                 late.append(x)
@@ -892,8 +968,16 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
                 if shown:
                     late.append(glued)
         if known is not None and body_words and not between:
-            key = (kind, round(page.width), a.text, round(a.text_left, 1), round(a.text_right, 1), b.text,
-                   round(b.text_left, 1), round(b.text_right, 1))
+            key = (
+                kind,
+                round(page.width),
+                a.text,
+                round(a.text_left, 1),
+                round(a.text_right, 1),
+                b.text,
+                round(b.text_left, 1),
+                round(b.text_right, 1),
+            )
             if glued is not None:
                 known.setdefault(key, glued)
                 if glued in late:
@@ -949,8 +1033,9 @@ def layout_from_header(kind: str, header: Sequence[Line], page: PageData,
     if pad is not None and not 0 < pad < 15:
         pad = None
     left_known = bool(left_rules) or pad is not None
-    return TableLayout(kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams,
-                       late)
+    return TableLayout(
+        kind, bands, table_left, table_right, prev_year, list(header), ruled, pad, left_known, seams, late
+    )
 
 
 def _rule_shift(vxs: Sequence[float], runs: Sequence[Sequence[Word]]) -> float:
@@ -971,7 +1056,7 @@ def _rule_shift(vxs: Sequence[float], runs: Sequence[Sequence[Word]]) -> float:
         while diffs[i][0] - diffs[j][0] > TOUCH_TOL:
             j += 1
         if i + 1 - j > len(best):
-            best = diffs[j:i + 1]
+            best = diffs[j : i + 1]
     if len(best) < 3 or len({x for _, x in best}) < 2:
         return 0.0
     return best[len(best) // 2][0]

@@ -20,9 +20,15 @@ def merge(rules: list[Rule]) -> list[Rule]:
     out: list[Rule] = []
     for line in _collinear(rules):
         for r in _joined(line):
-            twin = next((o for o in reversed(out) if r.pos - o.pos <= DOUBLE_GAP
-                         and min(o.end, r.end) - max(o.start, r.start) >= 0.8 * min(o.end - o.start, r.end - r.start)),
-                        None)
+            twin = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if r.pos - o.pos <= DOUBLE_GAP
+                    and min(o.end, r.end) - max(o.start, r.start) >= 0.8 * min(o.end - o.start, r.end - r.start)
+                ),
+                None,
+            )
             if twin is None:
                 out.append(r)
             else:

@@ -84,8 +84,12 @@ def _goes_on(have: list[Line], words: list[Word]) -> bool:
     ("VB" / "2024"): a value wrapped in its cell, not the next row's."""
     above = " ".join(ln.text for ln in have)
     first = words[0].text
-    return (first[:1].islower() or unfinished(above) or fold(first) in COUNT_UNITS
-            or (fold(above) in _PERIOD_KINDS and bool(YEAR_RE.match(first))))
+    return (
+        first[:1].islower()
+        or unfinished(above)
+        or fold(first) in COUNT_UNITS
+        or (fold(above) in _PERIOD_KINDS and bool(YEAR_RE.match(first)))
+    )
 
 
 def _name_incomplete(row: _Row) -> bool:
@@ -96,8 +100,14 @@ def _name_incomplete(row: _Row) -> bool:
 class RowReader:
     """Consumes the body lines of one goal table (across pages), row by row."""
 
-    def __init__(self, layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning], pitch: float,
-                 gapped: bool = False):
+    def __init__(
+        self,
+        layout: TableLayout,
+        evidence: RowEvidence,
+        warnings: list[ParseWarning],
+        pitch: float,
+        gapped: bool = False,
+    ):
         self.layout = layout
         self.evidence = evidence
         self.warnings = warnings
@@ -162,14 +172,14 @@ class RowReader:
         if self._icon_mid is not None:
             # names start right of the icons whatever their alignment; Analys rows over them,
             # and in a ruled table a merged full-width cell has no inner rule at its height
-            full = ln.x0 < self._icon_mid or (self.layout.ruled and ln.x0 < self.name_left - 3
-                                              and not self._inner_rules_at(ln))
+            full = ln.x0 < self._icon_mid or (
+                self.layout.ruled and ln.x0 < self.name_left - 3 and not self._inner_rules_at(ln)
+            )
         elif self.has_icon_col:
             full = ln.x0 < self.name_left - 3
         else:
             full = cur is not None and cur.analysis is not None and _is_prose(ln)
-        if full and cur is not None and cur.analysis is None and ln.x1 <= self.name.right \
-                and not self._icon_seen:
+        if full and cur is not None and cur.analysis is None and ln.x1 <= self.name.right and not self._icon_seen:
             # no Analys label yet and the line stays inside the name column: a name's
             # wrapped line set centred (it starts left of the first line), not an analysis
             full = False
@@ -180,8 +190,14 @@ class RowReader:
             self.prev = ln
             return
         if full:
-            self.warnings.append(ParseWarning(code="table_text_outside_row", page=ln.page, box=box_of([ln], ln.page),
-                                              message=f"text before the first row of a table: {ln.text[:80]!r}"))
+            self.warnings.append(
+                ParseWarning(
+                    code="table_text_outside_row",
+                    page=ln.page,
+                    box=box_of([ln], ln.page),
+                    message=f"text before the first row of a table: {ln.text[:80]!r}",
+                )
+            )
             ln.used = False
             return
         if cur is not None and cur.analysis is not None and not self.has_icon_col and not self._has_value_words(ln):
@@ -213,10 +229,15 @@ class RowReader:
             for a, b in zip(self.layout.bands, self.layout.bands[1:], strict=False):
                 cut = a.right
                 if w.x0 + width / 3 < cut < w.x1 - width / 3:
-                    self.warnings.append(ParseWarning(
-                        code="text_across_columns", page=ln.page, box=box_of([w], ln.page),
-                        message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
-                                f"{a.role} and {b.role} columns"))
+                    self.warnings.append(
+                        ParseWarning(
+                            code="text_across_columns",
+                            page=ln.page,
+                            box=box_of([w], ln.page),
+                            message=f"{w.text!r} at x={w.x0:.0f}, y={w.top:.0f} runs across the boundary of the "
+                            f"{a.role} and {b.role} columns",
+                        )
+                    )
 
     def _learn_name_left(self, ln: Line) -> None:
         """A line with values in other columns whose first run of text stops short of the
@@ -280,7 +301,8 @@ class RowReader:
         # rows parted by drawn rules: a gap with no rule in it is inside a cell (a line the
         # reader lost leaves one)
         if gap_breaks(prev, ln, self.pitch) and not self.evidence.has_edges(
-                ln.page, name.left + 2, name.right - 2, rules_only=True):
+            ln.page, name.left + 2, name.right - 2, rules_only=True
+        ):
             self._gapped = True
             return True
         if self._gapped:
@@ -307,10 +329,14 @@ class RowReader:
             return False
         # a cell holds one value: a whole value under a whole value opens the next row's
         # cell, whatever the name cells show (a row may leave its name empty)
-        second = any(self._second_value(role, cur.cells[role], ws)
-                     for role, ws in values.items() if cur.cells.get(role))
-        if not second and (not name or not cur.cells.get("name") or (
-                self._adjoins(cur.cells["name"], ln) and (name[0].text[:1].islower() or _name_incomplete(cur)))):
+        second = any(
+            self._second_value(role, cur.cells[role], ws) for role, ws in values.items() if cur.cells.get(role)
+        )
+        if not second and (
+            not name
+            or not cur.cells.get("name")
+            or (self._adjoins(cur.cells["name"], ln) and (name[0].text[:1].islower() or _name_incomplete(cur)))
+        ):
             return False
         for role, ws in values.items():
             have = cur.cells.get(role)
@@ -385,8 +411,10 @@ class RowReader:
         """The widest line of the column's cells: a cell is at least that wide inside."""
         key = "room:" + role
         if key not in self._edges:
-            self._edges[key] = (max((ln.x1 - ln.x0 for r in self.rows for ln in r.cells.get(role, [])),
-                                    default=0.0), False)
+            self._edges[key] = (
+                max((ln.x1 - ln.x0 for r in self.rows for ln in r.cells.get(role, [])), default=0.0),
+                False,
+            )
         return self._edges[key][0]
 
     def _analysis_geometry(self) -> tuple[float, float]:
@@ -429,19 +457,21 @@ class RowReader:
     def indicators(self) -> list[Indicator]:
         out: list[Indicator] = []
         for row, name in self._named_rows():
-            out.append(Indicator(
-                name=name,
-                outcome=parse_value(self._text(row, "outcome")),
-                outcome_men=parse_value(self._text(row, "outcome_men")),
-                outcome_women=parse_value(self._text(row, "outcome_women")),
-                previous=parse_value(self._text(row, "previous")),
-                previous_year=self.layout.previous_year,
-                target=parse_value(self._text(row, "target")),
-                kf_target=parse_value(self._text(row, "kf_target")),
-                period=tidy_period(self._text(row, "period")),
-                analysis=self._analysis(row),
-                page=row.page,
-            ))
+            out.append(
+                Indicator(
+                    name=name,
+                    outcome=parse_value(self._text(row, "outcome")),
+                    outcome_men=parse_value(self._text(row, "outcome_men")),
+                    outcome_women=parse_value(self._text(row, "outcome_women")),
+                    previous=parse_value(self._text(row, "previous")),
+                    previous_year=self.layout.previous_year,
+                    target=parse_value(self._text(row, "target")),
+                    kf_target=parse_value(self._text(row, "kf_target")),
+                    period=tidy_period(self._text(row, "period")),
+                    analysis=self._analysis(row),
+                    page=row.page,
+                )
+            )
             place_table_row(out[-1], row.page, row.cells, row.analysis)
             self._warn_unknown(row)
         return out
@@ -453,10 +483,24 @@ class RowReader:
             for label, value in (("start", start), ("end", end)):
                 if value and not ISO_DATE_RE.match(value):
                     msg = f"activity {name[:40]!r}: {label} date {value!r} is not ISO"
-                    self.warnings.append(ParseWarning(code="odd_date", page=row.page, message=msg,
-                                                      box=box_of(row.cells.get(label) or [], row.page)))
-            out.append(Activity(name=name, start=start, end=end, deviation=self._text(row, "deviation"),
-                                analysis=self._analysis(row), page=row.page))
+                    self.warnings.append(
+                        ParseWarning(
+                            code="odd_date",
+                            page=row.page,
+                            message=msg,
+                            box=box_of(row.cells.get(label) or [], row.page),
+                        )
+                    )
+            out.append(
+                Activity(
+                    name=name,
+                    start=start,
+                    end=end,
+                    deviation=self._text(row, "deviation"),
+                    analysis=self._analysis(row),
+                    page=row.page,
+                )
+            )
             place_table_row(out[-1], row.page, row.cells, row.analysis)
             self._warn_unknown(row)
         return out
@@ -466,24 +510,40 @@ class RowReader:
         """Two or more cells hold what a value cell holds (a number, a dash, a date, a text
         target): a row of its own whose name cell is empty, not header words left over.
         One such cell is enough on a line a status icon marks: the icon opens a row."""
+
         def value_like(lines: list[Line]) -> bool:
             text = " ".join(ln.text for ln in lines)
-            return any(ch.isdigit() for ch in text) or text.strip() in "–-—" or any(
-                fold(text).startswith(t) for t in TEXT_TARGETS)
-        return sum(1 for role, lines in row.cells.items()
-                   if role not in ("name", "unknown") and lines and value_like(lines)) >= (1 if row.icon else 2)
+            return (
+                any(ch.isdigit() for ch in text)
+                or text.strip() in "–-—"
+                or any(fold(text).startswith(t) for t in TEXT_TARGETS)
+            )
+
+        return sum(
+            1 for role, lines in row.cells.items() if role not in ("name", "unknown") and lines and value_like(lines)
+        ) >= (1 if row.icon else 2)
 
     def _warn_unknown(self, row: _Row) -> None:
         if row.cells.get("unknown"):
             text = " ".join(ln.text for ln in row.cells["unknown"])
-            self.warnings.append(ParseWarning(code="cell_outside_columns", page=row.page,
-                                              box=box_of(row.cells["unknown"], row.page),
-                                              message=f"text in no known column: {text[:80]!r}"))
+            self.warnings.append(
+                ParseWarning(
+                    code="cell_outside_columns",
+                    page=row.page,
+                    box=box_of(row.cells["unknown"], row.page),
+                    message=f"text in no known column: {text[:80]!r}",
+                )
+            )
 
     def _warn_rowless(self, row: _Row) -> None:
         text = " ".join(ln.text for lines in row.cells.values() for ln in lines)
         if row.analysis:
             text += " " + " ".join(ln.text for ln in row.analysis)
-        self.warnings.append(ParseWarning(code="row_without_name", page=row.page,
-                                          box=box_of([ln for c in row.cells.values() for ln in c], row.page),
-                                          message=f"table row without a name: {text[:120]!r}"))
+        self.warnings.append(
+            ParseWarning(
+                code="row_without_name",
+                page=row.page,
+                box=box_of([ln for c in row.cells.values() for ln in c], row.page),
+                message=f"table row without a name: {text[:120]!r}",
+            )
+        )

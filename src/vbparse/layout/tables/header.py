@@ -62,8 +62,9 @@ def glued_pieces(word: Word, vocab: str = _ALL_VOCAB) -> list[Word] | None:
     for k in range(1, len(t)):
         # a capital after a lowercase letter or digit opens the next text ("2022Årsmål"),
         # and so does a lowercase letter after an acronym ("VBack.")
-        opens = (t[k].isupper() and not t[k - 1].isupper()) or (k >= 2 and t[:k].isalpha() and t[:k].isupper()
-                                                                  and t[k].islower())
+        opens = (t[k].isupper() and not t[k - 1].isupper()) or (
+            k >= 2 and t[:k].isalpha() and t[:k].isupper() and t[k].islower()
+        )
         if opens and _piece_text(t[:k], vocab):
             left, right = cut_word(word, k)
             rest = [right] if _piece(right, vocab) else glued_pieces(right, vocab)
@@ -83,8 +84,12 @@ def glued_at_starts(word: Word, starts: Sequence[float], vocab: str = _ALL_VOCAB
     if word.cuts is None or not starts or _piece(word, vocab):
         return None
     for k, x in enumerate(word.cuts, start=1):
-        if (2 <= k <= len(word.text) - 2 and any(abs(x - s) <= START_TOL for s in starts)
-                and _piece_text(word.text[:k], vocab) and _piece_text(word.text[k:], vocab)):
+        if (
+            2 <= k <= len(word.text) - 2
+            and any(abs(x - s) <= START_TOL for s in starts)
+            and _piece_text(word.text[:k], vocab)
+            and _piece_text(word.text[k:], vocab)
+        ):
             return list(cut_word(word, k))
     return None
 
@@ -93,8 +98,10 @@ def is_header_line(line: Line, kind: str | None = None, starts: Sequence[float] 
     """Every word of the line is a piece of a header's vocabulary (headers wrap anywhere),
     or two pieces glued where a cell's text starts on a line above (`starts`)."""
     vocab = _VOCAB[kind] if kind else _ALL_VOCAB
-    return all(_piece(w, vocab) or glued_pieces(w, vocab) is not None or glued_at_starts(w, starts, vocab) is not None
-               for w in line.words)
+    return all(
+        _piece(w, vocab) or glued_pieces(w, vocab) is not None or glued_at_starts(w, starts, vocab) is not None
+        for w in line.words
+    )
 
 
 def opens_cell(word: Word) -> bool:
@@ -130,8 +137,10 @@ def clusters(lines: Sequence[Line], cuts: Sequence[float] = (), rules: Sequence[
                 # two words closer than any word space (but apart: no glyph overlap) are
                 # neighbouring cells with no padding ("ns u" | "pojkar")
                 apart = 0.0 < w.x0 - cur[-1].x1 < 0.12 * max(w.size, 1.0) if cur else False
-                if cur and (((opens_cell(w) or id(w) in opening or apart) and not _boxed(cur[0], w, rules))
-                            or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)):
+                if cur and (
+                    ((opens_cell(w) or id(w) in opening or apart) and not _boxed(cur[0], w, rules))
+                    or any(cur[-1].x1 - 0.5 <= x <= w.x0 + 0.5 for x in cuts)
+                ):
                     phrases.append(cur)
                     cur = []
                 cur.append(w)
@@ -161,8 +170,7 @@ def _boxed(a: Word, b: Word, rules: Sequence[float]) -> bool:
     """Words a and b (a left of b) stand in one cell between two of a ruled table's
     column rules: where rules part the columns, a word opening a cell's text ("Utfall"
     in "Totalt ack. Utfall") opens none there."""
-    return any(x < a.x0 for x in rules) and any(x > b.x1 for x in rules) \
-        and not any(a.x0 <= x <= b.x1 for x in rules)
+    return any(x < a.x0 for x in rules) and any(x > b.x1 for x in rules) and not any(a.x0 <= x <= b.x1 for x in rules)
 
 
 def _split_at_cell_starts(phrases: list[list[Word]]) -> list[list[Word]]:
@@ -258,8 +266,9 @@ def band_kind(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def header_at(lines: Sequence[Line], i: int, rule_between: Callable[[Line, Line], bool],
-              kind: str | None = None) -> Header | None:
+def header_at(
+    lines: Sequence[Line], i: int, rule_between: Callable[[Line, Line], bool], kind: str | None = None
+) -> Header | None:
     """The header band starting at line i, if one does (of `kind`, when given)."""
     first = lines[i]
     if not is_header_line(first, kind):
@@ -270,8 +279,12 @@ def header_at(lines: Sequence[Line], i: int, rule_between: Callable[[Line, Line]
         nxt, prev = lines[j], band[-1]
         # a header wraps at line pitch with no rule inside; the first body row stands lower
         starts = [w.x0 for ln in band for w in ln.words]
-        if (nxt.page != prev.page or not is_header_line(nxt, kind, starts) or nxt.top - prev.top > 1.5 * prev.size
-                or rule_between(prev, nxt)):
+        if (
+            nxt.page != prev.page
+            or not is_header_line(nxt, kind, starts)
+            or nxt.top - prev.top > 1.5 * prev.size
+            or rule_between(prev, nxt)
+        ):
             break
         band.append(nxt)
         j += 1

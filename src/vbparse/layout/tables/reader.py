@@ -36,8 +36,14 @@ def note_goal_label(ln: Line) -> None:
 
 
 class TableReader:
-    def __init__(self, header: Header, pages: dict[int, PageData], page_lines: dict[int, list[Line]],
-                 warnings: list[ParseWarning], text_right: float):
+    def __init__(
+        self,
+        header: Header,
+        pages: dict[int, PageData],
+        page_lines: dict[int, list[Line]],
+        warnings: list[ParseWarning],
+        text_right: float,
+    ):
         self.header = header
         self.kind = header.kind
         self.pages = pages
@@ -78,8 +84,13 @@ class TableReader:
                 out[pg] = lay
         return out
 
-    def _rows(self, layout, pitch: float, warnings: list[ParseWarning],  # type: ignore[no-untyped-def]
-              gapped: bool = False) -> RowReader:
+    def _rows(
+        self,
+        layout,
+        pitch: float,
+        warnings: list[ParseWarning],  # type: ignore[no-untyped-def]
+        gapped: bool = False,
+    ) -> RowReader:
         reader = RowReader(layout, self.evidence, warnings, pitch, gapped)
         reader.text_right = self.text_right
         return reader
@@ -132,9 +143,14 @@ class TableReader:
         missing = missing_roles(layout)
         if missing:
             hdr = self.header.lines[0]
-            self.warnings.append(ParseWarning(
-                code="table_header_incomplete", page=hdr.page, box=box_of(self.header.lines, hdr.page),
-                message=f"{self.kind} table header at y={hdr.top:.0f} has no column for {', '.join(missing)}"))
+            self.warnings.append(
+                ParseWarning(
+                    code="table_header_incomplete",
+                    page=hdr.page,
+                    box=box_of(self.header.lines, hdr.page),
+                    message=f"{self.kind} table header at y={hdr.top:.0f} has no column for {', '.join(missing)}",
+                )
+            )
         return layout
 
     def goal_rows(self) -> list[Indicator] | list[Activity]:
@@ -166,4 +182,3 @@ def _goal_table(layout: TableLayout, lines: list[Line], reader: RowReader) -> Ta
             table.spans.append(Span("analysis", cell.page, box, cell.text, [i]))
     close_rows(table)
     return table
-

@@ -63,15 +63,16 @@ class RowEvidence:
     def _spans(self) -> dict[int, tuple[float, float, int]]:
         """Per page, the lowest and highest vertical centre of the body's lines and their
         count, brought up to date with the lines read since (the body only grows)."""
-        for ln in self.body[self._seen:]:
+        for ln in self.body[self._seen :]:
             mid = ln.top + 0.5 * ln.height
             lo, hi, n = self._span.get(ln.page, (mid, mid, 0))
             self._span[ln.page] = (min(lo, mid), max(hi, mid), n + 1)
         self._seen = len(self.body)
         return self._span
 
-    def _edges_between(self, page: int, span: tuple[float, float, int], x0: float, x1: float,
-                       rules_only: bool = False) -> bool:
+    def _edges_between(
+        self, page: int, span: tuple[float, float, int], x0: float, x1: float, rules_only: bool = False
+    ) -> bool:
         lo, hi, n = span
         if n < 2:
             return False
@@ -99,8 +100,7 @@ class RowEvidence:
             mid = (icon.top + icon.bottom) / 2
             owner = None
             if cell is not None and alone[cell] == 1:
-                inside = [ln for ln in lines if cell[0] < ln.top + 0.5 * ln.height < cell[1]
-                          and ln.x1 > icon.x0]
+                inside = [ln for ln in lines if cell[0] < ln.top + 0.5 * ln.height < cell[1] and ln.x1 > icon.x0]
                 owner = min(inside, key=lambda ln: ln.top, default=None)
             if owner is None:
                 owner = _straddled(icon, lines)
@@ -151,8 +151,7 @@ def _straddled(icon: Box, lines: Sequence[Line]) -> Line | None:
     h = icon.bottom - icon.top
     if h <= 0:
         return None
-    over = [ln for ln in lines if ln.x1 > icon.x1
-            and min(ln.bottom, icon.bottom) - max(ln.top, icon.top) >= h / 3]
+    over = [ln for ln in lines if ln.x1 > icon.x1 and min(ln.bottom, icon.bottom) - max(ln.top, icon.top) >= h / 3]
     if len(over) != 2:
         return None
     upper, lower = sorted(over, key=lambda ln: ln.top)
@@ -183,8 +182,12 @@ def _not_cell_shades(icons: list[Box], fills: Sequence[Box]) -> list[Box]:
 
     def shade(icon: Box) -> bool:
         near = (f for k in (round(icon.top) - 1, round(icon.top), round(icon.top) + 1) for f in by_top.get(k, ()))
-        return any(abs(f.top - icon.top) <= SAME_EDGE and abs(f.bottom - icon.bottom) <= SAME_EDGE
-                   and (f.x0 >= icon.x1 - SAME_EDGE or f.x1 <= icon.x0 + SAME_EDGE) for f in near)
+        return any(
+            abs(f.top - icon.top) <= SAME_EDGE
+            and abs(f.bottom - icon.bottom) <= SAME_EDGE
+            and (f.x0 >= icon.x1 - SAME_EDGE or f.x1 <= icon.x0 + SAME_EDGE)
+            for f in near
+        )
 
     return [icon for icon in icons if not shade(icon)]
 
@@ -199,8 +202,12 @@ def _distinct(icons: list[Box]) -> list[Box]:
         dup = False
         for other in reversed(out[-8:]):
             ox, oy = (other.x0 + other.x1) / 2, (other.top + other.bottom) / 2
-            if other.x0 <= cx <= other.x1 and other.top <= cy <= other.bottom \
-                    and icon.x0 <= ox <= icon.x1 and icon.top <= oy <= icon.bottom:
+            if (
+                other.x0 <= cx <= other.x1
+                and other.top <= cy <= other.bottom
+                and icon.x0 <= ox <= icon.x1
+                and icon.top <= oy <= icon.bottom
+            ):
                 dup = True
                 break
         if not dup:

@@ -40,8 +40,9 @@ def _unglue(w: Word) -> list[Word]:
 _PUNCT_ALONE = re.compile(r" ([?,.;:!)])(?=\s|$)")
 
 
-def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0,
-               whole: frozenset[str] = frozenset()) -> str:
+def _cell_text(
+    lines: list[Line], edge: float, precise: bool, room: float = 0.0, whole: frozenset[str] = frozenset()
+) -> str:
     """A label's or category's lines as one text. A word is broken mid-word only when it
     is alone on its line (a line breaker moves a word too long for the line to a line of
     its own before it breaks it), and punctuation wrapped onto a line of its own ("?")
@@ -60,8 +61,10 @@ def _cell_text(lines: list[Line], edge: float, precise: bool, room: float = 0.0,
         head, tail = a.words[-1].text, b.words[0].text
         if len(a.words) == 1 and head in whole and head + tail in joined and f"{head} {tail}" not in joined:
             joined = joined.replace(head + tail, f"{head} {tail}", 1)
-        elif ((len(a.words) == 1 and _letter_alone(head, tail))
-              or (len(a.words) > 1 and _letter_alone(tail, head, first=True))) and f"{head} {tail}" in joined:
+        elif (
+            (len(a.words) == 1 and _letter_alone(head, tail))
+            or (len(a.words) > 1 and _letter_alone(tail, head, first=True))
+        ) and f"{head} {tail}" in joined:
             joined = joined.replace(f"{head} {tail}", head + tail, 1)
     return known_spacing(_PUNCT_ALONE.sub(r"\1", _rejoin_known(lines, joined)))
 
@@ -98,13 +101,26 @@ def _summary_text(row: _Row) -> str:
     slash ending a line ("resultat–" "analys"), or where a word too long for the column
     was broken (`_rejoin_fragments`)."""
     joined = _rejoin_known(row.summary, join_cell(row.summary, math.inf))
-    return _rejoin_fragments(row.summary, joined, row.summary_edge, row.summary_room, row.summary_whole,
-                             row.summary_again, row.summary_starts)
+    return _rejoin_fragments(
+        row.summary,
+        joined,
+        row.summary_edge,
+        row.summary_room,
+        row.summary_whole,
+        row.summary_again,
+        row.summary_starts,
+    )
 
 
-def _rejoin_fragments(lines: Sequence[Line], joined: str, edge: float, room: float,
-                      whole: frozenset[str] = frozenset(), again: frozenset[str] = frozenset(),
-                      starts: frozenset[str] = frozenset()) -> str:
+def _rejoin_fragments(
+    lines: Sequence[Line],
+    joined: str,
+    edge: float,
+    room: float,
+    whole: frozenset[str] = frozenset(),
+    again: frozenset[str] = frozenset(),
+    starts: frozenset[str] = frozenset(),
+) -> str:
     """A word too long for its column, broken where the line was full: the fragment stands
     alone on its line, reaches where the column's lines end at most (`edge`), the next
     letter would not have fit beside it within the widest line the column sets (`room`:
@@ -121,12 +137,20 @@ def _rejoin_fragments(lines: Sequence[Line], joined: str, edge: float, room: flo
         tail = nxt.text
         char_w = (head.x1 - head.x0) / max(1, len(head.text))
         letter = (nxt.x1 - nxt.x0) / max(1, len(tail))
-        if (head.text[-1:].isalpha() and tail[:1].islower() and _key(head.text) not in known
-                and head.text not in whole
-                and ((tail.lower().rstrip(".,;:") not in STANDALONE_WORDS and _key(tail) not in starts)
-                     or head.text in again or _letter_alone(head.text, tail))
-                and head.x1 >= edge - max(1.0, 1.1 * char_w) and (head.x1 - head.x0) + letter > room + 0.3
-                and f"{head.text} {tail}" in joined):
+        if (
+            head.text[-1:].isalpha()
+            and tail[:1].islower()
+            and _key(head.text) not in known
+            and head.text not in whole
+            and (
+                (tail.lower().rstrip(".,;:") not in STANDALONE_WORDS and _key(tail) not in starts)
+                or head.text in again
+                or _letter_alone(head.text, tail)
+            )
+            and head.x1 >= edge - max(1.0, 1.1 * char_w)
+            and (head.x1 - head.x0) + letter > room + 0.3
+            and f"{head.text} {tail}" in joined
+        ):
             joined = joined.replace(f"{head.text} {tail}", head.text + tail, 1)
     return joined
 
@@ -169,8 +193,8 @@ def _take_wrapped_unit(row: _Row) -> None:
     else:
         return
     row.cells["unit"] = [replace(parts[0], text="".join(p.text for p in parts))]
-    rest = [ln.subline(ln.words[1:]) for ln in row.summary[:len(parts)] if len(ln.words) > 1]
-    row.summary = rest + row.summary[len(parts):]
+    rest = [ln.subline(ln.words[1:]) for ln in row.summary[: len(parts)] if len(ln.words) > 1]
+    row.summary = rest + row.summary[len(parts) :]
 
 
 _KNOWN_LABELS = {"".join(fold(label).split()): label for label in (*COMPLAINT_GROUP_LABELS, *COMPLAINT_CATEGORY_LABELS)}

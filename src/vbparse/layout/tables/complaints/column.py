@@ -20,8 +20,9 @@ from .row import _COUNT_ROLES
 _COUNT_KEYS = {role: keys for role, keys in ROLE_RULES["complaint"] if role in _COUNT_ROLES}
 
 
-def _split_group_column(lines: Sequence[Line], layout: TableLayout,
-                        pages: dict[int, PageData]) -> tuple[float, bool] | None:
+def _split_group_column(
+    lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData]
+) -> tuple[float, bool] | None:
     """x where the category column starts: a vertical rule, else the word start that
     separates label and category words on the most lines while no word runs across it
     (group labels and categories, whatever their alignment, never overlap in x)."""
@@ -31,13 +32,15 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     left = min(band.left, layout.left)
     for ln in lines:
         page = pages[ln.page]
-        xs = [r.pos for r in page.vrules if left + 3 < r.pos < band.right - 3
-              and r.start <= ln.top and r.end >= ln.bottom]
+        xs = [
+            r.pos for r in page.vrules if left + 3 < r.pos < band.right - 3 and r.start <= ln.top and r.end >= ln.bottom
+        ]
         if xs:
             return min(xs), True
     # a totals row's label may run across both columns: it shows no boundary
-    lines = [ln.subline(ws) for ln in lines
-             if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])]
+    lines = [
+        ln.subline(ws) for ln in lines if (ws := [w for w in ln.words if fold(w.text).rstrip(":") not in TOTALS_WORDS])
+    ]
     words = [w for ln in lines for w in ln.words if w.x0 + w.x1 < 2 * band.right]
     if not words:
         return None
@@ -58,11 +61,22 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # only touches the cut by chance, and a cut that no word touches comes first
         reach = x + 0.5 if glued else x + 0.1
         crossing = sum(1 for w in words if w.x0 < cut and w.x1 > reach) - len(glued)
-        touching = 0 if glued else sum(1 for ln in lines for w in ln.words if w.x0 < cut < w.x1 <= reach
-                                       and not any(abs(v.x0 - x) <= 0.3 for v in ln.words))
-        gaps = [min(on) - max(left) for ln in lines
-                if (left := [w.x1 for w in ln.words if w.x1 <= reach])
-                and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])]
+        touching = (
+            0
+            if glued
+            else sum(
+                1
+                for ln in lines
+                for w in ln.words
+                if w.x0 < cut < w.x1 <= reach and not any(abs(v.x0 - x) <= 0.3 for v in ln.words)
+            )
+        )
+        gaps = [
+            min(on) - max(left)
+            for ln in lines
+            if (left := [w.x1 for w in ln.words if w.x1 <= reach])
+            and (on := [w.x0 for w in ln.words if cut <= w.x0 < band.right])
+        ]
         # lines it splits wider apart than a word space first (cells' texts stand apart
         # by their paddings; a cut at a word space may run inside one cell's lines)
         wide = sum(1 for g in gaps if g >= PHRASE_GAP_EM * size)
@@ -83,10 +97,15 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
     # a cut that splits lines only at word spaces, right of where more lines' texts start
     # at a cut crossing no word, is a space inside the category's text (labels then stand
     # on lines of their own): the cut below, where the texts start, is the column's
-    inside = best is not None and best[1] == 0 and apart is not None and apart[0] >= 2 \
-        and apart[0] > best[3] and -apart[1] < -best[4]
-    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]) \
-            and not inside:
+    inside = (
+        best is not None
+        and best[1] == 0
+        and apart is not None
+        and apart[0] >= 2
+        and apart[0] > best[3]
+        and -apart[1] < -best[4]
+    )
+    if best is not None and best[2] >= 1 and -best[0] <= 0.02 * len(words) and (best[2] >= 2 or best[1]) and not inside:
         # lines split only a word space apart are no evidence against a cut further right,
         # crossing no word, that splits as many lines wide and either where more lines'
         # texts start or splitting no line at a word space: those were word spaces inside
@@ -94,8 +113,11 @@ def _split_group_column(lines: Sequence[Line], layout: TableLayout,
         # category)
         narrow = best[2] - best[1]
         if best[0] == 0 and narrow:
-            right = [c for c in free if c[0] >= best[1] and c[2] > -best[4]
-                     and ((c[1] >= 2 and c[1] > best[3]) or (c[3] == 0 and c[0] >= 1))]
+            right = [
+                c
+                for c in free
+                if c[0] >= best[1] and c[2] > -best[4] and ((c[1] >= 2 and c[1] > best[3]) or (c[3] == 0 and c[0] >= 1))
+            ]
             if right:
                 return max(right, key=lambda c: (c[0], c[1], -c[2]))[2] - 0.3, False
             # else the word space was inside a category: the nearest cut left of it that
@@ -119,8 +141,9 @@ def _column_apart(lines: Sequence[Line], right: float) -> tuple[float, bool] | N
     where every other line's text starts. Left-aligned, centred or right-aligned, the
     lines of one column overlap in x (each line ends right of any other's start), so
     lines wholly apart to the left stand in another column."""
-    spans = [(min(w.x0 for w in ws), max(w.x1 for w in ws))
-             for ln in lines if (ws := [w for w in ln.words if w.x0 < right])]
+    spans = [
+        (min(w.x0 for w in ws), max(w.x1 for w in ws)) for ln in lines if (ws := [w for w in ln.words if w.x0 < right])
+    ]
     for start in sorted({a for a, _ in spans}):
         left = [b for a, b in spans if a < start]
         if left and all(b < start - 0.5 for b in left):
@@ -175,14 +198,19 @@ class _Frame:
     aligned: int = 0  # words starting where the category column starts (split_x + 0.3)
 
 
-def _frame(lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData],
-           warnings: list[ParseWarning]) -> _Frame:
+def _frame(
+    lines: Sequence[Line], layout: TableLayout, pages: dict[int, PageData], warnings: list[ParseWarning]
+) -> _Frame:
     found = _split_group_column(lines, layout, pages)
     if found is None:
-        warnings.append(ParseWarning(code="complaint_groups_unknown",
-                                     message="could not find the group column of the complaints table",
-                                     page=lines[0].page if lines else None,
-                                     box=box_of(lines, lines[0].page) if lines else None))
+        warnings.append(
+            ParseWarning(
+                code="complaint_groups_unknown",
+                message="could not find the group column of the complaints table",
+                page=lines[0].page if lines else None,
+                box=box_of(lines, lines[0].page) if lines else None,
+            )
+        )
         found = layout.bands[0].left, False
     split_x, ruled = found
     cat_band = layout.band("category")
@@ -203,8 +231,14 @@ def _whole_category(layout: TableLayout) -> TableLayout:
     if j == i + 1 or j == len(layout.bands) or layout.bands[j].role not in _COUNT_ROLES:
         return layout
     first, last = layout.bands[i], layout.bands[j - 1]
-    whole = Band("category", first.left, last.right, first.text_left,
-                 " ".join(b.text for b in layout.bands[i:j]), last.text_right)
+    whole = Band(
+        "category",
+        first.left,
+        last.right,
+        first.text_left,
+        " ".join(b.text for b in layout.bands[i:j]),
+        last.text_right,
+    )
     return replace(layout, bands=[*layout.bands[:i], whole, *layout.bands[j:]])
 
 
@@ -218,14 +252,27 @@ def _whole_count_cells(layout: TableLayout, lines: Sequence[Line]) -> TableLayou
     i = 0
     while i < len(bands) - 1:
         a, b = bands[i], bands[i + 1]
-        pair = (a, b) if a.role in _COUNT_ROLES and b.role == "unknown" else \
-            (b, a) if b.role in _COUNT_ROLES and a.role == "unknown" else None
+        pair = (
+            (a, b)
+            if a.role in _COUNT_ROLES and b.role == "unknown"
+            else (b, a)
+            if b.role in _COUNT_ROLES and a.role == "unknown"
+            else None
+        )
         if pair is not None:
             named, other = pair
             if id(other) in held and id(named) not in held:
                 left, right = (a, b)
-                bands[i:i + 2] = [Band(named.role, left.left, right.right, left.text_left,
-                                       f"{left.text} {right.text}", right.text_right)]
+                bands[i : i + 2] = [
+                    Band(
+                        named.role,
+                        left.left,
+                        right.right,
+                        left.text_left,
+                        f"{left.text} {right.text}",
+                        right.text_right,
+                    )
+                ]
                 continue
         i += 1
     return layout if len(bands) == len(layout.bands) else replace(layout, bands=bands)
@@ -252,13 +299,19 @@ def _split_count_bands(layout: TableLayout, lines: Sequence[Line]) -> TableLayou
     counts = [p for ln in lines for w in ln.words for p in _unglue(w) if parse_count(p.text) is not None]
     bands: list[Band] = []
     for band in layout.bands:
-        named = [r for r in _COUNT_ROLES if r == band.role or (
-            r not in have and any(k in squeeze(band.text) for k in _COUNT_KEYS[r]))]
+        named = [
+            r
+            for r in _COUNT_ROLES
+            if r == band.role or (r not in have and any(k in squeeze(band.text) for k in _COUNT_KEYS[r]))
+        ]
         stacks = _count_stacks([w for w in counts if layout.band_of(w.x0, w.x1) is band])
         # the only count column, its header unread (letters stacked one a line), holding
         # as many columns of counts apart as the template has count columns: those, in order
-        if band.role in _COUNT_ROLES and not have & set(_COUNT_ROLES) - {band.role} \
-                and len(stacks) == len(_COUNT_ROLES):
+        if (
+            band.role in _COUNT_ROLES
+            and not have & set(_COUNT_ROLES) - {band.role}
+            and len(stacks) == len(_COUNT_ROLES)
+        ):
             named = list(_COUNT_ROLES)
         if band.role not in _COUNT_ROLES or len(named) < 2 or len(stacks) != len(named):
             bands.append(band)

@@ -22,9 +22,16 @@ from .table import fill_table
 
 
 def _assign_groups(
-    rows: list[_Row], group_lines: list[Line], split_x: float, cat_right: float,
-    pages: dict[int, PageData], layout: TableLayout, pitch: float, warnings: list[ParseWarning] | None = None,
-    page_splits: dict[int, float] | None = None, table: Table | None = None,
+    rows: list[_Row],
+    group_lines: list[Line],
+    split_x: float,
+    cat_right: float,
+    pages: dict[int, PageData],
+    layout: TableLayout,
+    pitch: float,
+    warnings: list[ParseWarning] | None = None,
+    page_splits: dict[int, float] | None = None,
+    table: Table | None = None,
 ) -> list[ComplaintRow]:
     pad = layout.pad
     cat_start = min((r.cat[0].x0 for r in rows if r.cat), default=split_x)
@@ -38,8 +45,9 @@ def _assign_groups(
     for r in rows:
         # the totals row, and what follows it with no category of its own (its counts
         # wrapped in their narrow cells: "12" over "9")
-        in_totals = any(t.page == r.page and (t.top <= r.mid <= t.bottom or abs(r.top - t.top) <= 1.0)
-                        for t in totals) or (in_totals and not r.cat)
+        in_totals = any(
+            t.page == r.page and (t.top <= r.mid <= t.bottom or abs(r.top - t.top) <= 1.0) for t in totals
+        ) or (in_totals and not r.cat)
         if not in_totals:
             kept.append(r)
     rows = kept
@@ -77,11 +85,19 @@ def _assign_groups(
         # prose: lines meet at a space, or with none after a dash or slash ending a line
         # ("resultat–" "analys") or inside a word too long for the column (_summary_text)
         summary = _summary_text(row) if row.summary else None
-        out.append(ComplaintRow(
-            group=group, category=category,
-            t1=counts["t1"], t2=counts["t2"], vb=counts["vb"], total=counts["total"],
-            unit=unit, summary=summary, page=row.page,
-        ))
+        out.append(
+            ComplaintRow(
+                group=group,
+                category=category,
+                t1=counts["t1"],
+                t2=counts["t2"],
+                vb=counts["vb"],
+                total=counts["total"],
+                unit=unit,
+                summary=summary,
+                page=row.page,
+            )
+        )
         place_complaint(out[-1], [*row.cat, *row.summary, *(w for ws in cells.values() for w in ws)])
     return [r for r in out if r.category or any(v is not None for v in (r.t1, r.t2, r.vb, r.total))]
 
@@ -107,8 +123,9 @@ class _Label:
 _NO_GROUP = _Label(0, 0.0, 0.0, "")  # rows below the last group's cell
 
 
-def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float,
-               page_splits: dict[int, float]) -> tuple[set[int], bool]:
+def _cut_after(
+    rows: list[_Row], group_lines: list[Line], pages: dict[int, PageData], split_x: float, page_splits: dict[int, float]
+) -> tuple[set[int], bool]:
     """Rows (by index) with a rule across the group column between them and the next row
     on their page: no group cell runs on over it (a cell merged over rows has no rule
     across it between them). And whether the table shows such merged cells: a rule
@@ -128,9 +145,15 @@ def _cut_after(rows: list[_Row], group_lines: list[Line], pages: dict[int, PageD
         # below the upper row's middle, not only its text's foot: a producer may set the
         # text of rows packed tight a point or two past the rule under them (no rule runs
         # through a row's lines: rows are cut at rules)
-        return {i for i, (a, b) in enumerate(itertools.pairwise(rows))
-                if a.end_page == b.page and any(min(a.bottom - 1, a.mid if a.page == b.page else a.bottom - 1) < y
-                                                <= b.top + 1 for y in ys.get(b.page, []))}
+        return {
+            i
+            for i, (a, b) in enumerate(itertools.pairwise(rows))
+            if a.end_page == b.page
+            and any(
+                min(a.bottom - 1, a.mid if a.page == b.page else a.bottom - 1) < y <= b.top + 1
+                for y in ys.get(b.page, [])
+            )
+        }
 
     return between(across), bool(between(short))
 
@@ -140,8 +163,13 @@ def _row_box(row: _Row) -> list[float] | None:
     return box_of([*row.cat, *(w for ws in row.cells.values() for w in ws), *row.summary], row.page)
 
 
-def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning] | None = None,
-            cut_after: set[int] | None = None, merged_cells: bool = False) -> list[str | None]:
+def _groups(
+    rows: list[_Row],
+    labels: list[_Label],
+    warnings: list[ParseWarning] | None = None,
+    cut_after: set[int] | None = None,
+    merged_cells: bool = False,
+) -> list[str | None]:
     """Each row's group: by the ruled cells on pages where every label's cell is closed by
     rules, by the labels' alignment elsewhere; rows before a page's first group continue
     the group above. `merged_cells`: the table's rules skip the group column between rows
@@ -149,21 +177,35 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     ruled_pages = {lab.page for lab in labels} - {lab.page for lab in labels if not lab.ruled}
     doubt: list[_Row] = []
     loose: list[_Row] = []
-    owner = _owners_by_alignment([r for r in rows if r.page not in ruled_pages],
-                                 [lab for lab in labels if lab.page not in ruled_pages], doubt, loose,
-                                 {id(rows[i]) for i in cut_after or ()})
+    owner = _owners_by_alignment(
+        [r for r in rows if r.page not in ruled_pages],
+        [lab for lab in labels if lab.page not in ruled_pages],
+        doubt,
+        loose,
+        {id(rows[i]) for i in cut_after or ()},
+    )
     _stop_at_ruled_pages(rows, owner, ruled_pages)
     if doubt and warnings is not None:
-        warnings.append(ParseWarning(
-            code="complaint_groups_ambiguous", page=doubt[0].page, box=_row_box(doubt[0]),
-            message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
-                    f"from y={doubt[0].top:.0f} on may belong to another group than the one given"))
+        warnings.append(
+            ParseWarning(
+                code="complaint_groups_ambiguous",
+                page=doubt[0].page,
+                box=_row_box(doubt[0]),
+                message=f"complaint group labels fit more than one alignment in their merged cells; the rows "
+                f"from y={doubt[0].top:.0f} on may belong to another group than the one given",
+            )
+        )
     elif loose and warnings is not None:
-        warnings.append(ParseWarning(
-            code="complaint_groups_ambiguous", page=loose[0].page, box=_row_box(loose[0]),
-            message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
-                    f"(no rule between the rows, no label beside it): the group given to it and the rows "
-                    f"after it is a guess"))
+        warnings.append(
+            ParseWarning(
+                code="complaint_groups_ambiguous",
+                page=loose[0].page,
+                box=_row_box(loose[0]),
+                message=f"no group label's cell settles the group of the complaint row at y={loose[0].top:.0f} "
+                f"(no rule between the rows, no label beside it): the group given to it and the rows "
+                f"after it is a guess",
+            )
+        )
     out: list[str | None] = []
     current: str | None = None
     # a table whose labels' cells are merged over rows leaves a row in no group as an empty
@@ -183,7 +225,8 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
             # cell above it, labelled or not; a cell going on from the page before ends
             # at the page's first such rule)
             below_closed = any(lab.span_bottom <= row.mid for lab in here) or (
-                i > 0 and rows[i - 1].page == row.page and i - 1 in (cut_after or ()))
+                i > 0 and rows[i - 1].page == row.page and i - 1 in (cut_after or ())
+            )
             if hit is None and merged and below_closed:
                 if row.page == rows[-1].page or any(lab.mid > row.mid for lab in here):
                     hit = _NO_GROUP
@@ -204,8 +247,11 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
         # them: one cell, cut from the one above at the page break (go on with it); a row
         # in a cell of its own there is an empty cell: no group
         last_on_page = i + 1 >= len(rows) or rows[i + 1].page != rows[i].page
-        merged_cell = merged_on(i) or (i - 1 in at_foot and merged_on(i - 1)) or (
-            last_on_page and i + 1 < len(rows) and hits[i + 1] is None and merged_on(i + 1))
+        merged_cell = (
+            merged_on(i)
+            or (i - 1 in at_foot and merged_on(i - 1))
+            or (last_on_page and i + 1 < len(rows) and hits[i + 1] is None and merged_on(i + 1))
+        )
         if hits[i] is None and not merged_cell:
             hits[i] = _NO_GROUP
     if merged_cells:
@@ -221,8 +267,13 @@ def _groups(rows: list[_Row], labels: list[_Label], warnings: list[ParseWarning]
     return out
 
 
-def _warn_empty_cells(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int], cut_after: set[int],
-                      warnings: list[ParseWarning]) -> None:
+def _warn_empty_cells(
+    rows: list[_Row],
+    hits: list[_Label | None],
+    ruled_pages: set[int],
+    cut_after: set[int],
+    warnings: list[ParseWarning],
+) -> None:
     """Every label's ruled cell is one row, and a row below one stands in a closed cell of
     its own (a rule across the group column above it; on this page or one with no label)
     with no label: an empty cell. Its
@@ -233,16 +284,20 @@ def _warn_empty_cells(rows: list[_Row], hits: list[_Label | None], ruled_pages: 
         if hit is not None:
             seen = hit is not _NO_GROUP
         elif seen and ruled_pages and i - 1 in cut_after:
-            warnings.append(ParseWarning(
-                code="complaint_groups_ambiguous", page=row.page, box=_row_box(row),
-                message=f"the complaint row at y={row.top:.0f} stands in an empty group cell of its own (every "
-                        f"label's cell is one row): it is given the group above, as if that label were printed "
-                        f"on its group's first row only, but it may be in no group"))
+            warnings.append(
+                ParseWarning(
+                    code="complaint_groups_ambiguous",
+                    page=row.page,
+                    box=_row_box(row),
+                    message=f"the complaint row at y={row.top:.0f} stands in an empty group cell of its own (every "
+                    f"label's cell is one row): it is given the group above, as if that label were printed "
+                    f"on its group's first row only, but it may be in no group",
+                )
+            )
             return
 
 
-def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int],
-                       cut_after: set[int]) -> None:
+def _cut_runs_at_rules(rows: list[_Row], hits: list[_Label | None], ruled_pages: set[int], cut_after: set[int]) -> None:
     """In a table whose rules skip the group column between rows of one group, a rule
     across it closes the cell above: where the group above (a label's run by alignment,
     or rows going on with it, on pages of no ruled cell) goes on below such a rule, its
@@ -289,8 +344,9 @@ def _centred(lab: _Label, rows: list[_Row]) -> bool:
     return abs(lab.mid - (top + bottom) / 2) <= 1.0
 
 
-def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_Label | None],
-                           ruled_pages: set[int], cut_after: set[int]) -> None:
+def _open_cells_reach_back(
+    rows: list[_Row], labels: list[_Label], hits: list[_Label | None], ruled_pages: set[int], cut_after: set[int]
+) -> None:
     """A ruled cell open at its top (no row of the table above it on its page) whose label
     stands below the cell's first row, and not in its middle, began on a page before,
     where it has no label (a bottom-aligned label is printed in the cell's last part): the
@@ -316,8 +372,14 @@ def _open_cells_reach_back(rows: list[_Row], labels: list[_Label], hits: list[_L
             # open at its top, with rows of its own above the label (a label at its cell's
             # top is printed in the cell's first part, one centred in its part is centred
             # in a cell wholly on this page: either began here)
-            nxt = h if h is not _NO_GROUP and h.page in ruled_pages \
-                and h.span_top < first_mid[h.page] < h.top and not _centred(h, rows) else None
+            nxt = (
+                h
+                if h is not _NO_GROUP
+                and h.page in ruled_pages
+                and h.span_top < first_mid[h.page] < h.top
+                and not _centred(h, rows)
+                else None
+            )
         elif i in cut_after:  # a rule across the group column below the row: the open cell began below it
             nxt = None
         elif nxt is not None and rows[i].mid > foot.get(rows[i].page, -math.inf) and closed[i]:
@@ -341,8 +403,13 @@ _CROSS = {"forward": 0.001, "back": 0.002}  # a run reaching over a page break i
 _ALIGNMENTS = (("top", False), ("center", False), ("bottom", False), ("center", True), ("bottom", True))
 
 
-def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Row] | None = None,
-                         loose: list[_Row] | None = None, ruled_below: set[int] | None = None) -> dict[int, _Label]:
+def _owners_by_alignment(
+    rows: list[_Row],
+    labels: list[_Label],
+    doubt: list[_Row] | None = None,
+    loose: list[_Row] | None = None,
+    ruled_below: set[int] | None = None,
+) -> dict[int, _Label]:
     """Split the table's rows into runs, one per label in order, so labels sit alike in their runs.
 
     The alignment (top, centre, bottom) that fits every label best wins, rows in no run
@@ -390,8 +457,11 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
         out = [r for r in rows if owner.get(id(r), _NO_GROUP) is _NO_GROUP]
         if len(labs) == 1:  # rows of its run the label does not stand beside
             lab = labs[0]
-            out += [r for r in rows if owner.get(id(r)) is lab
-                    and not (r.page == lab.page and r.top < lab.bottom and r.bottom > lab.top)]
+            out += [
+                r
+                for r in rows
+                if owner.get(id(r)) is lab and not (r.page == lab.page and r.top < lab.bottom and r.bottom > lab.top)
+            ]
         if out:
             order = {id(r): i for i, r in enumerate(rows)}
             loose.append(min(out, key=lambda r: order[id(r)]))
@@ -400,8 +470,13 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
             # page break marks that start (a group cut by it may go on over more rows)
             for a, b in itertools.pairwise(rows):
                 lab = owner.get(id(b))
-                if (b.page != a.page and lab is not None and lab is not _NO_GROUP and owner.get(id(a)) is not lab
-                        and not (b.page == lab.page and b.top < lab.bottom and b.bottom > lab.top)):
+                if (
+                    b.page != a.page
+                    and lab is not None
+                    and lab is not _NO_GROUP
+                    and owner.get(id(a)) is not lab
+                    and not (b.page == lab.page and b.top < lab.bottom and b.bottom > lab.top)
+                ):
                     loose.append(b)
                     break
             else:
@@ -417,9 +492,15 @@ def _owners_by_alignment(rows: list[_Row], labels: list[_Label], doubt: list[_Ro
     return best[2]
 
 
-def _unsettled_boundary(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label],
-                        span: dict[int, tuple[int, int]], align: str, first_top: bool,
-                        ruled_below: set[int]) -> _Row | None:
+def _unsettled_boundary(
+    rows: list[_Row],
+    labs: list[_Label],
+    owner: dict[int, _Label],
+    span: dict[int, tuple[int, int]],
+    align: str,
+    first_top: bool,
+    ruled_below: set[int],
+) -> _Row | None:
     """The first row where two runs meet with nothing to settle which is its: no rule
     between them, and moving their boundary a row either way fits the labels as well (to
     half a point). So it is where a cell split by a page break, its label printed in the
@@ -438,8 +519,9 @@ def _unsettled_boundary(rows: list[_Row], labs: list[_Label], owner: dict[int, _
             runs.append([lab, i, i])
 
     def cost(la: _Label, sa: int, e: int, lb: _Label, eb: int) -> float:
-        return (_run_cost(rows, la, sa, e, *span[la.page], align, first_top, slack)
-                + _run_cost(rows, lb, e + 1, eb, *span[lb.page], align, first_top, slack))
+        return _run_cost(rows, la, sa, e, *span[la.page], align, first_top, slack) + _run_cost(
+            rows, lb, e + 1, eb, *span[lb.page], align, first_top, slack
+        )
 
     for (la, sa, ea), (lb, sb, eb) in itertools.pairwise(runs):
         if sb != ea + 1 or id(rows[ea]) in ruled_below:
@@ -451,8 +533,7 @@ def _unsettled_boundary(rows: list[_Row], labs: list[_Label], owner: dict[int, _
     return None
 
 
-def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str,
-             eligible: set[int]) -> int:
+def _snapped(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label], align: str, eligible: set[int]) -> int:
     """Labels standing flush with their run as the alignment sets them: top with the first
     row's top, bottom with the last row's bottom, centred on the run's middle (to half a
     point). A label may sit anywhere in a row taller than itself, so a cost of zero shows
@@ -486,8 +567,17 @@ def _on_own_page(rows: list[_Row], labs: list[_Label], owner: dict[int, _Label])
     return out
 
 
-def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, align: str,
-              first_top: bool = False, slack: float = 0.0) -> float:
+def _run_cost(
+    rows: list[_Row],
+    lab: _Label,
+    s: int,
+    e: int,
+    pa: int,
+    pb: int,
+    align: str,
+    first_top: bool = False,
+    slack: float = 0.0,
+) -> float:
     """How far the label stands from where `align` puts it in a cell over rows s..e (its
     page's rows are pa..pb); with `first_top`, a cell split by a page break has its label
     at the top of its first part, and one of a single row at its top. `slack`: how far the
@@ -531,8 +621,9 @@ def _run_cost(rows: list[_Row], lab: _Label, s: int, e: int, pa: int, pb: int, a
     return c + _CROSS["back"] * (ps - s) + _CROSS["forward"] * (e - pe)
 
 
-def _runs(rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]],
-          align: str, first_top: bool = False) -> tuple[float, dict[int, _Label]]:
+def _runs(
+    rows: list[_Row], labs: list[_Label], span: dict[int, tuple[int, int]], align: str, first_top: bool = False
+) -> tuple[float, dict[int, _Label]]:
     n, k = len(rows), len(labs)
     inf = math.inf
     overlaps = [max(0.0, a.bottom - b.top) for a, b in itertools.pairwise(rows) if a.page == b.page]
@@ -587,8 +678,15 @@ def _starts_label(cur: list[Line], ln: Line, rows: list[_Row]) -> bool:
     return not unfinished(text) and any(r.page == ln.page and abs(r.top - ln.top) <= 0.75 for r in rows)
 
 
-def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float, rows: list[_Row],
-            label_edge: float | None, row_pitch: float, page_splits: dict[int, float] | None = None) -> list[_Label]:
+def _labels(
+    group_lines: list[Line],
+    pages: dict[int, PageData],
+    split_x: float,
+    rows: list[_Row],
+    label_edge: float | None,
+    row_pitch: float,
+    page_splits: dict[int, float] | None = None,
+) -> list[_Label]:
     """Group labels: runs of lines in the group column, split at rules or where a new label starts."""
     labels: list[_Label] = []
     cur: list[Line] = []
@@ -601,8 +699,7 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
     main_lines = [ln for ln in group_lines if ln.page not in page_splits]
     text_left = min((ln.x0 for ln in main_lines), default=split_x) - 0.5
     # pages of another width: their own group column
-    lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5
-             for pg, x in page_splits.items()}
+    lefts = {pg: min((ln.x0 for ln in group_lines if ln.page == pg), default=x) - 0.5 for pg, x in page_splits.items()}
     room = max((ln.x1 - ln.x0 for ln in main_lines or group_lines), default=0.0)
 
     def crossing(page: int) -> list[float]:
@@ -656,6 +753,9 @@ def _labels(group_lines: list[Line], pages: dict[int, PageData], split_x: float,
             # rule to the page's foot (a merged cell cut by the page break: its closing rule
             # is overleaf, and no other cell stands below it on this page)
             mids = sorted(r.mid for r in rows if r.page == lab.page)
-            lab.ruled = math.isfinite(lab.span_bottom) or table_ruled or any(
-                a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
+            lab.ruled = (
+                math.isfinite(lab.span_bottom)
+                or table_ruled
+                or any(a < y < b for y in crossing(lab.page) for a, b in itertools.pairwise(mids))
+            )
     return labels

@@ -33,8 +33,9 @@ from .row import _COUNT_ROLES, _Row
 def _goes_on(cat: list[Word], row: _Row, cat_right: float) -> bool:
     """The row's category goes on in this line: it starts lower case, or the text so far is unfinished."""
     first = cat[0].text[:1] if cat else ""
-    return bool(cat) and (first.islower() or first in "([{/&-–"
-                          or unfinished(join_cell(row.cat, cat_right) if row.cat else ""))
+    return bool(cat) and (
+        first.islower() or first in "([{/&-–" or unfinished(join_cell(row.cat, cat_right) if row.cat else "")
+    )
 
 
 def _count_room(lines: Sequence[Line], frame_of: Callable[[int], _Frame]) -> dict[str, float]:
@@ -49,8 +50,9 @@ def _count_room(lines: Sequence[Line], frame_of: Callable[[int], _Frame]) -> dic
     return room
 
 
-def _wrapped_counts(row: _Row, cells: dict[str, list[Word]], prev: Line, ln: Line, pitch: float,
-                    room: dict[str, float]) -> bool:
+def _wrapped_counts(
+    row: _Row, cells: dict[str, list[Word]], prev: Line, ln: Line, pitch: float, room: dict[str, float]
+) -> bool:
     """A line of counts only, each the rest of a number broken in its narrow cell: right
     below the row's count in a filled column, at line pitch, starting where it starts,
     and the two together wider than any count the column sets on one line."""
@@ -180,17 +182,29 @@ def _split_at_cell_starts(rows: list[_Row], pitch: float) -> list[_Row]:
     for row in rows:
         while row.cat and row.end_page == row.page and len(row.cat) > 1:
             first = row.cat[0]
-            later = [k for k, ln in enumerate(row.cat) if k > 0 and any(
-                abs(top - ln.top) < 0.5 * pitch for top, _ in _cell_starts(row))
-                and all(top > first.top + 0.5 * pitch or abs(top - ln.top) < 0.5 * pitch
-                        for top, _ in _cell_starts(row))]
+            later = [
+                k
+                for k, ln in enumerate(row.cat)
+                if k > 0
+                and any(abs(top - ln.top) < 0.5 * pitch for top, _ in _cell_starts(row))
+                and all(
+                    top > first.top + 0.5 * pitch or abs(top - ln.top) < 0.5 * pitch for top, _ in _cell_starts(row)
+                )
+            ]
             if not later:
                 break
             k = later[0]
             cut = row.cat[k].top - 0.25 * pitch
             upper = _Row(row.page, row.top, row.cat[k - 1].bottom, row.page, row.cat[:k])
-            rest = _Row(row.page, row.cat[k].top, row.bottom, row.end_page, row.cat[k:],
-                        {role: ws for role, ws in row.cells.items()}, row.summary)
+            rest = _Row(
+                row.page,
+                row.cat[k].top,
+                row.bottom,
+                row.end_page,
+                row.cat[k:],
+                {role: ws for role, ws in row.cells.items()},
+                row.summary,
+            )
             for role, ws in row.cells.items():
                 if any(w.top < cut for w in ws):
                     upper.cells[role] = [w for w in ws if w.top < cut]
@@ -206,24 +220,28 @@ def _split_at_cell_starts(rows: list[_Row], pitch: float) -> list[_Row]:
 def _word_space(parts: Sequence[Line]) -> float:
     """The widest gap between two words of one line that is still a word space (narrower
     than a phrase gap): what a line breaker puts between a line's last word and the next."""
-    gaps = [b.x0 - a.x1 for ln in parts for a, b in itertools.pairwise(ln.words)
-            if 0 < b.x0 - a.x1 < PHRASE_GAP_EM * a.size]
+    gaps = [
+        b.x0 - a.x1 for ln in parts for a, b in itertools.pairwise(ln.words) if 0 < b.x0 - a.x1 < PHRASE_GAP_EM * a.size
+    ]
     return max(gaps, default=0.0)
 
 
-def _closed_at_foot(row: _Row, last: float, hrules: Sequence[Rule], split_x: float, cat_right: float,
-                    pitch: float) -> bool:
+def _closed_at_foot(
+    row: _Row, last: float, hrules: Sequence[Rule], split_x: float, cat_right: float, pitch: float
+) -> bool:
     """A rule across the category cell under the row's last line and right under the
     table's last text on the page (`last`: a group label may reach lower than the row's
     own text): the row's cells were closed there. A producer that draws a rule where it
     splits a row leaves the text overleaf going on in lower case, which
     `_continues_overleaf` still reads."""
-    return any(row.bottom - 0.5 <= r.pos <= last + pitch and r.start <= split_x + 2 and r.end >= cat_right - 2
-               for r in hrules)
+    return any(
+        row.bottom - 0.5 <= r.pos <= last + pitch and r.start <= split_x + 2 and r.end >= cat_right - 2 for r in hrules
+    )
 
 
-def _opened_at_top(ln: Line, hrules: Sequence[Rule], split_x: float, cat_right: float, left: float,
-                   pitch: float) -> bool:
+def _opened_at_top(
+    ln: Line, hrules: Sequence[Rule], split_x: float, cat_right: float, left: float, pitch: float
+) -> bool:
     """A rule right above the page's first row line that runs across the category cell but
     stops at the group column: the rows' cells start there while the group's merged cell
     goes on through it. A repeated header's own bottom border runs across the whole
@@ -231,12 +249,14 @@ def _opened_at_top(ln: Line, hrules: Sequence[Rule], split_x: float, cat_right: 
     if split_x - left < 10:
         return False
     near = [r for r in hrules if ln.top - pitch <= r.pos <= ln.top + 0.5]
-    return any(r.start <= split_x + 2 and r.end >= cat_right - 2 for r in near) \
-        and not any(r.start < split_x - 5 < r.end for r in near)
+    return any(r.start <= split_x + 2 and r.end >= cat_right - 2 for r in near) and not any(
+        r.start < split_x - 5 < r.end for r in near
+    )
 
 
-def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float,
-                        pitch: float, closed: bool = False) -> bool:
+def _continues_overleaf(
+    row: _Row, cat: list[Word], summary: bool, counts: bool, cat_right: float, pitch: float, closed: bool = False
+) -> bool:
     """The first line of a page goes on with the row the page before ended with: its
     category goes on (and the category ran to the page's foot), or it holds only summary
     text and the summary ran to the foot. A cell's text starts on its row's first line, so
@@ -246,14 +266,22 @@ def _continues_overleaf(row: _Row, cat: list[Word], summary: bool, counts: bool,
     if cat and closed and not cat[0].text[:1].islower():
         return False
     if cat:
-        return _at_foot(row.cat, row, pitch) and _goes_on(cat, row, cat_right) \
-            and (not summary or bool(row.summary)) and (not counts or bool(row.cells))
+        return (
+            _at_foot(row.cat, row, pitch)
+            and _goes_on(cat, row, cat_right)
+            and (not summary or bool(row.summary))
+            and (not counts or bool(row.cells))
+        )
     return summary and not counts and _at_foot(row.summary, row, pitch)
 
 
 def parse_complaints(
-    lines: Sequence[Line], layout: TableLayout, evidence: RowEvidence, warnings: list[ParseWarning],
-    page_layouts: dict[int, TableLayout] | None = None, table: Table | None = None,
+    lines: Sequence[Line],
+    layout: TableLayout,
+    evidence: RowEvidence,
+    warnings: list[ParseWarning],
+    page_layouts: dict[int, TableLayout] | None = None,
+    table: Table | None = None,
 ) -> list[ComplaintRow]:
     """`page_layouts`: the columns of pages whose width differs from the header's page
     (measured under that page's repeated header); other pages use `layout`. `table`, when
@@ -267,8 +295,9 @@ def parse_complaints(
         return _split_count_bands(_whole_count_cells(_category_reach(_whole_category(lay), on), on), on)
 
     layout = columns(layout, [ln for ln in lines if ln.page not in page_layouts])
-    whole = {id(lay): columns(lay, [ln for ln in lines if page_layouts.get(ln.page) is lay])
-             for lay in page_layouts.values()}
+    whole = {
+        id(lay): columns(lay, [ln for ln in lines if page_layouts.get(ln.page) is lay]) for lay in page_layouts.values()
+    }
     page_layouts = {pg: whole[id(lay)] for pg, lay in page_layouts.items()}
     main = _frame([ln for ln in lines if ln.page not in page_layouts], layout, pages, warnings)
     frames: dict[int, _Frame] = {}
@@ -288,14 +317,20 @@ def parse_complaints(
     # the table's own pitch: from its category lines, else its (wrapped) header
     hdr = layout.header_lines
     size = hdr[0].size if hdr else 10.0
-    indexed = [(i, ln.subline(ws)) for i, ln in enumerate(lines)
-               if (ws := [w for w in ln.words if not _in_group(w, frame_of(ln.page).split_x, frame_of(ln.page).ruled)])]
+    indexed = [
+        (i, ln.subline(ws))
+        for i, ln in enumerate(lines)
+        if (ws := [w for w in ln.words if not _in_group(w, frame_of(ln.page).split_x, frame_of(ln.page).ruled)])
+    ]
     parts = [p for _, p in indexed]
     pitch = table_pitch(parts, line_pitch(hdr) if len(hdr) >= 2 else 1.2 * size)
     # lines set tighter than their font's size (a small line height): the pitch is still the
     # smallest gap that recurs between neighbouring lines of one cell
-    tight = [b.ref - a.ref for a, b in itertools.pairwise(parts)
-             if a.page == b.page and 0.5 * a.size < b.ref - a.ref <= 0.9 * a.size]
+    tight = [
+        b.ref - a.ref
+        for a, b in itertools.pairwise(parts)
+        if a.page == b.page and 0.5 * a.size < b.ref - a.ref <= 0.9 * a.size
+    ]
     if len(tight) >= 2:
         pitch = min(pitch, smallest_recurring(tight))
     # rows set apart by padding or spacing: then a line at pitch is never a new row
@@ -303,18 +338,25 @@ def parse_complaints(
     # group label lines between them, which is no spacing, and a label line may stand
     # off the rows' baselines); spacing recurs between rows, one odd gap is chance, and so
     # are gaps of unlike sizes (a stray word far below the table's last line)
-    gaps = sorted(b.ref - a.ref for (i, a), (j, b) in itertools.pairwise(indexed)
-                  if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch))
+    gaps = sorted(
+        b.ref - a.ref
+        for (i, a), (j, b) in itertools.pairwise(indexed)
+        if i + 1 == j and a.page == b.page and gap_breaks(a, b, pitch)
+    )
     gapped = any(y - x <= max(1.0, 0.1 * x) for x, y in itertools.pairwise(gaps))
     room = _count_room(lines, frame_of)
     # the category lines and their word space
-    cat_parts = [ln.subline(ws) for ln in parts
-                 if (ws := [w for w in ln.words if w.x0 + w.x1 < 2 * frame_of(ln.page).cat_right])]
+    cat_parts = [
+        ln.subline(ws) for ln in parts if (ws := [w for w in ln.words if w.x0 + w.x1 < 2 * frame_of(ln.page).cat_right])
+    ]
     space = _word_space(cat_parts) or 0.3 * size
     # the most a category line can hold: less than any line that goes on below in lower
     # case (its first word did not fit there) with a space and that word
-    broke = [(a.x1 - a.x0) + space + (b.words[0].x1 - b.words[0].x0) for a, b in itertools.pairwise(cat_parts)
-             if a.page == b.page and not gap_breaks(a, b, pitch) and b.words[0].text[:1].islower()]
+    broke = [
+        (a.x1 - a.x0) + space + (b.words[0].x1 - b.words[0].x0)
+        for a, b in itertools.pairwise(cat_parts)
+        if a.page == b.page and not gap_breaks(a, b, pitch) and b.words[0].text[:1].islower()
+    ]
     holds = min(broke, default=math.inf)
     # the widest category line of each layout (a page of another width has its own)
     widest: dict[int, float] = {}
@@ -329,6 +371,7 @@ def parse_complaints(
         category), and then the width tells nothing."""
         room = widest.get(id(frame_of(row.cat[-1].page)), 0.0) if row.cat else 0.0
         return room if room < holds else 0.0
+
     prev: Line | None = None
     for ln in lines:
         ln.used = True
@@ -367,18 +410,23 @@ def parse_complaints(
                 foot_page = cur.end_page or cur.page
                 last = max(x.bottom for x in lines if x.page == foot_page)  # the table's text there, labels too
                 closed = _closed_at_foot(cur, last, pages[foot_page].hrules, split_x, cat_right, pitch)
-                new_row = not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed) \
-                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True) \
+                new_row = (
+                    not _continues_overleaf(cur, cat, bool(summary), bool(cells), cat_right, pitch, closed)
+                    or _fits_above(cur, cat, room_above(cur), space, overleaf=True)
                     or _opened_at_top(ln, pages[ln.page].hrules, split_x, cat_right, layout.left, pitch)
+                )
             elif evidence.has_edges(ln.page, split_x + 2, cat_right - 2):
                 new_row = evidence.edge_between(prev, ln, split_x + 2, cat_right - 2)
             elif gap_breaks(prev, ln, pitch):
                 new_row = True
             elif not gapped:  # no edge, no gap anywhere: a finished category followed by a new one
                 new_row = bool(cat) and (
-                    (not _goes_on(cat, cur, cat_right)
-                     and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space))
-                    or _fits_above(cur, cat, room_above(cur), space))
+                    (
+                        not _goes_on(cat, cur, cat_right)
+                        and not _wrapped_to(cur, cat, min(cat_right - split_x - (layout.pad or 0.0), holds), space)
+                    )
+                    or _fits_above(cur, cat, room_above(cur), space)
+                )
             else:
                 new_row = False
             # a cell's lines stand at pitch: category text lines below the row's category
@@ -394,8 +442,9 @@ def parse_complaints(
             new_row = new_row or any(role != "unit" and role in cur.cells for role in cells)
             # a totals row's label ("Totalt") opens its row, in either column: its sums are
             # no count of the row above (with no rule or gap, nothing else parts them)
-            new_row = new_row or any(fold(" ".join(w.text for w in ws)).rstrip(":") in TOTALS_WORDS
-                                     for ws in (gwords, cat) if ws)
+            new_row = new_row or any(
+                fold(" ".join(w.text for w in ws)).rstrip(":") in TOTALS_WORDS for ws in (gwords, cat) if ws
+            )
         if new_row:
             cur = _Row(ln.page, ln.top)
             rows.append(cur)
@@ -410,5 +459,15 @@ def parse_complaints(
         prev = ln
     rows = _split_at_cell_starts(rows, pitch)
     _summary_reach(rows, frame_of)
-    return _assign_groups(rows, group_lines, main.split_x, main.cat_right, pages, main.layout, pitch, warnings,
-                          {pg: fr.split_x for pg, fr in frames.items()}, table)
+    return _assign_groups(
+        rows,
+        group_lines,
+        main.split_x,
+        main.cat_right,
+        pages,
+        main.layout,
+        pitch,
+        warnings,
+        {pg: fr.split_x for pg, fr in frames.items()},
+        table,
+    )
