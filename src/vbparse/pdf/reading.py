@@ -184,9 +184,37 @@ def _shaded_cells(d: Drawings) -> set[int]:
     return out
 
 
+def ring_hrules(d: Drawings) -> list[Rule]:
+    """Horizontal borders painted as rings: two filled boxes of one width, nested, their
+    tops and their bottoms each the same or within a rule's thickness of each other.
+    Filled even-odd as one path (WeasyPrint draws a cell's border, or one side of it, so),
+    they cover only the strips between those edges: rules. The boxes stay fills as well.
+    A ring's half may be read as a curve (its box is the same).
+
+    Boxes are grouped by their left and right edges and sorted by top, so only near
+    neighbours are compared: a page flooded with rects stays near-linear."""
+    groups: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x0, top, x1, bottom in [r[:4] for r in d.rects if r[4]] + list(d.curves):
+        if x1 - x0 > RULE_MAX_THICKNESS and bottom - top > RULE_MAX_THICKNESS:
+            groups.setdefault((round(10 * x0), round(10 * x1)), []).append((top, bottom))
+    found: set[tuple[float, float, float]] = set()
+    for (x0, x1), boxes in groups.items():
+        boxes = sorted(set(boxes))
+        for k, (top, bottom) in enumerate(boxes):
+            for top2, bottom2 in boxes[k + 1 :]:
+                if top2 - top > RULE_MAX_THICKNESS:
+                    break
+                if abs(bottom2 - bottom) > RULE_MAX_THICKNESS:
+                    continue
+                for a, b in ((top, top2), (min(bottom, bottom2), max(bottom, bottom2))):
+                    if b - a > 0.05:
+                        found.add((round((a + b) / 2, 2), x0 / 10, x1 / 10))
+    return [Rule(*f) for f in sorted(found)]
+
+
 def rules_and_boxes(d: Drawings) -> tuple[list[Rule], list[Rule], list[Box]]:
     """Ruling lines and icon boxes from drawn objects (one rule set for both readers)."""
-    hrules: list[Rule] = []
+    hrules: list[Rule] = ring_hrules(d)
     vrules: list[Rule] = []
     icons: list[Box] = []
     shaded = _shaded_cells(d)
