@@ -1207,3 +1207,22 @@ def test_a_rule_the_upper_rows_text_reaches_past_still_cuts_between_the_rows() -
     cut, merged = _cut_after(rows, [_line(1, 100, ("Grupp", 60))], {1: page}, 120.0, {})
     assert cut == {0}
     assert not merged
+
+
+def test_a_summary_line_ending_in_a_lone_letter_joins_a_word_too_long_for_any_line() -> None:
+    """s800025 (reportlab splits a word longer than its line after filling the line):
+    "stöd v" / "erksamheten." is one word when the two are wider together than any line
+    the column sets; narrower, it could have stood whole on the next line, so no breaker
+    cut it there. "i" is a word and stays apart."""
+    from vbparse.layout.tables.complaints.cells import _rejoin_lone_letters
+
+    def two(first: str, second: str) -> list[Line]:
+        return [_tight(1, 100, (first, 106)), _tight(1, 110, (second, 106))]
+
+    pair = two("genom stöd v", "erksamheten.")
+    together = pair[0].words[-1].x1 - pair[0].words[-1].x0 + pair[1].words[0].x1 - pair[1].words[0].x0
+    text = "genom stöd v erksamheten."
+    assert _rejoin_lone_letters(pair, text, together - 1.0) == "genom stöd verksamheten."
+    assert _rejoin_lone_letters(pair, text, together + 5.0) == text  # it would have fitted on a line
+    lines_i = two("arbetet sker i", "samverkan")
+    assert _rejoin_lone_letters(lines_i, "arbetet sker i samverkan", 1.0) == "arbetet sker i samverkan"

@@ -101,6 +101,7 @@ def _summary_text(row: _Row) -> str:
     slash ending a line ("resultat–" "analys"), or where a word too long for the column
     was broken (`_rejoin_fragments`)."""
     joined = _rejoin_known(row.summary, join_cell(row.summary, math.inf))
+    joined = _rejoin_lone_letters(row.summary, joined, row.summary_room)
     return _rejoin_fragments(
         row.summary,
         joined,
@@ -110,6 +111,26 @@ def _summary_text(row: _Row) -> str:
         row.summary_again,
         row.summary_starts,
     )
+
+
+def _rejoin_lone_letters(lines: Sequence[Line], joined: str, room: float) -> str:
+    """A line ending in a lone letter that is no word, after other words, before a line
+    opening in lower case ("stöd v" "erksamheten."): one word, where the two are wider
+    together than any line the column sets (`room`). Producers break inside a word only
+    when it fits on no line of its own (reportlab's long-word split, CSS break-word), and
+    then fill the line first."""
+    for a, b in itertools.pairwise(lines):
+        if len(a.words) < 2 or not b.words or a.page != b.page:
+            continue
+        last, first = a.words[-1], b.words[0]
+        if (
+            _letter_alone(first.text, last.text, first=True)
+            and room > 0
+            and (last.x1 - last.x0) + (first.x1 - first.x0) > room + 0.3
+            and f"{last.text} {first.text}" in joined
+        ):
+            joined = joined.replace(f"{last.text} {first.text}", last.text + first.text, 1)
+    return joined
 
 
 def _rejoin_fragments(
