@@ -7,7 +7,6 @@ by coverage.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,10 +14,11 @@ from ..layout.lines import Line, ends_short, join_wrapped, paragraphs
 from ..layout.provenance import box_of, line_box
 from ..layout.style import Style
 from ..layout.tables import Header, TableReader, header_at
+from ..layout.tables.edges import merge as merge_edges
 from ..layout.tables.model import Table
 from ..layout.tables.reader import note_goal_label
 from ..model import ComplaintRow, Goal, ParseWarning, Section
-from ..pdf.reading import PageData
+from ..pdf.reading import PageData, Rule
 from ..vocab import (
     BULLET_RE,
     COMPLAINTS_SECTION,
@@ -319,24 +319,10 @@ class Walker:
     def _rule_between(self, a: Line, b: Line) -> bool:
         """A rule under the whole of line a and above b: between their centres (tight
         lines' boxes may reach over it), one rule or segments end to end at one height
-        (a border drawn cell by cell)."""
+        (a border drawn cell by cell: joined as every table's edges are, edges.merge)."""
         y0, y1 = a.top + 0.5 * a.height, b.top + 0.5 * b.height
-        found = sorted((r.pos, r.start, r.end) for r in self.pages[a.page].hrules if y0 < r.pos < y1)
-        heights: list[list[tuple[float, float]]] = []
-        at = -math.inf
-        for pos, start, end in found:
-            if pos - at > 0.5:
-                heights.append([])
-                at = pos
-            heights[-1].append((start, end))
-        for spans in heights:
-            reach = a.x0
-            for start, end in sorted(spans):
-                if start <= reach + 1:
-                    reach = max(reach, end)
-            if reach >= a.x1:
-                return True
-        return False
+        found = [Rule(r.pos, r.start, r.end) for r in self.pages[a.page].hrules if y0 < r.pos < y1]
+        return any(r.start <= a.x0 + 1 and r.end >= a.x1 for r in merge_edges(found))
 
     def _below_ruled_table(
         self, ln: Line, prev: Line | None, layout_left: float, layout_right_text: float, header: Line
